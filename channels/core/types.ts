@@ -1,0 +1,76 @@
+/**
+ * The shape every channel adapter speaks. Pure data: no database, no Nest, no process.env.
+ */
+export type ChannelKind = 'webform' | 'email' | 'sms' | 'whatsapp' | 'phone';
+
+export interface Party {
+  name?: string;
+  /** lower-cased address */
+  email?: string;
+  /** E.164, e.g. +34600111222 */
+  phone?: string;
+}
+
+export interface InboundMessage {
+  kind: ChannelKind;
+  /**
+   * Unique per channel and per real-world message: a second delivery of the same message carries the
+   * same key (Twilio MessageSid, IMAP mailbox+UIDVALIDITY+UID, form submission id ...).
+   */
+  idempotencyKey: string;
+  /** When the provider says the message was sent. */
+  sentAt: Date;
+  from: Party;
+  subject?: string;
+  /** Plain text body, already stripped of markup. */
+  text: string;
+  /** Language hint from the channel (form locale, Content-Language ...). */
+  locale?: string;
+  /** Provider ids useful for threading (Message-ID, In-Reply-To ...). */
+  threading?: { messageId?: string; inReplyTo?: string[]; references?: string[] };
+  /** Anything channel-specific worth keeping, JSON-serialisable. */
+  meta?: Record<string, unknown>;
+}
+
+export interface OutboundMessage {
+  kind: ChannelKind;
+  idempotencyKey: string;
+  to: Party;
+  subject?: string;
+  text: string;
+  html?: string;
+  threading?: { inReplyTo?: string; references?: string[] };
+  headers?: Record<string, string>;
+}
+
+export interface SendResult {
+  providerId: string;
+  status: 'sent' | 'queued';
+}
+
+export interface DeliveryEvent {
+  providerId: string;
+  status: 'queued' | 'sent' | 'delivered' | 'failed' | 'undeliverable' | 'read';
+  at: Date;
+  error?: string;
+}
+
+/** An HTTP request as an adapter sees it (only what it needs to verify a webhook). */
+export interface RawRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  rawBody?: Buffer;
+}
+
+export type VerifyResult = { ok: true } | { ok: false; reason: string };
+
+export interface ChannelAdapter<Config = unknown> {
+  readonly kind: ChannelKind;
+  verify?(req: RawRequest, config: Config): VerifyResult;
+  /** Pure: throws InvalidPayloadError naming what is wrong. */
+  normalize(raw: unknown, config: Config): InboundMessage[];
+  send?(msg: OutboundMessage, config: Config): Promise<SendResult>;
+  parseStatus?(raw: unknown): DeliveryEvent[];
+}

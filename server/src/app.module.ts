@@ -1,0 +1,57 @@
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ThrottlerModule, ThrottlerStorageService } from '@nestjs/throttler';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ChannelsModule } from './channels/channels.module.js';
+import { ApiExceptionFilter } from './common/api-exception.filter.js';
+import { RedisThrottlerStorage } from './common/rate-limit.js';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthController } from './health/health.controller.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { GatewayModule } from './realtime/gateway.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const provider: Provider = { provide: APP_CONFIG, useValue: config };
+    return { module: ConfigModule, global: true, providers: [provider], exports: [provider] };
+  }
+}
+
+export interface AppShape {
+  /** The HTTP server: controllers, socket gateway, rate limits. false = workers process. */
+  http: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, shape: AppShape = { http: true }): DynamicModule {
+    const core = [ConfigModule.forRoot(config), DatabaseModule.forRoot(), JobsModule, AuditModule, RealtimeModule];
+    const domain = [UsersModule, AuthModule, ChannelsModule, IncidentsModule, IngestModule];
+    if (!shape.http) return { module: AppModule, imports: [...core, ...domain] };
+    return {
+      module: AppModule,
+      imports: [
+        ...core,
+        ...domain,
+        GatewayModule,
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'intake', ttl: 60_000, limit: config.intakeRateLimitPerMinute },
+            { name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute },
+          ],
+          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, config.redisPrefix) : new ThrottlerStorageService(),
+          errorMessage: 'Too many requests from your address. Wait a minute and try again.',
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Configuration, read from the environment once at start-up and handed to Nest as a value.
+ * Nothing else in the server reads process.env.
+ */
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** postgres://... ; absent = embedded PGlite in dataDir */
+  databaseUrl?: string;
+  /** redis://... ; absent = in-process jobs */
+  redisUrl?: string;
+  dataDir: string;
+  /** Key prefix in Redis for queues and socket.io fan-out (lets several installs share one Redis). */
+  redisPrefix: string;
+  /** Run job processors inside the server process (always true without Redis). */
+  workersInProcess: boolean;
+  publicUrl?: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  sessionTtlHours: number;
+  bodyLimit: string;
+  intakeRateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
+  defaultCountry: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Folder of the built web app served at / (absent or missing: API only). */
+  webDist?: string;
+  logLevel: string;
+}
+
+function int(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+function bool(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new Error(`${name} must be true or false, got "${env[name]}"`);
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const redisUrl = env.REDIS_URL || undefined;
+  const publicUrl = env.PUBLIC_URL || undefined;
+  return {
+    port: int(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    redisPrefix: env.REDIS_PREFIX || 'sb',
+    workersInProcess: redisUrl ? bool(env, 'WORKERS_IN_PROCESS', false) : true,
+    publicUrl,
+    secureCookies: bool(env, 'SECURE_COOKIES', publicUrl?.startsWith('https://') ?? false),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12),
+    bodyLimit: env.BODY_LIMIT || '100kb',
+    intakeRateLimitPerMinute: int(env, 'INTAKE_RATE_LIMIT', 30),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT', 10),
+    defaultCountry: (env.DEFAULT_COUNTRY || 'ES').toUpperCase(),
+    adminEmail: env.SWITCHBOARD_ADMIN_EMAIL || undefined,
+    adminPassword: env.SWITCHBOARD_ADMIN_PASSWORD || undefined,
+    webDist: env.WEB_DIST === '' ? undefined : resolve(env.WEB_DIST || 'web/dist'),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+/** Nest injection token for AppConfig. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,180 @@
+/**
+ * The HTTP contract between the server and the web app. Only types and pure constants live here:
+ * the web app imports this file (through the `@contracts` alias) and nothing else of the server.
+ */
+import type { IncidentStatus, Priority } from '../domain/incident-state.js';
+export type { IncidentStatus, Priority } from '../domain/incident-state.js';
+export { INCIDENT_STATUSES, INCIDENT_TRANSITIONS, PRIORITIES } from '../domain/incident-state.js';
+
+export const LOCALES = ['es', 'en', 'ro'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const ROLES = ['admin', 'agent', 'technician'] as const;
+export type Role = (typeof ROLES)[number];
+export const CHANNEL_KINDS = ['webform', 'email', 'sms', 'whatsapp', 'phone'] as const;
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];
+export type MessageKind = 'inbound' | 'outbound' | 'note';
+
+/** Header that must carry the session's CSRF token on every cookie-authenticated write. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+/** Error body of every 4xx/5xx answer. `fields` names what to fix on validation errors. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+export interface UserDto {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: Locale;
+  departmentIds: string[];
+}
+
+/** GET /api/auth/me and POST /api/auth/login */
+export interface MeDto {
+  user: UserDto;
+  csrfToken: string;
+}
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface DepartmentDto {
+  id: string;
+  name: string;
+}
+
+export interface ChannelDto {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  /** Public key of an intake door: /api/channels/webform/{key}, /forms/{key} */
+  key: string;
+  createdAt: string;
+}
+export interface CreateChannelRequest {
+  kind: 'webform';
+  name: string;
+}
+
+export interface ContactDto {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  customerId: string | null;
+  customerName: string | null;
+}
+
+export interface UserRefDto {
+  id: string;
+  name: string;
+}
+
+export interface IncidentSummaryDto {
+  id: string;
+  /** Human reference, e.g. "SB-1042" */
+  reference: string;
+  subject: string;
+  status: IncidentStatus;
+  priority: Priority;
+  department: { id: string; name: string } | null;
+  assignee: UserRefDto | null;
+  contact: ContactDto | null;
+  channelKind: ChannelKind;
+  createdAt: string;
+  updatedAt: string;
+  lastMessageAt: string;
+  lastMessagePreview: string;
+  messageCount: number;
+  /** Optimistic-lock version; send it back in PATCH to refuse lost updates. */
+  version: number;
+}
+
+export type MessageAuthor =
+  | { type: 'user'; id: string; name: string }
+  | { type: 'contact'; id: string; name: string }
+  | { type: 'system'; id: null; name: string };
+
+export interface MessageDto {
+  id: string;
+  incidentId: string;
+  kind: MessageKind;
+  channelKind: ChannelKind | null;
+  /** Plain text. Never HTML: the web app shows it escaped. */
+  body: string;
+  author: MessageAuthor;
+  createdAt: string;
+}
+
+export interface AuditEntryDto {
+  id: string;
+  actor: UserRefDto | null;
+  action: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+  createdAt: string;
+}
+
+export type TimelineEntry = ({ type: 'message' } & MessageDto) | ({ type: 'audit' } & AuditEntryDto);
+
+export interface IncidentDetailDto extends IncidentSummaryDto {
+  /** Messages and audit entries, oldest first. */
+  timeline: TimelineEntry[];
+  allowedTransitions: IncidentStatus[];
+}
+
+/** GET /api/incidents?status&departmentId&assigneeId&q&cursor&limit */
+export interface IncidentListQuery {
+  status?: IncidentStatus;
+  /** a department id, or "none" */
+  departmentId?: string;
+  /** a user id, "me" or "none" */
+  assigneeId?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+export interface IncidentListDto {
+  items: IncidentSummaryDto[];
+  /** Per status, for the current filters other than status, from one query. */
+  counts: Record<IncidentStatus, number>;
+  nextCursor: string | null;
+}
+
+/** PATCH /api/incidents/{id}; `null` clears department or assignee. */
+export interface IncidentPatch {
+  status?: IncidentStatus;
+  priority?: Priority;
+  departmentId?: string | null;
+  assigneeId?: string | null;
+  version?: number;
+}
+export interface NoteRequest {
+  body: string;
+}
+
+/** POST /api/channels/webform/{key} (JSON or urlencoded) */
+export interface WebformSubmission {
+  name: string;
+  email?: string;
+  phone?: string;
+  subject: string;
+  message: string;
+  submissionId?: string;
+  locale?: Locale;
+}
+export interface WebformAccepted {
+  /** The incident reference; null only when processing was deferred (it will still happen). */
+  reference: string | null;
+}
+
+export interface HealthDto {
+  status: 'ok' | 'error';
+  mode: { database: 'postgres' | 'embedded'; jobs: 'bullmq' | 'in-process' };
+  details: Record<string, { status: 'up' | 'down'; message?: string }>;
+}

@@ -1,0 +1,24 @@
+/**
+ * The live-push contract: socket.io namespace `/inbox`. One typed map shared by server and web.
+ * Events are emitted after the change commits.
+ */
+import type { IncidentSummaryDto, MessageDto, UserRefDto } from './api.js';
+
+export const INBOX_NAMESPACE = '/inbox';
+
+export interface ServerToClientEvents {
+  'incident.created': (payload: { incident: IncidentSummaryDto }) => void;
+  /** `changed` names the fields that changed (status, priority, department, assignee, lastMessage...). */
+  'incident.updated': (payload: { incident: IncidentSummaryDto; changed: string[]; by: UserRefDto | null }) => void;
+  'message.created': (payload: { incidentId: string; message: MessageDto }) => void;
+  /** Who has this incident open right now (sent to everyone viewing it). */
+  'incident.viewers': (payload: { incidentId: string; viewers: UserRefDto[] }) => void;
+}
+
+export interface ClientToServerEvents {
+  /** Start viewing an incident (joins its presence room); answers the current viewers. */
+  'incident.view': (payload: { incidentId: string }, ack?: (viewers: UserRefDto[]) => void) => void;
+  'incident.unview': (payload: { incidentId: string }) => void;
+}
+
+export type InboxEventName = keyof ServerToClientEvents;

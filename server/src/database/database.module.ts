@@ -1,0 +1,55 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { ormOptions } from './orm-config.js';
+
+/** Opens the database (PostgreSQL or embedded PGlite), brings the schema up to date, closes it on shutdown. */
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  const { options, release } = ormOptions({ url: config.databaseUrl, dataDir: config.dataDir });
+  const orm = await MikroORM.init(options);
+  try {
+    const applied = await orm.getMigrator().up();
+    if (applied.length > 0) new Logger('Database').log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+  } catch (err) {
+    await orm.close(true);
+    await release();
+    throw err;
+  }
+  return {
+    orm,
+    close: async () => {
+      await orm.close(true);
+      await release();
+    },
+  };
+}
+
+export interface Database {
+  orm: MikroORM;
+  close(): Promise<void>;
+}
+const DATABASE = Symbol('DATABASE');
+
+class DatabaseCloser implements OnApplicationShutdown {
+  constructor(@Inject(DATABASE) private readonly db: Database) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+@Global()
+@Module({})
+export class DatabaseModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: DATABASE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => openDatabase(config) },
+        { provide: MikroORM, inject: [DATABASE], useFactory: (db: Database) => db.orm },
+        { provide: EntityManager, inject: [MikroORM], useFactory: (orm: MikroORM) => orm.em },
+        DatabaseCloser,
+      ],
+      exports: [MikroORM, EntityManager],
+    };
+  }
+}

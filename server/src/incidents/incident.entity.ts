@@ -1,0 +1,69 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { ChannelKind } from '../contracts/api.js';
+import { Contact } from '../customers/contact.entity.js';
+import { Customer } from '../customers/customer.entity.js';
+import { INCIDENT_STATUSES, PRIORITIES, type IncidentStatus, type Priority } from '../domain/incident-state.js';
+import { Department } from '../users/department.entity.js';
+import { User } from '../users/user.entity.js';
+
+@Entity({ tableName: 'incidents' })
+@Index({ properties: ['updatedAt', 'id'] })
+@Index({ properties: ['status'] })
+export class Incident {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  /** "SB-1001": from the incident_reference_seq sequence (see the migration). */
+  @Unique()
+  @Property({ type: 'string', length: 20 })
+  reference!: string;
+
+  @Property({ type: 'string', length: 200 })
+  subject!: string;
+
+  @Enum({ items: () => INCIDENT_STATUSES, type: 'string' })
+  status: IncidentStatus = 'new';
+
+  @Enum({ items: () => PRIORITIES, type: 'string' })
+  priority: Priority = 'normal';
+
+  @ManyToOne(() => Department, { nullable: true, deleteRule: 'set null' })
+  @Index()
+  department?: Department | null;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  @Index()
+  assignee?: User | null;
+
+  @ManyToOne(() => Contact, { nullable: true, deleteRule: 'set null' })
+  @Index()
+  contact?: Contact | null;
+
+  @ManyToOne(() => Customer, { nullable: true, deleteRule: 'set null' })
+  customer?: Customer | null;
+
+  @Enum({ items: ['webform', 'email', 'sms', 'whatsapp', 'phone'], type: 'string' })
+  channelKind!: ChannelKind;
+
+  @Property({ type: 'uuid', nullable: true })
+  channelId?: string | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  lastMessageAt: Date = new Date();
+
+  @Property({ type: 'string', length: 200 })
+  lastMessagePreview: string = '';
+
+  @Property({ type: 'integer' })
+  messageCount: number = 0;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+}

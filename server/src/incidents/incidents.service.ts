@@ -1,0 +1,183 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditChanges } from '../audit/audit-entry.entity.js';
+import type { Viewer } from '../auth/auth.decorators.js';
+import type { IncidentDetailDto, IncidentListDto, IncidentPatch, MessageDto } from '../contracts/api.js';
+import { statusAfterAssignment, transition } from '../domain/incident-state.js';
+import { canSee, roomsOfIncident, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
+import { InboxPublisher } from '../realtime/inbox-publisher.js';
+import { Department } from '../users/department.entity.js';
+import { User } from '../users/user.entity.js';
+import { Incident } from './incident.entity.js';
+import { INCIDENT_POPULATE, preview, toIncidentDetail, toIncidentSummary, toMessageDto } from './incident.mapper.js';
+import { IncidentsRepository, isUuid, type ListFilters } from './incidents.repository.js';
+import { Message } from './message.entity.js';
+
+export const scopeOf = (v: Viewer): ViewerScope => ({ userId: v.user.id, role: v.user.role, departmentIds: v.departmentIds });
+const placementOf = (i: Incident): IncidentPlacement => ({ departmentId: i.department?.id ?? null, assigneeId: i.assignee?.id ?? null });
+
+@Injectable()
+export class IncidentsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repo: IncidentsRepository,
+    private readonly audit: AuditService,
+    private readonly publisher: InboxPublisher,
+  ) {}
+
+  async list(filters: ListFilters, viewer: Viewer): Promise<IncidentListDto> {
+    const { items, counts } = await this.repo.list({ ...filters, limit: filters.limit + 1 }, scopeOf(viewer));
+    const page = items.slice(0, filters.limit);
+    const last = page.at(-1);
+    const nextCursor = items.length > filters.limit && last ? encodeCursor(last) : null;
+    return { items: page.map(toIncidentSummary), counts, nextCursor };
+  }
+
+  async get(id: string, viewer: Viewer): Promise<IncidentDetailDto> {
+    const found = await this.repo.findWithTimeline(id);
+    if (!found || !canSee(scopeOf(viewer), placementOf(found.incident))) throw new NotFoundException(`No incident ${id} (or you may not see it).`);
+    return toIncidentDetail(found.incident, found.messages, found.audit);
+  }
+
+  async addNote(id: string, body: string, viewer: Viewer): Promise<MessageDto> {
+    const { message, incident } = await this.em.fork().transactional(async (em) => {
+      const incident = await this.loadVisible(em, id, viewer);
+      const now = new Date();
+      const message = em.create(Message, { incident, kind: 'note', channelKind: null, body, authorUser: em.getReference(User, viewer.user.id), createdAt: now });
+      incident.updatedAt = now;
+      incident.messageCount += 1;
+      return { message, incident };
+    });
+    message.authorUser = viewer.user;
+    const dto = toMessageDto(message);
+    const rooms = roomsOfIncident(placementOf(incident));
+    this.publisher.publish(rooms, 'message.created', { incidentId: id, message: dto });
+    this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(incident), changed: ['messages'], by: { id: viewer.user.id, name: viewer.user.name } });
+    return dto;
+  }
+
+  async update(id: string, patch: IncidentPatch, viewer: Viewer): Promise<IncidentDetailDto> {
+    let before: IncidentPlacement | undefined;
+    let after: Incident | undefined;
+    let changed: string[] = [];
+    await this.em.fork().transactional(async (em) => {
+      const incident = await this.loadVisible(em, id, viewer, true);
+      if (patch.version !== undefined && patch.version !== incident.version) {
+        throw new ConflictException(`This incident changed meanwhile (version ${incident.version}, you had ${patch.version}). Reload it and try again.`);
+      }
+      if (viewer.user.role === 'technician' && (patch.assigneeId !== undefined || patch.departmentId !== undefined)) {
+        throw new ForbiddenException('Technicians cannot reassign incidents.');
+      }
+      before = placementOf(incident);
+      const changes: AuditChanges = {};
+      const set = <K extends keyof Incident>(key: K, value: Incident[K], show: (v: Incident[K]) => unknown = (v) => v) => {
+        if (incident[key] === value) return;
+        changes[key as string] = { from: show(incident[key]), to: show(value) };
+        incident[key] = value;
+      };
+      const refName = (v: { name: string } | null | undefined) => v?.name ?? null;
+
+      if (patch.departmentId !== undefined) {
+        const dept = patch.departmentId === null ? null : await em.findOne(Department, { id: patch.departmentId });
+        if (patch.departmentId !== null && !dept) throw new BadRequestException({ message: 'That department does not exist.', fields: { departmentId: 'unknown department' } });
+        if ((incident.department?.id ?? null) !== (dept?.id ?? null)) set('department', dept, refName);
+      }
+      if (patch.assigneeId !== undefined) {
+        const user = patch.assigneeId === null ? null : await em.findOne(User, { id: patch.assigneeId, active: true });
+        if (patch.assigneeId !== null && !user) throw new BadRequestException({ message: 'That person does not exist or is inactive.', fields: { assigneeId: 'unknown user' } });
+        if ((incident.assignee?.id ?? null) !== (user?.id ?? null)) {
+          set('assignee', user, refName);
+          if (user && patch.status === undefined) set('status', statusAfterAssignment(incident.status));
+        }
+      }
+      if (patch.status !== undefined) set('status', transition(incident.status, patch.status));
+      if (patch.priority !== undefined) set('priority', patch.priority);
+
+      changed = Object.keys(changes);
+      if (changed.length === 0) return;
+      incident.updatedAt = new Date();
+      this.audit.record(em, { entityType: 'incident', entityId: incident.id, actor: viewer.user, action: 'updated', changes });
+      after = incident;
+    });
+    if (after && before) {
+      this.publisher.publish(roomsOfIncident(before, placementOf(after)), 'incident.updated', {
+        incident: toIncidentSummary(after),
+        changed,
+        by: { id: viewer.user.id, name: viewer.user.name },
+      });
+    }
+    return this.get(id, viewer);
+  }
+
+  private async loadVisible(em: EntityManager, id: string, viewer: Viewer, lock = false): Promise<Incident> {
+    const notFound = () => new NotFoundException(`No incident ${id} (or you may not see it).`);
+    if (!isUuid(id)) throw notFound();
+    // Lock the row alone (FOR UPDATE cannot apply to outer joins), then load the relations.
+    const incident = await em.findOne(Incident, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    if (!incident) throw notFound();
+    await em.populate(incident, INCIDENT_POPULATE);
+    if (!canSee(scopeOf(viewer), placementOf(incident))) throw notFound();
+    return incident;
+  }
+
+  /** Used by ingest, inside its transaction: a new incident with its first inbound message. */
+  async openFromInbound(em: EntityManager, input: NewInboundIncident): Promise<{ incident: Incident; message: Message }> {
+    const now = new Date();
+    const incident = em.create(Incident, {
+      reference: await this.repo.nextReference(em),
+      subject: input.subject.slice(0, 200) || preview(input.body).slice(0, 80) || '(no subject)',
+      status: 'new',
+      priority: 'normal',
+      contact: input.contact,
+      customer: input.contact.customer ?? null,
+      channelKind: input.channelKind,
+      channelId: input.channelId,
+      createdAt: now,
+      updatedAt: now,
+      lastMessageAt: input.sentAt,
+      lastMessagePreview: preview(input.body),
+      messageCount: 1,
+      version: 1,
+    });
+    const message = em.create(Message, {
+      incident,
+      kind: 'inbound',
+      channelKind: input.channelKind,
+      body: input.body,
+      authorContact: input.contact,
+      inboundEventId: input.inboundEventId,
+      createdAt: now,
+    });
+    this.audit.record(em, { entityType: 'incident', entityId: incident.id, actor: null, action: 'created', changes: { status: { from: null, to: 'new' }, channel: { from: null, to: input.channelKind } } });
+    return { incident, message };
+  }
+
+  /** After ingest commits: tell the inboxes. */
+  announceCreated(incident: Incident, message: Message): void {
+    const rooms = roomsOfIncident(placementOf(incident));
+    this.publisher.publish(rooms, 'incident.created', { incident: toIncidentSummary(incident) });
+    this.publisher.publish(rooms, 'message.created', { incidentId: incident.id, message: toMessageDto(message) });
+  }
+}
+
+export interface NewInboundIncident {
+  subject: string;
+  body: string;
+  sentAt: Date;
+  contact: import('../customers/contact.entity.js').Contact;
+  channelKind: Incident['channelKind'];
+  channelId: string;
+  inboundEventId: string;
+}
+
+export function encodeCursor(i: Incident): string {
+  return Buffer.from(`${i.updatedAt.toISOString()}|${i.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const updatedAt = new Date(at ?? '');
+  if (!id || Number.isNaN(updatedAt.getTime())) throw new BadRequestException({ message: 'The cursor is not valid: use nextCursor from the previous page.', fields: { cursor: 'invalid' } });
+  return { updatedAt, id };
+}

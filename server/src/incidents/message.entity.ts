@@ -1,0 +1,40 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import type { ChannelKind, MessageKind } from '../contracts/api.js';
+import { Contact } from '../customers/contact.entity.js';
+import { User } from '../users/user.entity.js';
+import { Incident } from './incident.entity.js';
+
+@Entity({ tableName: 'messages' })
+@Index({ properties: ['incident', 'createdAt'] })
+export class Message {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Incident, { deleteRule: 'cascade' })
+  incident!: Incident;
+
+  @Enum({ items: ['inbound', 'outbound', 'note'], type: 'string' })
+  kind!: MessageKind;
+
+  @Enum({ items: ['webform', 'email', 'sms', 'whatsapp', 'phone'], type: 'string', nullable: true })
+  channelKind?: ChannelKind | null;
+
+  /** Plain text, stored as received; escaped when shown. */
+  @Property({ type: 'text' })
+  body!: string;
+
+  @ManyToOne(() => User, { nullable: true, deleteRule: 'set null' })
+  authorUser?: User | null;
+
+  @ManyToOne(() => Contact, { nullable: true, deleteRule: 'set null' })
+  authorContact?: Contact | null;
+
+  /** The raw event this message came from: unique, so one inbound payload makes at most one message. */
+  @Unique()
+  @Property({ type: 'uuid', nullable: true })
+  inboundEventId?: string | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

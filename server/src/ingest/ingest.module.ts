@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module.js';
+import { ContactsService } from '../customers/contacts.service.js';
+import { IncidentsModule } from '../incidents/incidents.module.js';
+import { IngestJobs } from './ingest.jobs.js';
+import { IngestService } from './ingest.service.js';
+import { WebformController } from './webform.controller.js';
+
+@Module({
+  imports: [ChannelsModule, IncidentsModule],
+  controllers: [WebformController],
+  providers: [IngestService, IngestJobs, ContactsService],
+  exports: [IngestService],
+})
+export class IngestModule {}

@@ -1,0 +1,33 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import type { ServerOptions } from 'socket.io';
+
+/** socket.io with the Redis adapter: events emitted by any server process reach sockets on every one. */
+export class RedisIoAdapter extends IoAdapter {
+  private pub?: Redis;
+  private sub?: Redis;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions) {
+    const server = super.createIOServer(port, options);
+    this.pub ??= new Redis(this.redisUrl);
+    this.sub ??= this.pub.duplicate();
+    server.adapter(createAdapter(this.pub, this.sub, { key: `${this.prefix}:socket.io` }));
+    return server;
+  }
+
+  override async close(server: any): Promise<void> {
+    await super.close(server);
+    this.pub?.disconnect();
+    this.sub?.disconnect();
+  }
+}

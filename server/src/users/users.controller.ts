@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentViewer, Roles, type Viewer } from '../auth/auth.decorators.js';
+import { parse } from '../common/validation.js';
+import { LOCALES, ROLES, type DepartmentDto, type UserDto } from '../contracts/api.js';
+import { toDepartmentDto, toUserDto } from './user.mapper.js';
+import { UsersService } from './users.service.js';
+
+const NewUserBody = z
+  .object({
+    email: z.string().trim().toLowerCase().email('must be an e-mail address').max(254),
+    name: z.string().trim().min(1, 'required').max(200),
+    password: z.string().min(10, 'must be at least 10 characters').max(200),
+    role: z.enum(ROLES),
+    locale: z.enum(LOCALES).default('es'),
+    departmentIds: z.array(z.string().uuid('must be an id')).max(50).default([]),
+  })
+  .strict();
+const NewDepartmentBody = z.object({ name: z.string().trim().min(1, 'required').max(120) }).strict();
+
+@ApiTags('users')
+@ApiCookieAuth()
+@Controller('api')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get('users')
+  async list(): Promise<UserDto[]> {
+    return (await this.users.list()).map((u) => toUserDto(u));
+  }
+
+  @Post('users')
+  @Roles('admin')
+  async create(@Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<UserDto> {
+    const input = parse(NewUserBody, body);
+    return toUserDto(await this.users.create(input, viewer.user), input.departmentIds);
+  }
+
+  @Get('departments')
+  async departments(): Promise<DepartmentDto[]> {
+    return (await this.users.listDepartments()).map(toDepartmentDto);
+  }
+
+  @Post('departments')
+  @Roles('admin')
+  async createDepartment(@Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.users.createDepartment(parse(NewDepartmentBody, body).name, viewer.user));
+  }
+}

@@ -1,0 +1,70 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import type { Locale, Role } from '../contracts/api.js';
+import { AuditService } from '../audit/audit.service.js';
+import { hashPassword } from '../auth/password.js';
+import { Department } from './department.entity.js';
+import { User } from './user.entity.js';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  locale?: Locale;
+  departmentIds?: string[];
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<User[]> {
+    return this.em.fork().find(User, { active: true }, { populate: ['departments'], orderBy: { name: 'asc' } });
+  }
+
+  count(): Promise<number> {
+    return this.em.fork().count(User, {});
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    return this.em.fork().findOne(User, { email: email.toLowerCase() }, { populate: ['departments'] });
+  }
+
+  async create(input: NewUser, actor: User | null): Promise<User> {
+    const em = this.em.fork();
+    const email = input.email.toLowerCase();
+    if (await em.count(User, { email })) throw new ConflictException(`A user with the e-mail ${email} already exists.`);
+    const departments = input.departmentIds?.length ? await em.find(Department, { id: { $in: input.departmentIds } }) : [];
+    if (departments.length !== (input.departmentIds?.length ?? 0)) throw new NotFoundException('One of the departments does not exist.');
+    const user = em.create(User, {
+      email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+      role: input.role,
+      locale: input.locale ?? 'es',
+      active: true,
+      createdAt: new Date(),
+    });
+    user.departments.set(departments);
+    this.audit.record(em, { entityType: 'user', entityId: user.id, actor, action: 'created', changes: { email: { from: null, to: email }, role: { from: null, to: input.role } } });
+    await em.flush();
+    return user;
+  }
+
+  listDepartments(): Promise<Department[]> {
+    return this.em.fork().find(Department, {}, { orderBy: { name: 'asc' } });
+  }
+
+  async createDepartment(name: string, actor: User | null): Promise<Department> {
+    const em = this.em.fork();
+    if (await em.count(Department, { name })) throw new ConflictException(`A department named "${name}" already exists.`);
+    const dept = em.create(Department, { name, createdAt: new Date() });
+    this.audit.record(em, { entityType: 'department', entityId: dept.id, actor, action: 'created', changes: { name: { from: null, to: name } } });
+    await em.flush();
+    return dept;
+  }
+}
