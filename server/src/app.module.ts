@@ -18,9 +18,11 @@ import { UsersModule } from './users/users.module.js';
 
 @Module({})
 class ConfigModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, throttleStorage: object): DynamicModule {
     const provider: Provider = { provide: APP_CONFIG, useValue: config };
-    return { module: ConfigModule, global: true, providers: [provider], exports: [provider] };
+    // Closes the rate-limit storage's Redis connection on shutdown.
+    const closer: Provider = { provide: 'THROTTLE_STORAGE_CLOSER', useValue: { onApplicationShutdown: () => (throttleStorage as { close?: () => Promise<void> }).close?.() } };
+    return { module: ConfigModule, global: true, providers: [provider, closer], exports: [provider] };
   }
 }
 
@@ -32,7 +34,17 @@ export interface AppShape {
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig, shape: AppShape = { http: true }): DynamicModule {
-    const core = [ConfigModule.forRoot(config), DatabaseModule.forRoot(), JobsModule, AuditModule, RealtimeModule];
+    const storage = config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, config.redisPrefix) : new ThrottlerStorageService();
+    const throttler = ThrottlerModule.forRoot({
+      throttlers: [
+        { name: 'intake', ttl: 60_000, limit: config.intakeRateLimitPerMinute },
+        { name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute },
+      ],
+      storage,
+      errorMessage: 'Too many requests from your address. Wait a minute and try again.',
+    });
+    // The throttler is in both shapes because controllers (inert without HTTP) still resolve their guards.
+    const core = [ConfigModule.forRoot(config, storage), DatabaseModule.forRoot(), JobsModule, AuditModule, RealtimeModule, throttler];
     const domain = [UsersModule, AuthModule, ChannelsModule, IncidentsModule, IngestModule];
     if (!shape.http) return { module: AppModule, imports: [...core, ...domain] };
     return {
@@ -41,14 +53,6 @@ export class AppModule {
         ...core,
         ...domain,
         GatewayModule,
-        ThrottlerModule.forRoot({
-          throttlers: [
-            { name: 'intake', ttl: 60_000, limit: config.intakeRateLimitPerMinute },
-            { name: 'login', ttl: 60_000, limit: config.loginRateLimitPerMinute },
-          ],
-          storage: config.redisUrl ? new RedisThrottlerStorage(config.redisUrl, config.redisPrefix) : new ThrottlerStorageService(),
-          errorMessage: 'Too many requests from your address. Wait a minute and try again.',
-        }),
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -11,6 +11,7 @@ export interface AppConfig {
   databaseUrl?: string;
   /** redis://... ; absent = in-process jobs */
   redisUrl?: string;
+  /** Folder of the embedded database; 'memory://' for a throwaway one. */
   dataDir: string;
   /** Key prefix in Redis for queues and socket.io fan-out (lets several installs share one Redis). */
   redisPrefix: string;
@@ -55,7 +56,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl,
-    dataDir: resolve(env.DATA_DIR || './data'),
+    dataDir: env.DATA_DIR === 'memory://' ? 'memory://' : resolve(env.DATA_DIR || './data'),
     redisPrefix: env.REDIS_PREFIX || 'sb',
     workersInProcess: redisUrl ? bool(env, 'WORKERS_IN_PROCESS', false) : true,
     publicUrl,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
 import { seesEverything, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
@@ -69,7 +69,7 @@ export class IncidentsRepository {
   private async countByStatus(em: EntityManager, base: FilterQuery<Incident>[]): Promise<Record<IncidentStatus, number>> {
     const rows = await em
       .createQueryBuilder(Incident, 'i')
-      .select(['i.status', 'count(*) as n'])
+      .select(['i.status', raw('count(*) as n')])
       .where({ $and: base })
       .groupBy('i.status')
       .execute<{ status: IncidentStatus; n: string | number }[]>('all', false);

@@ -45,6 +45,7 @@ export class WebformController {
   }
 
   @Post('forms/:key')
+  @HttpCode(200)
   @UseGuards(ThrottlerGuard)
   @SkipThrottle({ login: true })
   async formPost(@Param('key') key: string, @Query('lang') lang: unknown, @Headers('accept-language') al: string | undefined, @Body() body: unknown, @Res() res: Response) {

@@ -1,0 +1,1 @@
+export function ensureServices(): Promise<void>;

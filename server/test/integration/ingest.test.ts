@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
+import { ApiClient, submission } from '../support/api-client.js';
+import { query } from '../support/services.js';
+import { ADMIN, startTestServer, type TestServer } from '../support/test-server.js';
+
+describe('web-form intake on PostgreSQL + BullMQ', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let anon: ApiClient;
+  let key: string;
+  const events = (where = 'true') => query(server.databaseUrl!, `select * from inbound_events where ${where}`);
+
+  beforeAll(async () => {
+    server = await startTestServer({ mode: 'production' });
+    admin = new ApiClient(server.url);
+    await admin.login(ADMIN.email, ADMIN.password);
+    key = (await admin.createWebform('Website')).key;
+    anon = new ApiClient(server.url);
+  });
+  afterAll(() => server?.close());
+
+  it('turns a JSON submission into an incident with the customer as contact and answers its reference', async () => {
+    const form = submission({ name: 'Ana Martín', email: 'Ana.Martin@Example.es', phone: '+34 612 345 678', subject: 'Router sin luz' });
+    const r = await anon.post(`/api/channels/webform/${key}`, form);
+    expect(r.status).toBe(202);
+    expect(r.body.reference).toMatch(/^SB-\d+$/);
+
+    const list = await admin.ok<IncidentListDto>(admin.get(`/api/incidents?q=${encodeURIComponent(r.body.reference)}`));
+    expect(list.items).toHaveLength(1);
+    const incident = list.items[0];
+    expect(incident).toMatchObject({ subject: 'Router sin luz', status: 'new', channelKind: 'webform', messageCount: 1 });
+    expect(incident.contact).toMatchObject({ name: 'Ana Martín', email: 'ana.martin@example.es', phone: '+34612345678' });
+
+    const detail = await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${incident.id}`));
+    const messages = detail.timeline.filter((e) => e.type === 'message');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ kind: 'inbound', body: form.message, author: { type: 'contact', name: 'Ana Martín' } });
+    expect(detail.timeline.some((e) => e.type === 'audit' && e.action === 'created')).toBe(true);
+  });
+
+  it('accepts the urlencoded post of a plain HTML form', async () => {
+    const r = await anon.request('POST', `/api/channels/webform/${key}`, submission({ subject: 'Urlencoded' }), {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(r.status).toBe(202);
+    expect(r.body.reference).toMatch(/^SB-/);
+  });
+
+  it('stores the same submissionId once, even when it arrives ten times at once', async () => {
+    const form = submission({ submissionId: `dup-${Date.now()}` });
+    const answers = await Promise.all(Array.from({ length: 10 }, () => anon.post(`/api/channels/webform/${key}`, form)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
+    expect(new Set(answers.map((a) => a.body.reference)).size).toBe(1);
+    const rows = await events(`idempotency_key = 'sub:${form.submissionId}'`);
+    expect(rows).toHaveLength(1);
+    const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from messages where inbound_event_id = $1`, [rows[0].id]);
+    expect(n).toBe(1);
+  });
+
+  it('recognises the same customer on the second request (one contact, two incidents)', async () => {
+    const email = `repeat.${Date.now()}@example.ro`;
+    await anon.post(`/api/channels/webform/${key}`, submission({ email, subject: 'Prima' }));
+    await anon.post(`/api/channels/webform/${key}`, submission({ email: email.toUpperCase(), subject: 'A doua' }));
+    const contacts = await query(server.databaseUrl!, `select id from contacts where email = $1`, [email]);
+    expect(contacts).toHaveLength(1);
+    const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from incidents where contact_id = $1`, [contacts[0].id]);
+    expect(n).toBe(2);
+  });
+
+  it('answers 400 naming each wrong field, and keeps the payload for replay', async () => {
+    const r = await anon.post(`/api/channels/webform/${key}`, { name: '', email: 'nope', subject: 'x', message: '' });
+    expect(r.status).toBe(400);
+    expect(r.body.fields).toMatchObject({ name: 'required', email: 'is not a valid e-mail address', message: 'required' });
+    expect(r.body.message).toContain('name required');
+    const kept = await events(`status = 'invalid'`);
+    expect(kept.some((e) => e.payload.fields.email === 'nope')).toBe(true);
+  });
+
+  it('drops a bot that fills the honeypot without telling it, and stores nothing', async () => {
+    const before = (await events()).length;
+    const r = await anon.post(`/api/channels/webform/${key}`, submission({ website: 'http://spam.example' }));
+    expect(r.status).toBe(202);
+    expect((await events()).length).toBe(before);
+  });
+
+  it('keeps HTML as text', async () => {
+    const r = await anon.post(`/api/channels/webform/${key}`, submission({ message: '<img src=x onerror=alert(1)><b>hola</b>' }));
+    const list = await admin.ok<IncidentListDto>(admin.get(`/api/incidents?q=${r.body.reference}`));
+    const detail = await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${list.items[0].id}`));
+    expect(detail.timeline.find((e) => e.type === 'message')).toMatchObject({ body: '<img src=x onerror=alert(1)><b>hola</b>' });
+  });
+
+  it('refuses bodies over the limit with 413, malformed JSON with 400, unknown forms with 404', async () => {
+    const big = await anon.post(`/api/channels/webform/${key}`, submission({ message: 'x'.repeat(200_000) }));
+    expect(big.status).toBe(413);
+    expect(big.body.message).toMatch(/larger than/);
+    const bad = await anon.request('POST', `/api/channels/webform/${key}`, undefined, { raw: '{"name":', headers: { 'content-type': 'application/json' } });
+    expect(bad.status).toBe(400);
+    const unknown = await anon.post('/api/channels/webform/not-a-key', submission());
+    expect(unknown.status).toBe(404);
+  });
+
+  it('serves a localised form page that works without JavaScript', async () => {
+    const page = await anon.request('GET', `/forms/${key}`, undefined, { headers: { 'accept-language': 'ro-RO,ro;q=0.9' } });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<html lang="ro">');
+    expect(page.body).toContain('Trimite');
+    expect(page.headers.get('x-frame-options')).toBeNull();
+    const submissionId = /name="submissionId" value="([^"]+)"/.exec(page.body)![1];
+
+    const form = { ...submission({ subject: 'Formular simplu' }), submissionId, locale: 'ro', website: '' };
+    const posted = await anon.request('POST', `/forms/${key}`, form, { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(posted.status).toBe(200);
+    expect(posted.body).toMatch(/Numărul de referință este/);
+    const again = await anon.request('POST', `/forms/${key}`, form, { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(/data-reference>(SB-\d+)</.exec(again.body)![1]).toBe(/data-reference>(SB-\d+)</.exec(posted.body)![1]);
+
+    const wrong = await anon.request('POST', `/forms/${key}?lang=es`, { name: 'X', subject: '', message: 'm', email: 'x@y.es', locale: 'es' }, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toContain('Revise los campos marcados');
+    expect(wrong.body).toContain('value="x@y.es"');
+  });
+});
+
+describe('rate limit of the public intake', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ mode: 'production', env: { INTAKE_RATE_LIMIT: '3' } });
+  });
+  afterAll(() => server?.close());
+
+  it('answers 429 past the per-address limit', async () => {
+    const admin = new ApiClient(server.url);
+    await admin.login(ADMIN.email, ADMIN.password);
+    const { key } = await admin.createWebform();
+    const anon = new ApiClient(server.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await anon.post(`/api/channels/webform/${key}`, submission())).status);
+    expect(statuses).toEqual([202, 202, 202, 429, 429]);
+  });
+});

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentListDto, UserDto } from '../../src/contracts/api.js';
+import { ApiClient, nextEvent, submission, type InboxSocket } from '../support/api-client.js';
+import { ADMIN, startTestServer, type TestServer } from '../support/test-server.js';
+
+describe('live inbox over socket.io, two server processes sharing Redis', () => {
+  let a: TestServer;
+  let b: TestServer;
+  const sockets: InboxSocket[] = [];
+  let adminA: ApiClient;
+  let ana: ApiClient; // agent on server A
+  let bob: ApiClient; // agent on server B
+  let bobUser: UserDto;
+  let techUser: UserDto;
+  let key: string;
+  let deptId: string;
+
+  beforeAll(async () => {
+    a = await startTestServer({ mode: 'production' });
+    b = await startTestServer({ mode: 'production', databaseUrl: a.databaseUrl, redisPrefix: a.config.redisPrefix });
+    adminA = new ApiClient(a.url);
+    await adminA.login(ADMIN.email, ADMIN.password);
+    key = (await adminA.createWebform()).key;
+    deptId = (await adminA.createDepartment('Averías')).id;
+    await adminA.createUser({ email: 'ana@test.local', name: 'Ana', role: 'agent' });
+    bobUser = await adminA.createUser({ email: 'bob@test.local', name: 'Bob', role: 'agent' });
+    techUser = await adminA.createUser({ email: 'tec@test.local', name: 'Teo', role: 'technician' });
+    ana = new ApiClient(a.url);
+    await ana.login('ana@test.local', 'a-long-password');
+    bob = new ApiClient(b.url);
+    await bob.login('bob@test.local', 'a-long-password');
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await b?.close();
+    await a?.close();
+  });
+
+  async function connect(c: ApiClient) {
+    const s = await c.connectInbox();
+    sockets.push(s);
+    return s;
+  }
+
+  it('refuses a socket without a session, or from another site', async () => {
+    const anon = new ApiClient(a.url);
+    await expect(anon.connectInbox()).rejects.toThrow(/unauthorized/);
+    const { io } = await import('socket.io-client');
+    const s = io(`${a.url}/inbox`, { transports: ['websocket'], extraHeaders: { cookie: ana.cookie, origin: 'https://evil.example' }, reconnection: false, forceNew: true });
+    const err = await new Promise<Error>((resolve) => s.once('connect_error', resolve));
+    expect(err.message).toMatch(/origin not allowed/);
+    s.disconnect();
+  });
+
+  it('shows a new web-form request to agents on both servers, with its first message', async () => {
+    const sa = await connect(ana);
+    const sb = await connect(bob);
+    const form = submission({ subject: 'Se fue la luz en el portal' });
+    const createdA = nextEvent(sa, 'incident.created', (p) => p.incident.subject === form.subject);
+    const createdB = nextEvent(sb, 'incident.created', (p) => p.incident.subject === form.subject);
+    const messageB = nextEvent(sb, 'message.created', (p) => p.message.body === form.message);
+    const r = await new ApiClient(b.url).post(`/api/channels/webform/${key}`, form);
+    const [ea, eb] = await Promise.all([createdA, createdB]);
+    expect(ea.incident.reference).toBe(r.body.reference);
+    expect(eb.incident).toMatchObject({ reference: r.body.reference, status: 'new', contact: { email: form.email } });
+    expect((await messageB).message).toMatchObject({ kind: 'inbound', author: { type: 'contact' } });
+  });
+
+  it('pushes an assignment made on one server to the other, and to the assignee only', async () => {
+    const sa = await connect(ana);
+    const sb = await connect(bob);
+    const tech = new ApiClient(b.url);
+    await tech.login('tec@test.local', 'a-long-password');
+    const st = await connect(tech);
+    const techEvents: string[] = [];
+    st.on('incident.created', (p) => techEvents.push(`created ${p.incident.reference}`));
+
+    const r = await new ApiClient(a.url).post(`/api/channels/webform/${key}`, submission());
+    const { items } = await ana.ok<IncidentListDto>(ana.get(`/api/incidents?q=${r.body.reference}`));
+    const id = items[0].id;
+
+    const seenByBob = nextEvent(sb, 'incident.updated', (p) => p.incident.id === id);
+    const seenByTech = nextEvent(st, 'incident.updated', (p) => p.incident.id === id);
+    await ana.ok(ana.patch(`/api/incidents/${id}`, { assigneeId: bobUser.id }));
+    const update = await seenByBob;
+    expect(update.incident.assignee).toEqual({ id: bobUser.id, name: 'Bob' });
+    expect(update.changed).toEqual(expect.arrayContaining(['assignee', 'status']));
+    expect(update.by).toMatchObject({ name: 'Ana' });
+
+    const toTech = nextEvent(st, 'incident.updated', (p) => p.incident.id === id && p.incident.assignee?.id === techUser.id);
+    await bob.ok(bob.patch(`/api/incidents/${id}`, { assigneeId: techUser.id, departmentId: deptId }));
+    expect((await toTech).incident.department).toEqual({ id: deptId, name: 'Averías' });
+    await expect(seenByTech).resolves.toBeDefined();
+    expect(techEvents).toEqual([]); // the technician never heard of incidents that are not theirs
+    void sa;
+  });
+
+  it('pushes notes live and tells who else is viewing an incident', async () => {
+    const sa = await connect(ana);
+    const sb = await connect(bob);
+    const r = await new ApiClient(a.url).post(`/api/channels/webform/${key}`, submission());
+    const { items } = await ana.ok<IncidentListDto>(ana.get(`/api/incidents?q=${r.body.reference}`));
+    const id = items[0].id;
+
+    const firstViewers = await sa.emitWithAck('incident.view', { incidentId: id });
+    expect(firstViewers.map((v) => v.name)).toEqual(['Ana']);
+    const anaHearsBob = nextEvent(sa, 'incident.viewers', (p) => p.incidentId === id && p.viewers.length === 2);
+    const both = await sb.emitWithAck('incident.view', { incidentId: id });
+    expect(both.map((v) => v.name)).toEqual(['Ana', 'Bob']);
+    expect((await anaHearsBob).viewers.map((v) => v.name)).toEqual(['Ana', 'Bob']);
+
+    const note = nextEvent(sa, 'message.created', (p) => p.incidentId === id && p.message.kind === 'note');
+    await bob.ok(bob.post(`/api/incidents/${id}/notes`, { body: 'Lo miro yo' }));
+    expect((await note).message).toMatchObject({ body: 'Lo miro yo', author: { name: 'Bob' } });
+
+    const bobLeft = nextEvent(sa, 'incident.viewers', (p) => p.incidentId === id && p.viewers.length === 1);
+    sb.disconnect();
+    expect((await bobLeft).viewers.map((v) => v.name)).toEqual(['Ana']);
+  });
+});
