@@ -1,18 +1,27 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { lockEmbeddedDataDir } from './embedded-lock.js';
 import { ormOptions } from './orm-config.js';
 
 /** Opens the database (PostgreSQL or embedded PGlite), brings the schema up to date, closes it on shutdown. */
 export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  const unlock = !config.databaseUrl && config.dataDir !== 'memory://' ? lockEmbeddedDataDir(config.dataDir) : () => {};
   const { options, release } = ormOptions({ url: config.databaseUrl, dataDir: config.dataDir });
-  const orm = await MikroORM.init(options);
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(options);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   try {
     const applied = await orm.getMigrator().up();
     if (applied.length > 0) new Logger('Database').log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
   } catch (err) {
     await orm.close(true);
     await release();
+    unlock();
     throw err;
   }
   return {
@@ -20,6 +29,7 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
     close: async () => {
       await orm.close(true);
       await release();
+      unlock();
     },
   };
 }
