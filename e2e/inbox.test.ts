@@ -92,7 +92,7 @@ describe('agent inbox in Chromium', () => {
   it('assigns the incident to a colleague, who sees it live', async () => {
     await ana.selectOption('[data-testid=assignee-select]', bobId);
     await bob.locator('[data-testid=assignee-select]').evaluate((el, id) => new Promise<void>((resolve) => {
-      const check = () => ((el as HTMLSelectElement).value === id ? resolve() : setTimeout(check, 50));
+      const check = () => ((el as unknown as { value: string }).value === id ? resolve() : setTimeout(check, 50));
       check();
     }), bobId);
     await bob.locator(`[data-testid=incident-row][data-reference="${reference}"][data-status=open]`).waitFor({ timeout: 10_000 });

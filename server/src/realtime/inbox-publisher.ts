@@ -51,6 +51,6 @@ export class InboxPublisher implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.redis?.disconnect();
+    await this.redis?.quit().catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayDisconnect, type OnGatewayInit } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { SessionsService } from '../auth/sessions.service.js';
@@ -20,8 +20,10 @@ type InboxSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<str
  * see, and tells which incident it is viewing (presence).
  */
 @WebSocketGateway({ namespace: INBOX_NAMESPACE, serveClient: false })
-export class InboxGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnect<InboxSocket> {
+export class InboxGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnect<InboxSocket>, BeforeApplicationShutdown {
   private readonly log = new Logger('Inbox');
+  /** While shutting down, sockets drop by the hundred: no presence broadcasts then. */
+  private stopping = false;
 
   constructor(
     private readonly sessions: SessionsService,
@@ -68,7 +70,12 @@ export class InboxGateway implements OnGatewayInit<Namespace>, OnGatewayDisconne
     if (typeof body?.incidentId === 'string') await this.leave(socket, body.incidentId);
   }
 
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   async handleDisconnect(socket: InboxSocket): Promise<void> {
+    if (this.stopping) return;
     for (const id of socket.data?.viewing ?? []) await this.broadcastViewers(id).catch((e) => this.log.warn(e.message));
   }
 

@@ -27,7 +27,7 @@ export class RedisIoAdapter extends IoAdapter {
 
   override async close(server: any): Promise<void> {
     await super.close(server);
-    this.pub?.disconnect();
-    this.sub?.disconnect();
+    // quit() lets commands in flight finish; disconnect() would reject them.
+    await Promise.allSettled([this.pub?.quit(), this.sub?.quit()]);
   }
 }

@@ -103,10 +103,10 @@ describe('live inbox over socket.io, two server processes sharing Redis', () => 
     const id = items[0].id;
 
     const firstViewers = await sa.emitWithAck('incident.view', { incidentId: id });
-    expect(firstViewers.map((v) => v.name)).toEqual(['Ana']);
+    expect(firstViewers.map((v: { name: string }) => v.name)).toEqual(['Ana']);
     const anaHearsBob = nextEvent(sa, 'incident.viewers', (p) => p.incidentId === id && p.viewers.length === 2);
     const both = await sb.emitWithAck('incident.view', { incidentId: id });
-    expect(both.map((v) => v.name)).toEqual(['Ana', 'Bob']);
+    expect(both.map((v: { name: string }) => v.name)).toEqual(['Ana', 'Bob']);
     expect((await anaHearsBob).viewers.map((v) => v.name)).toEqual(['Ana', 'Bob']);
 
     const note = nextEvent(sa, 'message.created', (p) => p.incidentId === id && p.message.kind === 'note');

@@ -26,6 +26,8 @@ export interface TestServerOptions {
   databaseUrl?: string;
   redisPrefix?: string;
   env?: Record<string, string>;
+  /** Listen on this port (to restart a server where its clients expect it); default: any free port. */
+  port?: number;
 }
 
 export async function startTestServer(opts: TestServerOptions): Promise<TestServer> {
@@ -46,7 +48,7 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     ...opts.env,
   });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(opts.port ?? 0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -55,7 +57,7 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     databaseUrl: config.databaseUrl,
     close: async () => {
       await app.close();
-      if (opts.mode === 'production' && !opts.redisPrefix) await clearRedisPrefix(redisPrefix);
+      if (opts.mode === 'production' && !opts.redisPrefix && !opts.databaseUrl) await clearRedisPrefix(redisPrefix);
       await db?.drop();
     },
   };
