@@ -34,7 +34,8 @@ function node(args, what) {
 
 ensureDebianPackages();
 await ensureServices();
-node([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], 'type check');
+node([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], 'type check (server, workers, channels, tests)');
+node([join(root, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', 'web/tsconfig.json', '--noEmit'], 'type check (web, templates included)');
 node([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], 'web build');
 
 const report = join(root, '.artifacts/vitest-report.json');

@@ -1,0 +1,28 @@
+/** One typed function per HTTP endpoint the agent app uses. */
+import type {
+  DepartmentDto,
+  IncidentDetailDto,
+  IncidentListDto,
+  IncidentListQuery,
+  IncidentPatch,
+  LoginRequest,
+  MeDto,
+  MessageDto,
+  NoteRequest,
+  UserDto,
+} from '@contracts';
+import { api } from './client';
+
+const incidentPath = (id: string) => `/api/incidents/${encodeURIComponent(id)}`;
+
+export const endpoints = {
+  login: (body: LoginRequest) => api.post<MeDto>('/api/auth/login', body),
+  logout: () => api.post<void>('/api/auth/logout'),
+  me: () => api.get<MeDto>('/api/auth/me'),
+  users: () => api.get<UserDto[]>('/api/users'),
+  departments: () => api.get<DepartmentDto[]>('/api/departments'),
+  incidents: (query: IncidentListQuery) => api.get<IncidentListDto>('/api/incidents', { ...query }),
+  incident: (id: string) => api.get<IncidentDetailDto>(incidentPath(id)),
+  patchIncident: (id: string, patch: IncidentPatch) => api.patch<IncidentDetailDto>(incidentPath(id), patch),
+  addNote: (id: string, body: NoteRequest) => api.post<MessageDto>(`${incidentPath(id)}/notes`, body),
+};

@@ -1,0 +1,96 @@
+/**
+ * Audit entries as short sentences ("Ana assigned to Bob", "Ana: status New → Open").
+ * The server's `changes` values are `unknown`: ids, names, {id,name} refs or null are all handled.
+ */
+import type { AuditEntryDto } from '@contracts';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+export interface AuditLookups {
+  userName(id: string): string | null;
+  departmentName(id: string): string | null;
+}
+
+const FIELD_ALIASES: Record<string, string> = {
+  assignee: 'assignee',
+  assigneeId: 'assignee',
+  assignedTo: 'assignee',
+  department: 'department',
+  departmentId: 'department',
+  status: 'status',
+  priority: 'priority',
+  subject: 'subject',
+};
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+function refName(value: unknown, lookup: (id: string) => string | null): string {
+  if (typeof value === 'object' && value !== null && 'name' in value) return String((value as { name: unknown }).name);
+  if (typeof value === 'string') return lookup(value) ?? value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function enumLabel(t: Translate, group: 'status' | 'priority', value: unknown): string {
+  if (typeof value !== 'string') return refName(value, () => null);
+  const key = `${group}.${value}`;
+  const label = t(key);
+  return label === key ? value : label;
+}
+
+function actionSentence(entry: AuditEntryDto, actor: string, t: Translate): string {
+  const action = entry.action.split('.').pop() ?? entry.action;
+  const known = ['created', 'updated', 'merged', 'reopened', 'closed', 'deleted'];
+  return known.includes(action) ? t(`audit.action.${action}`, { actor }) : t('audit.generic', { actor, action: entry.action });
+}
+
+function channelLabel(t: Translate, value: unknown): string {
+  if (typeof value !== 'string') return refName(value, () => null);
+  const label = t(`channel.${value}`);
+  return label === `channel.${value}` ? value : label;
+}
+
+export function describeAudit(entry: AuditEntryDto, t: Translate, lookups: AuditLookups): string[] {
+  const actor = entry.actor?.name ?? t('audit.system');
+  const changes = Object.entries(entry.changes ?? {});
+  const action = entry.action.split('.').pop();
+  if (action === 'created') {
+    // The opening entry records the initial status and channel: one sentence says it all.
+    const channel = entry.changes?.channel?.to;
+    if (!entry.actor) return [isEmpty(channel) ? t('audit.opened') : t('audit.openedVia', { channel: channelLabel(t, channel) })];
+    return [actionSentence(entry, actor, t)];
+  }
+  if (changes.length === 0) return [actionSentence(entry, actor, t)];
+
+  return changes.map(([rawField, change]) => {
+    const field = FIELD_ALIASES[rawField] ?? rawField;
+    const from = change?.from;
+    const to = change?.to;
+    switch (field) {
+      case 'assignee':
+        return isEmpty(to)
+          ? t('audit.unassigned', { actor, from: isEmpty(from) ? '—' : refName(from, lookups.userName) })
+          : t('audit.assigned', { actor, to: refName(to, lookups.userName) });
+      case 'department':
+        return isEmpty(to)
+          ? t('audit.departmentCleared', { actor })
+          : t('audit.department', { actor, to: refName(to, lookups.departmentName) });
+      case 'status':
+      case 'priority':
+        return t(`audit.${field}`, {
+          actor,
+          from: isEmpty(from) ? '—' : enumLabel(t, field, from),
+          to: isEmpty(to) ? '—' : enumLabel(t, field, to),
+        });
+      default:
+        return t('audit.field', {
+          actor,
+          field: rawField,
+          from: isEmpty(from) ? '—' : refName(from, () => null),
+          to: isEmpty(to) ? '—' : refName(to, () => null),
+        });
+    }
+  });
+}

@@ -1,0 +1,15 @@
+import { ApiRequestError } from '../api/client';
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** A sentence for the agent: translated for network/server failures, the server's message otherwise. */
+export function describeError(err: unknown, t: Translate): string {
+  if (err instanceof ApiRequestError) {
+    if (err.status === 0) return t('errors.network');
+    if (err.status >= 500) return t('errors.server');
+    if (err.status === 404) return t('errors.notFound');
+    if (err.status === 403) return t('errors.forbidden');
+    return err.message || t('errors.generic');
+  }
+  return t('errors.generic');
+}

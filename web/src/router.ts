@@ -1,0 +1,26 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { safeRedirect } from './lib/redirect';
+import { session } from './stores/session';
+import { startSession } from './stores/live';
+import LoginPage from './pages/LoginPage.vue';
+import InboxPage from './pages/InboxPage.vue';
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/login', name: 'login', component: LoginPage, meta: { public: true } },
+    // Both inbox routes use the same component: opening an incident does not remount the list.
+    { path: '/', name: 'inbox', component: InboxPage },
+    { path: '/incidents/:id', name: 'incident', component: InboxPage },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  const wasChecked = session.state.checked;
+  const user = await session.ensure();
+  if (user && !wasChecked) startSession();
+  if (to.meta.public) return user ? safeRedirect(to) : true;
+  if (!user) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  return true;
+});

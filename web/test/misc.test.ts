@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntryDto } from '@contracts';
+import { describeAudit } from '../src/lib/audit';
+import { formatRelative } from '../src/lib/format';
+import { commandFor } from '../src/lib/keyboard';
+import { safeRedirect } from '../src/lib/redirect';
+import { detectLocale, STORAGE_KEY } from '../src/i18n';
+import { createI18n } from 'vue-i18n';
+import en from '../src/i18n/en';
+
+const { t } = createI18n({ legacy: false, locale: 'en', messages: { en } }).global;
+const lookups = { userName: (id: string) => (id === 'u-bob' ? 'Bob' : null), departmentName: (id: string) => (id === 'd-1' ? 'Repairs' : null) };
+const entry = (changes: AuditEntryDto['changes'], action = 'incident.updated', actor: AuditEntryDto['actor'] = { id: 'u-ana', name: 'Ana' }): AuditEntryDto => ({
+  id: 'a',
+  actor,
+  action,
+  changes,
+  createdAt: '2030-01-01T00:00:00Z',
+});
+
+describe('describeAudit', () => {
+  it.each([
+    [entry({ assignee: { from: null, to: { id: 'u-bob', name: 'Bob' } } }), ['Ana assigned to Bob']],
+    [entry({ assigneeId: { from: null, to: 'u-bob' } }), ['Ana assigned to Bob']],
+    [entry({ assigneeId: { from: 'u-bob', to: null } }), ['Ana unassigned Bob']],
+    [entry({ status: { from: 'new', to: 'open' } }), ['Ana: status New → Open']],
+    [entry({ priority: { from: 'normal', to: 'urgent' } }), ['Ana: priority Normal → Urgent']],
+    [entry({ departmentId: { from: null, to: 'd-1' } }), ['Ana moved to Repairs']],
+    [entry({ department: { from: { id: 'd-1', name: 'Repairs' }, to: null } }), ['Ana removed the department']],
+    [entry({ subject: { from: 'a', to: 'b' } }), ['Ana: subject a → b']],
+    [entry({ status: { from: null, to: 'new' }, channel: { from: null, to: 'webform' } }, 'created', null), ['Incident created via Web form']],
+    [entry({}, 'created', null), ['Incident created']],
+    [entry({}, 'incident.created'), ['Ana opened the incident']],
+    [entry({ department: { from: 'Sales', to: 'Repairs' }, assignee: { from: 'Bob', to: null } }), ['Ana moved to Repairs', 'Ana unassigned Bob']],
+    [entry({}, 'webhook.retried'), ['Ana: webhook.retried']],
+    [entry({ status: { from: 'new', to: 'open' }, assigneeId: { from: null, to: 'u-x' } }), ['Ana: status New → Open', 'Ana assigned to u-x']],
+  ])('%#', (e, expected) => {
+    expect(describeAudit(e, t, lookups)).toEqual(expected);
+  });
+});
+
+describe('formatRelative', () => {
+  const now = Date.parse('2030-01-01T12:00:00Z');
+  it.each([
+    ['2030-01-01T11:59:50Z', 'en', 'now'],
+    ['2030-01-01T11:55:00Z', 'en', /^5 min.* ago$/],
+    ['2030-01-01T09:00:00Z', 'en', /^3 h.* ago$/],
+    ['2029-12-31T12:00:00Z', 'en', 'yesterday'],
+    ['2030-01-01T11:55:00Z', 'es', /^hace 5 min/],
+    ['2030-01-01T11:55:00Z', 'ro', /^acum 5 min/],
+  ])('%s in %s', (iso, locale, expected) => {
+    expect(formatRelative(iso, locale, now)).toMatch(expected);
+  });
+  it('is empty for a bad date', () => expect(formatRelative('nope', 'en', now)).toBe(''));
+});
+
+describe('keyboard commands', () => {
+  const key = (k: string, target: EventTarget = document.body, init: KeyboardEventInit = {}) => {
+    const event = new KeyboardEvent('keydown', { key: k, bubbles: true, ...init });
+    Object.defineProperty(event, 'target', { value: target });
+    return commandFor(event);
+  };
+  it.each([
+    ['j', 'next'],
+    ['ArrowDown', 'next'],
+    ['k', 'previous'],
+    ['ArrowUp', 'previous'],
+    ['Enter', 'open'],
+    ['/', 'search'],
+    ['Escape', 'close'],
+    ['x', null],
+  ])('%s -> %s', (k, expected) => expect(key(k)).toBe(expected));
+
+  it('does nothing while typing', () => {
+    for (const tag of ['input', 'textarea', 'select']) expect(key('j', document.createElement(tag))).toBeNull();
+    expect(key('/', document.createElement('input'))).toBeNull();
+    expect(key('ArrowDown', document.createElement('select'))).toBeNull();
+  });
+
+  it('Escape leaves a text field with text, and closes from anywhere else (a select too)', () => {
+    const typed = document.createElement('textarea');
+    typed.value = 'half a note';
+    expect(key('Escape', typed)).toBe('leave-field');
+    const input = document.createElement('input');
+    input.value = 'x';
+    expect(key('Escape', input)).toBe('leave-field');
+    expect(key('Escape', document.createElement('textarea'))).toBe('close');
+    expect(key('Escape', document.createElement('input'))).toBe('close');
+    expect(key('Escape', document.createElement('select'))).toBe('close');
+    expect(key('Escape', document.createElement('button'))).toBe('close');
+  });
+
+  it('ignores modified keys and Enter on buttons', () => {
+    expect(key('k', document.body, { ctrlKey: true })).toBeNull();
+    expect(key('Enter', document.createElement('button'))).toBeNull();
+  });
+});
+
+describe('locale detection', () => {
+  it('prefers the remembered choice, then the browser language, then English', () => {
+    localStorage.removeItem(STORAGE_KEY);
+    const nav = Object.getOwnPropertyDescriptor(window.navigator, 'languages');
+    Object.defineProperty(window.navigator, 'languages', { value: ['ro-RO', 'en'], configurable: true });
+    expect(detectLocale()).toBe('ro');
+    Object.defineProperty(window.navigator, 'languages', { value: ['de-DE', 'es-419'], configurable: true });
+    expect(detectLocale()).toBe('es');
+    Object.defineProperty(window.navigator, 'languages', { value: ['de-DE'], configurable: true });
+    Object.defineProperty(window.navigator, 'language', { value: 'fr-FR', configurable: true });
+    expect(detectLocale()).toBe('en');
+    localStorage.setItem(STORAGE_KEY, 'es');
+    expect(detectLocale()).toBe('es');
+    localStorage.removeItem(STORAGE_KEY);
+    if (nav) Object.defineProperty(window.navigator, 'languages', nav);
+  });
+});
+
+describe('safeRedirect', () => {
+  it.each([
+    [{}, '/'],
+    [{ redirect: '/incidents/7' }, '/incidents/7'],
+    [{ redirect: '//evil.example' }, '/'],
+    [{ redirect: 'https://evil.example' }, '/'],
+    [{ redirect: '/login' }, '/'],
+  ])('%o -> %s', (query, expected) => expect(safeRedirect({ query })).toBe(expected));
+});
