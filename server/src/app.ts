@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
+import { QuietLogger } from './common/quiet-logger.js';
 import type { AppConfig } from './config/config.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
 
@@ -34,7 +35,7 @@ function body(parser: RequestHandler): RequestHandler {
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, { http: true }), {
     bodyParser: false,
-    logger: logLevels(config.logLevel),
+    logger: new QuietLogger(config.logLevel === 'debug', logLevels(config.logLevel)),
   });
   app.enableShutdownHooks();
   app.set('trust proxy', config.trustProxy);

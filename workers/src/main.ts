@@ -7,6 +7,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { logLevels } from '../../server/src/app.js';
 import { AppModule } from '../../server/src/app.module.js';
+import { QuietLogger } from '../../server/src/common/quiet-logger.js';
 import { loadConfig } from '../../server/src/config/config.js';
 
 async function main(): Promise<void> {
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ ...config, workersInProcess: true }, { http: false }), {
-    logger: logLevels(config.logLevel),
+    logger: new QuietLogger(config.logLevel === 'debug', logLevels(config.logLevel)),
   });
   app.enableShutdownHooks();
   await app.init();
