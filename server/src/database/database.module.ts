@@ -16,7 +16,7 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
     throw err;
   }
   try {
-    const applied = await orm.getMigrator().up();
+    const applied = await migrateUnderLock(orm, Boolean(config.databaseUrl));
     if (applied.length > 0) new Logger('Database').log(`applied migrations: ${applied.map((m) => m.name).join(', ')}`);
   } catch (err) {
     await orm.close(true);
@@ -32,6 +32,26 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
       unlock();
     },
   };
+}
+
+/** Any fixed number, the same in every process: the advisory lock that serialises migrations. */
+const MIGRATION_LOCK = 724_001;
+
+/**
+ * Several processes (servers, workers) may start at once on an empty database: the first to take the
+ * lock migrates, the others wait for it and then find nothing left to do.
+ */
+async function migrateUnderLock(orm: MikroORM, shared: boolean) {
+  if (!shared) return orm.getMigrator().up();
+  const knex = orm.em.getKnex();
+  const conn = await knex.client.acquireConnection();
+  try {
+    await conn.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return await orm.getMigrator().up();
+  } finally {
+    await conn.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await knex.client.releaseConnection(conn);
+  }
 }
 
 export interface Database {
