@@ -1,0 +1,95 @@
+/**
+ * One agent's live inbox: a socket.io connection to /inbox, authenticated by the session cookie,
+ * recording when each 'incident.created' arrived (by incident reference).
+ */
+import { performance } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+
+export class InboxWatcher {
+  /** reference -> performance.now() at arrival */
+  private readonly arrivals = new Map<string, number>();
+  private readonly waiting = new Set<string>();
+  private wake?: () => void;
+  duplicates = 0;
+  disconnects = 0;
+  private closing = false;
+
+  private constructor(private readonly socket: Socket) {
+    socket.on('incident.created', (payload: { incident?: { reference?: string } }) => {
+      const at = performance.now();
+      const ref = payload?.incident?.reference;
+      if (!ref) return;
+      if (this.arrivals.has(ref)) {
+        this.duplicates++;
+        return;
+      }
+      this.arrivals.set(ref, at);
+      if (this.waiting.delete(ref) && this.waiting.size === 0) this.wake?.();
+    });
+    socket.on('disconnect', () => {
+      if (!this.closing) this.disconnects++;
+    });
+  }
+
+  /** Connects to `<baseUrl>/inbox` over WebSocket with the given Cookie header. */
+  static connect(baseUrl: string, cookieHeader: string, timeoutMs = 10_000): Promise<InboxWatcher> {
+    const socket = io(`${baseUrl}/inbox`, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: { cookie: cookieHeader },
+      reconnection: true,
+      timeout: timeoutMs,
+    });
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => fail(new Error(`the inbox socket did not connect within ${timeoutMs} ms`)), timeoutMs);
+      const fail = (err: Error) => {
+        clearTimeout(timer);
+        socket.close();
+        reject(new Error(`inbox socket: ${err.message}`));
+      };
+      socket.once('connect_error', fail);
+      socket.once('connect', () => {
+        clearTimeout(timer);
+        socket.off('connect_error', fail);
+        resolve(new InboxWatcher(socket));
+      });
+    });
+  }
+
+  /** When the event for `reference` arrived (performance.now()), if it has. */
+  arrivalOf(reference: string): number | undefined {
+    return this.arrivals.get(reference);
+  }
+
+  /** Waits until every reference has arrived or `timeoutMs` passed; returns the ones still missing. */
+  async waitForAll(references: Iterable<string>, timeoutMs: number): Promise<string[]> {
+    this.waiting.clear();
+    for (const r of references) if (!this.arrivals.has(r)) this.waiting.add(r);
+    if (this.waiting.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timeoutMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    this.wake = undefined;
+    const missing = [...this.waiting];
+    this.waiting.clear();
+    return missing;
+  }
+
+  get received(): number {
+    return this.arrivals.size;
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  close(): void {
+    this.closing = true;
+    this.socket.close();
+  }
+}
