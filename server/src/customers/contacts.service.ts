@@ -1,43 +1,54 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Party } from '../../../channels/core/index.js';
-import { Contact } from './contact.entity.js';
+import type { ContactDto } from '../contracts/api.js';
+import type { Sql } from '../database/sql.js';
+
+const SELECT_CONTACT = `select c.id, c.name, c.email, c.phone, c.customer_id as "customerId", cu.name as "customerName"
+  from contacts c left join customers cu on cu.id = c.customer_id`;
 
 /**
  * Recognises who wrote: the contact with this e-mail, else with this phone, else a new contact.
- * Safe under concurrency: the insert relies on the unique indexes and re-reads on conflict.
+ * Safe under concurrency: the insert leans on the unique indexes and re-reads on conflict.
  */
 @Injectable()
 export class ContactsService {
-  async identify(em: EntityManager, from: Party, locale?: string): Promise<Contact> {
-    const existing = await this.find(em, from);
-    if (existing) {
-      // Learn what we did not know yet (a phone number for an e-mail contact, and vice versa).
-      if (!existing.phone && from.phone && !(await em.count(Contact, { phone: from.phone }))) existing.phone = from.phone;
-      if (!existing.email && from.email && !(await em.count(Contact, { email: from.email }))) existing.email = from.email;
-      return existing;
-    }
-    const id = crypto.randomUUID();
+  async identify(sql: Sql, from: Party, locale?: string): Promise<ContactDto> {
+    const existing = await this.find(sql, from);
+    if (existing) return this.learn(sql, existing, from);
     const name = from.name?.trim() || from.email || from.phone || 'Unknown';
-    const inserted = await em.getConnection().execute(
-      `insert into contacts (id, name, email, phone, locale, created_at) values (?, ?, ?, ?, ?, now())
+    const inserted = await sql<{ id: string }>(
+      `insert into contacts (id, name, email, phone, locale, created_at) values (gen_random_uuid(), ?, ?, ?, ?, now())
        on conflict do nothing returning id`,
-      [id, name, from.email ?? null, from.phone ?? null, locale ?? null],
-      'all',
-      em.getTransactionContext(),
+      [name, from.email ?? null, from.phone ?? null, locale ?? null],
     );
-    if (inserted.length > 0) return em.findOneOrFail(Contact, { id }, { populate: ['customer'] });
-    const raced = await this.find(em, from);
+    if (inserted.length > 0) return { id: inserted[0].id, name, email: from.email ?? null, phone: from.phone ?? null, customerId: null, customerName: null };
+    const raced = await this.find(sql, from);
     if (!raced) throw new Error('contact vanished after a unique conflict');
     return raced;
   }
 
-  private async find(em: EntityManager, from: Party): Promise<Contact | null> {
-    if (from.email) {
-      const byEmail = await em.findOne(Contact, { email: from.email }, { populate: ['customer'] });
-      if (byEmail) return byEmail;
-    }
-    if (from.phone) return em.findOne(Contact, { phone: from.phone }, { populate: ['customer'] });
-    return null;
+  private async find(sql: Sql, from: Party): Promise<ContactDto | null> {
+    if (!from.email && !from.phone) return null;
+    // e-mail wins over phone when they point at two different contacts
+    const rows = await sql<ContactDto>(
+      `${SELECT_CONTACT} where c.email = ? or c.phone = ? order by (c.email = ?) desc nulls last limit 1`,
+      [from.email ?? null, from.phone ?? null, from.email ?? null],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Remember an address or number we did not know yet, unless another contact already has it. */
+  private async learn(sql: Sql, c: ContactDto, from: Party): Promise<ContactDto> {
+    const phone = !c.phone && from.phone ? from.phone : null;
+    const email = !c.email && from.email ? from.email : null;
+    if (!phone && !email) return c;
+    const [row] = await sql<{ email: string | null; phone: string | null }>(
+      `update contacts set
+         phone = coalesce(phone, case when not exists (select 1 from contacts where phone = ?) then ?::varchar end),
+         email = coalesce(email, case when not exists (select 1 from contacts where email = ?) then ?::varchar end)
+       where id = ? returning email, phone`,
+      [phone, phone, email, email, c.id],
+    );
+    return { ...c, email: row.email, phone: row.phone };
   }
 }

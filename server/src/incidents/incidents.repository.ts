@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
+import type { ChannelKind } from '../contracts/api.js';
+import type { Sql } from '../database/sql.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
 import { seesEverything, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { Incident } from './incident.entity.js';
@@ -101,9 +103,62 @@ export class IncidentsRepository {
     return row ? { departmentId: row.department?.id ?? null, assigneeId: row.assignee?.id ?? null } : null;
   }
 
-  /** Next human reference, from a sequence (never reused, no race). */
-  async nextReference(em: EntityManager): Promise<string> {
-    const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('incident_reference_seq') as n`, [], 'all', em.getTransactionContext());
-    return `SB-${row.n}`;
+  /**
+   * A new incident with its first inbound message and its 'created' audit entry, made from a raw inbound
+   * event, in ONE statement (the hot path of intake: one round trip instead of five):
+   * - `raw.mode = 'insert'`: the raw event is inserted as processed; if its (channel, key) exists already
+   *   (a redelivery) nothing at all is written and null is returned;
+   * - `raw.mode = 'complete'`: an event stored earlier but not processed is marked processed.
+   * The reference comes from a sequence (never reused, no race).
+   */
+  async insertFromInboundEvent(sql: Sql, i: NewInboundRows): Promise<{ reference: string } | null> {
+    const event =
+      i.raw.mode === 'insert'
+        ? `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, incident_id, message_id, received_at, processed_at)
+           values (?, ?, ?, ?, 'processed', 1, ?, ?, now(), now()) on conflict (channel_id, idempotency_key) do nothing returning id`
+        : `update inbound_events set status = 'processed', attempts = attempts + 1, error = null, incident_id = ?, message_id = ?, processed_at = now()
+           where id = ? and status <> 'processed' returning id`;
+    const eventParams =
+      i.raw.mode === 'insert'
+        ? [i.inboundEventId, i.channelId, i.raw.key, JSON.stringify(i.raw.payload), i.incidentId, i.messageId]
+        : [i.incidentId, i.messageId, i.inboundEventId];
+    const rows = await sql<{ reference: string }>(
+      `with ev as (${event}),
+       inc as (
+         insert into incidents (id, reference, subject, status, priority, contact_id, customer_id, channel_kind, channel_id,
+           created_at, updated_at, last_message_at, last_message_preview, message_count, version)
+         select ?, 'SB-' || nextval('incident_reference_seq'), ?, 'new', 'normal', ?, ?, ?, ?, ?, ?, ?, ?, 1, 1 from ev
+         returning id, reference),
+       msg as (
+         insert into messages (id, incident_id, kind, channel_kind, body, author_contact_id, inbound_event_id, created_at)
+         select ?, inc.id, 'inbound', ?, ?, ?, ?, ? from inc),
+       aud as (
+         insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
+         select gen_random_uuid(), 'incident', inc.id, null, 'created', ?, ? from inc)
+       select reference from inc`,
+      [
+        ...eventParams,
+        ...[i.incidentId, i.subject, i.contactId, i.customerId, i.channelKind, i.channelId, i.at, i.at, i.sentAt, i.preview],
+        ...[i.messageId, i.channelKind, i.body, i.contactId, i.inboundEventId, i.at],
+        ...[JSON.stringify({ status: { from: null, to: 'new' }, channel: { from: null, to: i.channelKind } }), i.at],
+      ],
+    );
+    return rows[0] ?? null;
   }
+}
+
+export interface NewInboundRows {
+  incidentId: string;
+  messageId: string;
+  subject: string;
+  body: string;
+  preview: string;
+  contactId: string;
+  customerId: string | null;
+  channelKind: ChannelKind;
+  channelId: string;
+  inboundEventId: string;
+  raw: { mode: 'insert'; key: string; payload: unknown } | { mode: 'complete' };
+  sentAt: Date;
+  at: Date;
 }

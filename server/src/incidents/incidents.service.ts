@@ -3,7 +3,9 @@ import { EntityManager, LockMode } from '@mikro-orm/postgresql';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditChanges } from '../audit/audit-entry.entity.js';
 import type { Viewer } from '../auth/auth.decorators.js';
-import type { IncidentDetailDto, IncidentListDto, IncidentPatch, MessageDto } from '../contracts/api.js';
+import { randomUUID } from 'node:crypto';
+import type { ChannelKind, ContactDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
+import type { Sql } from '../database/sql.js';
 import { statusAfterAssignment, transition } from '../domain/incident-state.js';
 import { canSee, roomsOfIncident, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
@@ -11,7 +13,7 @@ import { Department } from '../users/department.entity.js';
 import { User } from '../users/user.entity.js';
 import { Incident } from './incident.entity.js';
 import { INCIDENT_POPULATE, preview, toIncidentDetail, toIncidentSummary, toMessageDto } from './incident.mapper.js';
-import { IncidentsRepository, isUuid, type ListFilters } from './incidents.repository.js';
+import { IncidentsRepository, isUuid, type ListFilters, type NewInboundRows } from './incidents.repository.js';
 import { Message } from './message.entity.js';
 
 export const scopeOf = (v: Viewer): ViewerScope => ({ userId: v.user.id, role: v.user.role, departmentIds: v.departmentIds });
@@ -121,43 +123,65 @@ export class IncidentsService {
     return incident;
   }
 
-  /** Used by ingest, inside its transaction: a new incident with its first inbound message. */
-  async openFromInbound(em: EntityManager, input: NewInboundIncident): Promise<{ incident: Incident; message: Message }> {
-    const now = new Date();
-    const incident = em.create(Incident, {
-      reference: await this.repo.nextReference(em),
-      subject: input.subject.slice(0, 200) || preview(input.body).slice(0, 80) || '(no subject)',
-      status: 'new',
-      priority: 'normal',
-      contact: input.contact,
-      customer: input.contact.customer ?? null,
+  /**
+   * Used by ingest, inside its transaction: a new incident with its first inbound message, written with
+   * its raw event (see IncidentsRepository.insertFromInboundEvent). null: the raw event existed already.
+   */
+  async openFromInbound(sql: Sql, input: NewInboundIncident): Promise<{ incident: IncidentSummaryDto; message: MessageDto } | null> {
+    const at = new Date();
+    const ids = { incidentId: randomUUID(), messageId: randomUUID() };
+    const subject = input.subject.slice(0, 200) || preview(input.body).slice(0, 80) || '(no subject)';
+    const lastMessagePreview = preview(input.body);
+    const made = await this.repo.insertFromInboundEvent(sql, {
+      ...ids,
+      subject,
+      body: input.body,
+      preview: lastMessagePreview,
+      contactId: input.contact.id,
+      customerId: input.contact.customerId,
       channelKind: input.channelKind,
       channelId: input.channelId,
-      createdAt: now,
-      updatedAt: now,
-      lastMessageAt: input.sentAt,
-      lastMessagePreview: preview(input.body),
+      inboundEventId: input.inboundEventId,
+      raw: input.raw,
+      sentAt: input.sentAt,
+      at,
+    });
+    if (!made) return null;
+    const { reference } = made;
+    const incident: IncidentSummaryDto = {
+      id: ids.incidentId,
+      reference,
+      subject,
+      status: 'new',
+      priority: 'normal',
+      department: null,
+      assignee: null,
+      contact: input.contact,
+      channelKind: input.channelKind,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      lastMessageAt: input.sentAt.toISOString(),
+      lastMessagePreview,
       messageCount: 1,
       version: 1,
-    });
-    const message = em.create(Message, {
-      incident,
+    };
+    const message: MessageDto = {
+      id: ids.messageId,
+      incidentId: ids.incidentId,
       kind: 'inbound',
       channelKind: input.channelKind,
       body: input.body,
-      authorContact: input.contact,
-      inboundEventId: input.inboundEventId,
-      createdAt: now,
-    });
-    this.audit.record(em, { entityType: 'incident', entityId: incident.id, actor: null, action: 'created', changes: { status: { from: null, to: 'new' }, channel: { from: null, to: input.channelKind } } });
+      author: { type: 'contact', id: input.contact.id, name: input.contact.name },
+      createdAt: at.toISOString(),
+    };
     return { incident, message };
   }
 
   /** After ingest commits: tell the inboxes. */
-  announceCreated(incident: Incident, message: Message): void {
-    const rooms = roomsOfIncident(placementOf(incident));
-    this.publisher.publish(rooms, 'incident.created', { incident: toIncidentSummary(incident) });
-    this.publisher.publish(rooms, 'message.created', { incidentId: incident.id, message: toMessageDto(message) });
+  announceCreated(incident: IncidentSummaryDto, message: MessageDto): void {
+    const rooms = roomsOfIncident({ departmentId: incident.department?.id ?? null, assigneeId: incident.assignee?.id ?? null });
+    this.publisher.publish(rooms, 'incident.created', { incident });
+    this.publisher.publish(rooms, 'message.created', { incidentId: incident.id, message });
   }
 }
 
@@ -165,10 +189,11 @@ export interface NewInboundIncident {
   subject: string;
   body: string;
   sentAt: Date;
-  contact: import('../customers/contact.entity.js').Contact;
-  channelKind: Incident['channelKind'];
+  contact: ContactDto;
+  channelKind: ChannelKind;
   channelId: string;
   inboundEventId: string;
+  raw: NewInboundRows['raw'];
 }
 
 export function encodeCursor(i: Incident): string {

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
-import { createHash } from 'node:crypto';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { createHash, randomUUID } from 'node:crypto';
 import { InvalidPayloadError, type ChannelAdapter, type InboundMessage } from '../../../channels/core/index.js';
 import { webformAdapter } from '../../../channels/webform/index.js';
-import { Channel } from '../channels/channel.entity.js';
+import type { Channel } from '../channels/channel.entity.js';
+import { ChannelsService } from '../channels/channels.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ChannelKind } from '../contracts/api.js';
+import type { ChannelKind, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
 import { ContactsService } from '../customers/contacts.service.js';
-import type { Incident } from '../incidents/incident.entity.js';
-import { IncidentsService } from '../incidents/incidents.service.js';
-import type { Message } from '../incidents/message.entity.js';
-import { InboundEvent } from './inbound-event.entity.js';
+import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
+import { IncidentsService, type NewInboundIncident } from '../incidents/incidents.service.js';
+import { InboundEventsRepository, type InboundEventRow } from './inbound-events.repository.js';
 
 export interface IngestResult {
   eventId: string;
@@ -19,12 +19,17 @@ export interface IngestResult {
   reference: string | null;
 }
 
+type Created = { incident: IncidentSummaryDto; message: MessageDto };
 const MAX_ATTEMPTS = 10;
 
 /**
  * adapter -> ingest: store raw (exactly once) -> identify -> persist -> push.
- * Storing and processing are separate commits, so a payload is never lost: an event left 'received' or
- * 'failed' (crash, outage) is processed again by the sweep job, and processing is idempotent.
+ *
+ * The raw event and everything made from it commit together, so a delivery is acknowledged only once it is
+ * stored; a crash before the commit stores nothing and the sender's retry starts afresh. If processing
+ * fails, the raw payload is still stored on its own (status 'failed') before answering, and the sweep job
+ * processes it again later: nothing acknowledged is ever lost, and the unique (channel, key) makes a
+ * redelivery a no-op that answers the same reference.
  */
 @Injectable()
 export class IngestService {
@@ -33,8 +38,10 @@ export class IngestService {
 
   constructor(
     private readonly em: EntityManager,
+    private readonly events: InboundEventsRepository,
     private readonly contacts: ContactsService,
     private readonly incidents: IncidentsService,
+    private readonly channels: ChannelsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.adapters = {
@@ -42,119 +49,113 @@ export class IngestService {
     };
   }
 
-  private adapterFor(channel: Channel) {
+  private normalize(channel: Channel, payload: unknown): InboundMessage[] {
     const entry = this.adapters[channel.kind];
     if (!entry) throw new Error(`no adapter for channel kind ${channel.kind}`);
-    return { adapter: entry.adapter, config: entry.config(channel) };
+    return entry.adapter.normalize(payload, entry.config(channel));
   }
 
   /**
-   * Normalises and stores a payload, then processes it. Invalid payloads are kept (status 'invalid')
-   * and the InvalidPayloadError is rethrown for the caller to answer 400.
+   * Normalises, stores and processes a payload. Invalid payloads are kept (status 'invalid') and the
+   * InvalidPayloadError is rethrown for the caller to answer 400.
    */
   async receive(channel: Channel, envelope: Record<string, unknown>): Promise<IngestResult[]> {
-    const { adapter, config } = this.adapterFor(channel);
     let messages: InboundMessage[];
     try {
-      messages = adapter.normalize(envelope, config);
+      messages = this.normalize(channel, envelope);
     } catch (err) {
       if (err instanceof InvalidPayloadError) await this.keepInvalid(channel, envelope, err);
       throw err;
     }
     const results: IngestResult[] = [];
-    for (const m of messages) {
-      const { id, duplicate } = await this.storeRaw(channel, m.idempotencyKey, envelope);
-      const reference = await this.process(id).catch((err) => {
-        this.log.error(`processing ${id} failed, the sweep will retry: ${(err as Error).message}`);
-        return null;
-      });
-      results.push({ eventId: id, duplicate, reference });
-    }
+    for (const m of messages) results.push(await this.receiveOne(channel, m, envelope));
     return results;
   }
 
-  private async storeRaw(channel: Channel, key: string, payload: Record<string, unknown>): Promise<{ id: string; duplicate: boolean }> {
-    const conn = this.em.getConnection();
-    const id = crypto.randomUUID();
-    const inserted = await conn.execute<{ id: string }[]>(
-      `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, received_at)
-       values (?, ?, ?, ?, 'received', 0, now()) on conflict (channel_id, idempotency_key) do nothing returning id`,
-      [id, channel.id, key, JSON.stringify(payload)],
-    );
-    if (inserted.length > 0) return { id, duplicate: false };
-    const [existing] = await conn.execute<{ id: string }[]>(`select id from inbound_events where channel_id = ? and idempotency_key = ?`, [channel.id, key]);
-    return { id: existing.id, duplicate: true };
+  private async receiveOne(channel: Channel, m: InboundMessage, envelope: Record<string, unknown>): Promise<IngestResult> {
+    const id = randomUUID();
+    let created: Created | null | undefined;
+    try {
+      const result = await inTransaction(this.em, async (sql) => {
+        created = await this.createIncident(sql, channel, m, id, { mode: 'insert', key: m.idempotencyKey, payload: envelope });
+        if (created) return { eventId: id, duplicate: false, reference: created.incident.reference };
+        // A redelivery: wait for the first delivery's transaction, then answer what it made.
+        const existing = await this.events.lockByKey(sql, channel.id, m.idempotencyKey);
+        if (!existing) throw new Error(`inbound event ${channel.id}/${m.idempotencyKey} vanished`);
+        const made = await this.completeLocked(sql, channel, existing);
+        created = made.created;
+        return { eventId: existing.id, duplicate: true, reference: made.reference };
+      });
+      if (created) this.incidents.announceCreated(created.incident, created.message);
+      return result;
+    } catch (err) {
+      // Keep the payload (nothing acknowledged is lost); the sweep job will process it again.
+      this.log.error(`processing ${channel.kind} ${m.idempotencyKey} failed, kept for retry: ${(err as Error).message}`);
+      const sql = sqlOf(this.em);
+      const stored = await this.events.insert(sql, { id, channelId: channel.id, key: m.idempotencyKey, payload: envelope, status: 'failed', error: (err as Error).message });
+      const existing = stored ? null : await sql<{ id: string }>(`select id from inbound_events where channel_id = ? and idempotency_key = ?`, [channel.id, m.idempotencyKey]);
+      return { eventId: stored ?? existing![0].id, duplicate: !stored, reference: null };
+    }
+  }
+
+  /** Identify -> persist, with the raw event written in the same statement (null: it existed already). */
+  private async createIncident(sql: Sql, channel: Channel, m: InboundMessage, eventId: string, raw: NewInboundIncident['raw']): Promise<Created | null> {
+    const contact = await this.contacts.identify(sql, m.from, m.locale);
+    return this.incidents.openFromInbound(sql, {
+      subject: m.subject ?? '',
+      body: m.text,
+      sentAt: m.sentAt,
+      contact,
+      channelKind: channel.kind,
+      channelId: channel.id,
+      inboundEventId: eventId,
+      raw,
+    });
+  }
+
+  /** For a locked event: its reference when processed already, else process it now from the stored payload. */
+  private async completeLocked(sql: Sql, channel: Channel, event: InboundEventRow): Promise<{ reference: string | null; created?: Created }> {
+    if (event.status === 'processed') return { reference: event.incidentId ? await this.events.referenceOfIncident(sql, event.incidentId) : null };
+    if (event.status === 'invalid' || event.status === 'ignored') return { reference: null };
+    const m = this.normalize(channel, event.payload).find((x) => x.idempotencyKey === event.idempotencyKey);
+    if (!m) throw new Error(`event ${event.id} no longer normalises to its key ${event.idempotencyKey}`);
+    const created = await this.createIncident(sql, channel, m, event.id, { mode: 'complete' });
+    if (!created) throw new Error(`event ${event.id} was processed meanwhile although locked`);
+    return { reference: created.incident.reference, created };
   }
 
   private async keepInvalid(channel: Channel, payload: Record<string, unknown>, err: InvalidPayloadError): Promise<void> {
     const key = `invalid:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`;
-    await this.em.getConnection().execute(
-      `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, error, received_at)
-       values (?, ?, ?, ?, 'invalid', 0, ?, now()) on conflict (channel_id, idempotency_key) do nothing`,
-      [crypto.randomUUID(), channel.id, key, JSON.stringify(payload), err.message],
-    );
+    await this.events.insert(sqlOf(this.em), { id: randomUUID(), channelId: channel.id, key, payload, status: 'invalid', error: err.message });
   }
 
-  /**
-   * Turns a stored event into an incident and message, once. Returns the incident reference.
-   * Safe to call any number of times, concurrently or after a crash.
-   */
+  /** Processes a stored event once, whatever state a crash left it in. Returns the incident reference. */
   async process(eventId: string): Promise<string | null> {
-    let created: { incident: Incident; message: Message } | undefined;
-    const reference = await this.em.fork().transactional(async (em) => {
-      const event = await em.findOne(InboundEvent, { id: eventId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    let created: Created | undefined;
+    const channelId = await this.events.channelOf(sqlOf(this.em), eventId);
+    if (!channelId) throw new Error(`inbound event ${eventId} does not exist`);
+    const channel = await this.channels.byId(channelId); // before the transaction: see inTransaction
+    const reference = await inTransaction(this.em, async (sql) => {
+      const event = await this.events.lockById(sql, eventId);
       if (!event) throw new Error(`inbound event ${eventId} does not exist`);
-      if (event.status === 'processed') return event.incidentId ? await this.referenceOf(em, event.incidentId) : null;
-      if (event.status === 'invalid' || event.status === 'ignored') return null;
-      const channel = await em.findOneOrFail(Channel, { id: event.channel.id });
-      const { adapter, config } = this.adapterFor(channel);
-      const m = adapter.normalize(event.payload, config).find((x) => x.idempotencyKey === event.idempotencyKey);
-      if (!m) throw new Error(`event ${eventId} no longer normalises to its key ${event.idempotencyKey}`);
-
-      const contact = await this.contacts.identify(em, m.from, m.locale);
-      created = await this.incidents.openFromInbound(em, {
-        subject: m.subject ?? '',
-        body: m.text,
-        sentAt: m.sentAt,
-        contact,
-        channelKind: channel.kind,
-        channelId: channel.id,
-        inboundEventId: event.id,
-      });
-      event.status = 'processed';
-      event.attempts += 1;
-      event.error = null;
-      event.incidentId = created.incident.id;
-      event.messageId = created.message.id;
-      event.processedAt = new Date();
-      return created.incident.reference;
+      const made = await this.completeLocked(sql, channel, event);
+      created = made.created;
+      return made.reference;
     });
     if (created) this.incidents.announceCreated(created.incident, created.message);
     return reference;
   }
 
-  private async referenceOf(em: EntityManager, incidentId: string): Promise<string | null> {
-    const [row] = await em.getConnection().execute<{ reference: string }[]>(`select reference from incidents where id = ?`, [incidentId], 'all', em.getTransactionContext());
-    return row?.reference ?? null;
-  }
-
   /** Re-processes events a crash or an outage left behind. */
   async sweep(olderThanMs = 15_000): Promise<number> {
-    const rows = await this.em.getConnection().execute<{ id: string }[]>(
-      `select id from inbound_events where status in ('received', 'failed') and attempts < ? and received_at < now() - (? * interval '1 millisecond')
-       order by received_at limit 200`,
-      [MAX_ATTEMPTS, olderThanMs],
-    );
+    const ids = await this.events.leftBehind(sqlOf(this.em), olderThanMs, MAX_ATTEMPTS);
     let done = 0;
-    for (const { id } of rows) {
+    for (const id of ids) {
       try {
         await this.process(id);
         done++;
       } catch (err) {
-        await this.em.getConnection().execute(`update inbound_events set status = 'failed', attempts = attempts + 1, error = ? where id = ? and status <> 'processed'`, [
-          (err as Error).message.slice(0, 2000),
-          id,
-        ]);
+        await this.events.markFailed(sqlOf(this.em), id, (err as Error).message);
         this.log.warn(`event ${id} failed again: ${(err as Error).message}`);
       }
     }

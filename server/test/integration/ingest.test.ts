@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
+import { IngestService } from '../../src/ingest/ingest.service.js';
 import { ApiClient, submission } from '../support/api-client.js';
 import { query } from '../support/services.js';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.js';
@@ -66,6 +67,44 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     expect(contacts).toHaveLength(1);
     const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from incidents where contact_id = $1`, [contacts[0].id]);
     expect(n).toBe(2);
+  });
+
+  it('keeps a payload whose processing fails, acknowledges it, and processes it later exactly once', async () => {
+    await query(server.databaseUrl!, 'alter table contacts rename to contacts_away'); // a broken step in processing
+    const form = submission({ subject: 'During an outage', submissionId: `outage-${Date.now()}` });
+    let r;
+    try {
+      r = await anon.post(`/api/channels/webform/${key}`, form);
+    } finally {
+      await query(server.databaseUrl!, 'alter table contacts_away rename to contacts');
+    }
+    expect(r.status).toBe(202);
+    expect(r.body.reference).toBeNull();
+    const [kept] = await events(`idempotency_key = 'sub:${form.submissionId}'`);
+    expect(kept).toMatchObject({ status: 'failed', payload: { fields: { subject: 'During an outage' } } });
+
+    const again = await anon.post(`/api/channels/webform/${key}`, form); // the sender retries: processed now
+    expect(again.body.reference).toMatch(/^SB-/);
+    expect(await server.app.get(IngestService).sweep(0)).toBe(0); // nothing left behind
+    const rows = await events(`idempotency_key = 'sub:${form.submissionId}'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].status).toBe('processed');
+    const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from incidents where subject = 'During an outage'`);
+    expect(n).toBe(1);
+  });
+
+  it('processes a kept payload with the sweep job when nobody retries', async () => {
+    await query(server.databaseUrl!, 'alter table contacts rename to contacts_away');
+    const form = submission({ subject: 'Swept later', submissionId: `sweep-${Date.now()}` });
+    try {
+      expect((await anon.post(`/api/channels/webform/${key}`, form)).body.reference).toBeNull();
+    } finally {
+      await query(server.databaseUrl!, 'alter table contacts_away rename to contacts');
+    }
+    expect(await server.app.get(IngestService).sweep(0)).toBe(1);
+    expect((await events(`idempotency_key = 'sub:${form.submissionId}'`))[0].status).toBe('processed');
+    const list = await admin.ok<IncidentListDto>(admin.get('/api/incidents?q=Swept%20later'));
+    expect(list.items).toHaveLength(1);
   });
 
   it('answers 400 naming each wrong field, and keeps the payload for replay', async () => {
