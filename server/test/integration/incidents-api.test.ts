@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetailDto, IncidentListDto, UserDto } from '../../src/contracts/api.js';
+import { SessionsService } from '../../src/auth/sessions.service.js';
 import { ApiClient, submission } from '../support/api-client.js';
+import { query } from '../support/services.js';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.js';
 
 describe('incidents API', () => {
@@ -54,6 +56,18 @@ describe('incidents API', () => {
     const stale = new ApiClient(server.url);
     stale.cookie = sessionCookie; // the old cookie, replayed after logout
     expect((await stale.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('treats an expired session as logged out, and the purge job forgets it', async () => {
+    const c = new ApiClient(server.url);
+    await c.login('agent@test.local', 'a-long-password');
+    await query(server.databaseUrl!, `update sessions set expires_at = now() - interval '1 minute' where token_hash = encode(sha256($1::bytea), 'hex')`, [
+      c.cookie.split('=')[1],
+    ]);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+    expect(await server.app.get(SessionsService).purgeExpired()).toBeGreaterThanOrEqual(1);
+    const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from sessions where expires_at <= now()`);
+    expect(n).toBe(0);
   });
 
   it('assigns, moves through allowed statuses and audits each change', async () => {
