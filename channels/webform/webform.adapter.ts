@@ -91,8 +91,10 @@ export function normalizeWebform(envelope: WebformEnvelope, config: WebformConfi
   const email = emailRaw || undefined;
   return {
     kind: 'webform',
+    // The client's id plus the content: a retry of the same submission is recognised, while a client that
+    // reuses an id for a different message does not lose that message into the first one.
     idempotencyKey: submissionId
-      ? `sub:${submissionId}`
+      ? `sub:${submissionId}:${contentHash(email ?? phone ?? '', subject, message).slice(0, 16)}`
       : `content:${contentHash(email ?? phone ?? '', subject, message, receivedAt)}`,
     sentAt: receivedAt,
     from: { name, email, phone },
@@ -102,7 +104,8 @@ export function normalizeWebform(envelope: WebformEnvelope, config: WebformConfi
   };
 }
 
-function contentHash(who: string, subject: string, message: string, at: Date): string {
-  const bucket = Math.floor(at.getTime() / CONTENT_DEDUP_WINDOW_MS);
-  return createHash('sha256').update(`${who}\n${subject}\n${message}\n${bucket}`).digest('hex').slice(0, 40);
+/** With `at`, the hash also carries the ten-minute window it falls in. */
+function contentHash(who: string, subject: string, message: string, at?: Date): string {
+  const bucket = at ? `\n${Math.floor(at.getTime() / CONTENT_DEDUP_WINDOW_MS)}` : '';
+  return createHash('sha256').update(`${who}\n${subject}\n${message}${bucket}`).digest('hex').slice(0, 40);
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,16 +8,9 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module.js';
-import { QuietLogger } from './common/quiet-logger.js';
+import { logLevels, QuietLogger } from './common/quiet-logger.js';
 import type { AppConfig } from './config/config.js';
 import { RedisIoAdapter } from './realtime/redis-io.adapter.js';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-export function logLevels(level: string): LogLevel[] {
-  const wanted = level === 'info' ? 'log' : (level as LogLevel);
-  const i = LEVELS.indexOf(wanted);
-  return LEVELS.slice(0, i < 0 ? 4 : i + 1);
-}
 
 /** Body parsers whose failures answer in our ApiError shape (413 too large, 400 malformed). */
 function body(parser: RequestHandler): RequestHandler {
@@ -25,8 +18,7 @@ function body(parser: RequestHandler): RequestHandler {
     parser(req, res, (err?: any) => {
       if (!err) return next();
       const status = err.status === 413 ? 413 : 400;
-      const message =
-        status === 413 ? `The request body is larger than the ${err.limit ?? ''} bytes allowed.`.replace(' bytes', ' bytes') : `The request body could not be read: ${err.message}`;
+      const message = status === 413 ? `The request body is larger than the ${err.limit ?? ''} bytes allowed.` : `The request body could not be read: ${err.message}`;
       res.status(status).json({ statusCode: status, error: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message });
     });
 }

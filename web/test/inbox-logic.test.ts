@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentSummaryDto } from '@contracts';
 import {
   applyCreated,
+  applyRemoved,
   applyUpdated,
   compareByActivity,
   emptyCounts,
@@ -170,5 +171,18 @@ describe('ordering and pages', () => {
     const b = incident({ id: 'b' });
     const c = incident({ id: 'c' });
     expect(mergePage([a, b], [b, c]).map((i) => i.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('applyRemoved', () => {
+  it('drops a loaded incident and its count, and ignores one that is not loaded', () => {
+    const a = incident({ id: 'i-a', status: 'open' });
+    const b = incident({ id: 'i-b', status: 'new' });
+    const state: ListState = { items: [a, b], counts: { ...emptyCounts(), open: 1, new: 1 }, nextCursor: null };
+    const removed = applyRemoved(state, 'i-a');
+    expect(removed.items.map((i) => i.id)).toEqual(['i-b']);
+    expect(removed.counts).toEqual({ ...emptyCounts(), new: 1 });
+    expect(removed.change).toBe('removed');
+    expect(applyRemoved(state, 'i-x').change).toBe('ignored');
   });
 });

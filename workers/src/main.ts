@@ -5,9 +5,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { logLevels } from '../../server/src/app.js';
 import { AppModule } from '../../server/src/app.module.js';
-import { QuietLogger } from '../../server/src/common/quiet-logger.js';
+import { logLevels, QuietLogger } from '../../server/src/common/quiet-logger.js';
 import { loadConfig } from '../../server/src/config/config.js';
 
 async function main(): Promise<void> {

@@ -29,8 +29,13 @@ describe('webform normalisation', () => {
     expect(m.locale).toBe('es');
   });
 
-  it('keys by the client submission id when there is one', () => {
-    expect(normalizeWebform(jsonRo, config).idempotencyKey).toBe('sub:7c0a1f52-3a8e-4c1e-9a57-5b1f8d1d2b11');
+  it('keys by the client submission id and the content when there is an id', () => {
+    const key = normalizeWebform(jsonRo, config).idempotencyKey;
+    expect(key).toMatch(/^sub:7c0a1f52-3a8e-4c1e-9a57-5b1f8d1d2b11:[0-9a-f]{16}$/);
+    const later = { ...jsonRo, receivedAt: '2026-11-21T10:00:00.000Z' }; // a retry a day later is still the same
+    expect(normalizeWebform(later, config).idempotencyKey).toBe(key);
+    const reused = { ...jsonRo, fields: { ...jsonRo.fields, message: 'Alt mesaj, alt client' } }; // id reused by mistake
+    expect(normalizeWebform(reused, config).idempotencyKey).not.toBe(key);
   });
 
   it('treats the same content posted again a moment later as the same submission', () => {

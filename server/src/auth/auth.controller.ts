@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UnsupportedMediaTypeException, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { parse } from '../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { MeDto } from '../contracts/api.js';
+import { InboxPublisher } from '../realtime/inbox-publisher.js';
 import { toUserDto } from '../users/user.mapper.js';
 import { CurrentViewer, Public, type Viewer } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
@@ -19,6 +20,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
+    private readonly publisher: InboxPublisher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,7 +29,9 @@ export class AuthController {
   @SkipThrottle({ intake: true })
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: unknown, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+  async login(@Body() body: unknown, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MeDto> {
+    // Only JSON: a cross-site HTML form cannot send it, so nobody can log a victim into another account.
+    if (!req.is('application/json')) throw new UnsupportedMediaTypeException('Send the login as JSON (Content-Type: application/json).');
     const { email, password } = parse(LoginBody, body);
     const { user, token, csrfToken, expiresAt } = await this.auth.login(email, password);
     res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies, path: '/', expires: expiresAt });
@@ -38,6 +42,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(@CurrentViewer() viewer: Viewer, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.sessions.destroy(viewer);
+    this.publisher.disconnectSession(viewer.sessionHash);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

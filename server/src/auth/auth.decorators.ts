@@ -16,6 +16,7 @@ export interface Viewer {
   departmentIds: string[];
   csrfToken: string;
   sessionHash: string;
+  expiresAt: Date;
 }
 
 export const CurrentViewer = createParamDecorator((_: unknown, ctx: ExecutionContext): Viewer => {

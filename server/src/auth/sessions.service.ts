@@ -44,6 +44,7 @@ export class SessionsService {
       departmentIds: session.user.departments.getItems().map((d) => d.id),
       csrfToken: session.csrfToken,
       sessionHash: tokenHash,
+      expiresAt: session.expiresAt,
     };
   }
 

@@ -14,3 +14,12 @@ export class QuietLogger extends ConsoleLogger {
     super.log(message, context);
   }
 }
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** LOG_LEVEL (error, warn, info, debug) as Nest log levels. */
+export function logLevels(level: string): LogLevel[] {
+  const wanted = level === 'info' ? 'log' : (level as LogLevel);
+  const i = LEVELS.indexOf(wanted);
+  return LEVELS.slice(0, i < 0 ? 4 : i + 1);
+}

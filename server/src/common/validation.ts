@@ -15,5 +15,3 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
     fields,
   });
 }
-
-export const uuid = () => z.string().uuid('must be an id');

@@ -19,7 +19,8 @@ export interface AppConfig {
   workersInProcess: boolean;
   publicUrl?: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  /** Express 'trust proxy': false, a number of proxy hops, or addresses/CIDRs of trusted proxies. */
+  trustProxy: false | number | string;
   sessionTtlHours: number;
   bodyLimit: string;
   intakeRateLimitPerMinute: number;
@@ -48,6 +49,19 @@ function bool(env: Record<string, string | undefined>, name: string, fallback: b
   throw new Error(`${name} must be true or false, got "${env[name]}"`);
 }
 
+/**
+ * 'true' means ONE proxy in front (not "trust every hop", which would let a client pick its own address
+ * with X-Forwarded-For and escape rate limits); a number is that many hops; anything else a list of
+ * trusted proxy addresses or CIDRs, e.g. "10.0.0.0/8".
+ */
+function trustProxy(raw: string | undefined): false | number | string {
+  const v = raw?.trim().toLowerCase();
+  if (!v || v === 'false' || v === '0' || v === 'no') return false;
+  if (v === 'true' || v === 'yes') return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  return raw!.trim();
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const redisUrl = env.REDIS_URL || undefined;
   const publicUrl = env.PUBLIC_URL || undefined;
@@ -61,7 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workersInProcess: redisUrl ? bool(env, 'WORKERS_IN_PROCESS', false) : true,
     publicUrl,
     secureCookies: bool(env, 'SECURE_COOKIES', publicUrl?.startsWith('https://') ?? false),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 12),
     bodyLimit: env.BODY_LIMIT || '100kb',
     intakeRateLimitPerMinute: int(env, 'INTAKE_RATE_LIMIT', 30),

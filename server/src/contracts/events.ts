@@ -10,6 +10,8 @@ export interface ServerToClientEvents {
   'incident.created': (payload: { incident: IncidentSummaryDto }) => void;
   /** `changed` names the fields that changed (status, priority, department, assignee, lastMessage...). */
   'incident.updated': (payload: { incident: IncidentSummaryDto; changed: string[]; by: UserRefDto | null }) => void;
+  /** The incident moved out of what this user may see (another department, reassigned): drop it. */
+  'incident.removed': (payload: { incidentId: string }) => void;
   'message.created': (payload: { incidentId: string; message: MessageDto }) => void;
   /** Who has this incident open right now (sent to everyone viewing it). */
   'incident.viewers': (payload: { incidentId: string; viewers: UserRefDto[] }) => void;

@@ -20,6 +20,8 @@ export const ROOM_EVERYTHING = 'scope:all';
 export const roomForDepartment = (id: string | null) => (id ? `dept:${id}` : 'dept:none');
 export const roomForUser = (id: string) => `user:${id}`;
 export const roomForIncident = (id: string) => `incident:${id}`;
+/** Every socket of one login, so logging out closes them all. */
+export const roomForSession = (sessionHash: string) => `session:${sessionHash}`;
 
 export function seesEverything(v: ViewerScope): boolean {
   return v.role === 'admin' || (v.role === 'agent' && v.departmentIds.length === 0);
@@ -39,12 +41,13 @@ export function roomsOfViewer(v: ViewerScope): string[] {
   return [roomForUser(v.userId), roomForDepartment(null), ...v.departmentIds.map(roomForDepartment)];
 }
 
-/** Rooms that must hear about a change: where the incident is now and where it was before. */
-export function roomsOfIncident(...placements: IncidentPlacement[]): string[] {
-  const rooms = new Set<string>([ROOM_EVERYTHING]);
-  for (const p of placements) {
-    rooms.add(roomForDepartment(p.departmentId));
-    if (p.assigneeId) rooms.add(roomForUser(p.assigneeId));
-  }
-  return [...rooms];
+/** The rooms of those who may see an incident so placed. */
+export function roomsOfIncident(p: IncidentPlacement): string[] {
+  return [ROOM_EVERYTHING, roomForDepartment(p.departmentId), ...(p.assigneeId ? [roomForUser(p.assigneeId)] : [])];
+}
+
+/** Rooms that could see the incident before a change and cannot after it (they get 'incident.removed'). */
+export function roomsThatLostSight(before: IncidentPlacement, after: IncidentPlacement): string[] {
+  const now = new Set(roomsOfIncident(after));
+  return roomsOfIncident(before).filter((r) => !now.has(r));
 }

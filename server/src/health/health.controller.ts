@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Response } from 'express';
@@ -11,6 +11,7 @@ import { JobQueue } from '../jobs/job-queue.js';
 @Public()
 @Controller('api/health')
 export class HealthController {
+  private readonly log = new Logger('Health');
   constructor(
     private readonly orm: MikroORM,
     private readonly queue: JobQueue,
@@ -24,8 +25,14 @@ export class HealthController {
         .getConnection()
         .execute('select 1')
         .then(() => ({ status: 'up' as const }))
-        .catch((e: Error) => ({ status: 'down' as const, message: e.message })),
-      this.queue.health().then((h) => ({ status: h.up ? ('up' as const) : ('down' as const), ...(h.message ? { message: h.message } : {}) })),
+        .catch((e: Error) => {
+          this.log.error(`database check failed: ${e.message}`);
+          return { status: 'down' as const, message: 'database unreachable' };
+        }),
+      this.queue.health().then((h) => {
+        if (!h.up) this.log.error(`queue check failed: ${h.message}`);
+        return h.up ? { status: 'up' as const } : { status: 'down' as const, message: 'queue unreachable' };
+      }),
     ]);
     const ok = database.status === 'up' && queue.status === 'up';
     if (!ok) res.status(503);

@@ -92,11 +92,6 @@ export class IncidentsRepository {
     return { incident, messages, audit };
   }
 
-  async findSummary(id: string): Promise<Incident | null> {
-    if (!isUuid(id)) return null;
-    return this.em.fork().findOne(Incident, { id }, { populate: INCIDENT_POPULATE });
-  }
-
   async placement(id: string): Promise<IncidentPlacement | null> {
     if (!isUuid(id)) return null;
     const row = await this.em.fork().findOne(Incident, { id }, { fields: ['department', 'assignee'] });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ChannelKind, ContactDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
 import { statusAfterAssignment, transition } from '../domain/incident-state.js';
-import { canSee, roomsOfIncident, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
+import { canSee, roomsOfIncident, roomsThatLostSight, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
 import { Department } from '../users/department.entity.js';
 import { User } from '../users/user.entity.js';
@@ -43,14 +43,19 @@ export class IncidentsService {
   }
 
   async addNote(id: string, body: string, viewer: Viewer): Promise<MessageDto> {
-    const { message, incident } = await this.em.fork().transactional(async (em) => {
+    const now = new Date();
+    const { message, incident, counts } = await this.em.fork().transactional(async (em) => {
       const incident = await this.loadVisible(em, id, viewer);
-      const now = new Date();
       const message = em.create(Message, { incident, kind: 'note', channelKind: null, body, authorUser: em.getReference(User, viewer.user.id), createdAt: now });
-      incident.updatedAt = now;
-      incident.messageCount += 1;
-      return { message, incident };
+      await em.flush();
+      // A note is not an edit of the incident: bump its counters without its version, so notes never
+      // conflict with each other or with a colleague's status change.
+      const [counts] = await em
+        .getConnection()
+        .execute<{ message_count: number }[]>(`update incidents set message_count = message_count + 1, updated_at = ? where id = ? returning message_count`, [now, id], 'all', em.getTransactionContext());
+      return { message, incident, counts };
     });
+    Object.assign(incident, { messageCount: counts.message_count, updatedAt: now }); // for the event only (no flush follows)
     message.authorUser = viewer.user;
     const dto = toMessageDto(message);
     const rooms = roomsOfIncident(placementOf(incident));
@@ -103,13 +108,15 @@ export class IncidentsService {
       after = incident;
     });
     if (after && before) {
-      this.publisher.publish(roomsOfIncident(before, placementOf(after)), 'incident.updated', {
-        incident: toIncidentSummary(after),
-        changed,
-        by: { id: viewer.user.id, name: viewer.user.name },
-      });
+      // The full incident only to those who may see it now; a bare 'removed' to those who no longer may.
+      const now = roomsOfIncident(placementOf(after));
+      this.publisher.publish(now, 'incident.updated', { incident: toIncidentSummary(after), changed, by: { id: viewer.user.id, name: viewer.user.name } });
+      this.publisher.publish(roomsThatLostSight(before, placementOf(after)), 'incident.removed', { incidentId: id }, now);
     }
-    return this.get(id, viewer);
+    // Answered even when the change took the incident out of the caller's sight: they just made it.
+    const found = await this.repo.findWithTimeline(id);
+    if (!found) throw new NotFoundException(`No incident ${id}.`);
+    return toIncidentDetail(found.incident, found.messages, found.audit);
   }
 
   private async loadVisible(em: EntityManager, id: string, viewer: Viewer, lock = false): Promise<Incident> {
@@ -203,6 +210,6 @@ export function encodeCursor(i: Incident): string {
 export function decodeCursor(cursor: string): { updatedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   const updatedAt = new Date(at ?? '');
-  if (!id || Number.isNaN(updatedAt.getTime())) throw new BadRequestException({ message: 'The cursor is not valid: use nextCursor from the previous page.', fields: { cursor: 'invalid' } });
+  if (!id || !isUuid(id) || Number.isNaN(updatedAt.getTime())) throw new BadRequestException({ message: 'The cursor is not valid: use nextCursor from the previous page.', fields: { cursor: 'invalid' } });
   return { updatedAt, id };
 }

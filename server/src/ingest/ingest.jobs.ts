@@ -15,7 +15,6 @@ export class IngestJobs implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.queue.runsProcessors) return;
     this.queue.process('ingest.sweep', async () => void (await this.ingest.sweep()));
-    this.queue.process('ingest.process', async (data: { eventId: string }) => void (await this.ingest.process(data.eventId)));
     await this.queue.every('ingest.sweep', INGEST_SWEEP_EVERY_MS);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { InvalidPayloadError, type ChannelAdapter, type InboundMessage } from '../../../channels/core/index.js';
 import { webformAdapter } from '../../../channels/webform/index.js';
 import type { Channel } from '../channels/channel.entity.js';
@@ -75,8 +75,9 @@ export class IngestService {
   private async receiveOne(channel: Channel, m: InboundMessage, envelope: Record<string, unknown>): Promise<IngestResult> {
     const id = randomUUID();
     let created: Created | null | undefined;
+    let result: IngestResult;
     try {
-      const result = await inTransaction(this.em, async (sql) => {
+      result = await inTransaction(this.em, async (sql) => {
         created = await this.createIncident(sql, channel, m, id, { mode: 'insert', key: m.idempotencyKey, payload: envelope });
         if (created) return { eventId: id, duplicate: false, reference: created.incident.reference };
         // A redelivery: wait for the first delivery's transaction, then answer what it made.
@@ -86,8 +87,6 @@ export class IngestService {
         created = made.created;
         return { eventId: existing.id, duplicate: true, reference: made.reference };
       });
-      if (created) this.incidents.announceCreated(created.incident, created.message);
-      return result;
     } catch (err) {
       // Keep the payload (nothing acknowledged is lost); the sweep job will process it again.
       this.log.error(`processing ${channel.kind} ${m.idempotencyKey} failed, kept for retry: ${(err as Error).message}`);
@@ -96,6 +95,8 @@ export class IngestService {
       const existing = stored ? null : await sql<{ id: string }>(`select id from inbound_events where channel_id = ? and idempotency_key = ?`, [channel.id, m.idempotencyKey]);
       return { eventId: stored ?? existing![0].id, duplicate: !stored, reference: null };
     }
+    if (created) this.incidents.announceCreated(created.incident, created.message);
+    return result;
   }
 
   /** Identify -> persist, with the raw event written in the same statement (null: it existed already). */
@@ -125,8 +126,8 @@ export class IngestService {
   }
 
   private async keepInvalid(channel: Channel, payload: Record<string, unknown>, err: InvalidPayloadError): Promise<void> {
-    const key = `invalid:${createHash('sha256').update(JSON.stringify(payload)).digest('hex')}`;
-    await this.events.insert(sqlOf(this.em), { id: randomUUID(), channelId: channel.id, key, payload, status: 'invalid', error: err.message });
+    const id = randomUUID(); // every invalid post is kept, each under its own key
+    await this.events.insert(sqlOf(this.em), { id, channelId: channel.id, key: `invalid:${id}`, payload, status: 'invalid', error: err.message });
   }
 
   /** Processes a stored event once, whatever state a crash left it in. Returns the incident reference. */

@@ -50,7 +50,9 @@ export class BullMqQueue extends JobQueue {
   process(name: string, handler: JobHandler): void {
     if (!this.runsProcessors) throw new Error(`this process does not run job processors (job "${name}")`);
     this.handlers.set(name, handler);
-    this.worker ??= new Worker(
+    if (this.worker) return;
+    // A job due before its processor is registered fails once and is retried with backoff.
+    this.worker = new Worker(
       QUEUE_NAME,
       async (job) => {
         const h = this.handlers.get(job.name);

@@ -4,6 +4,8 @@ import { Redis } from 'ioredis';
 import type { Namespace } from 'socket.io';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { INBOX_NAMESPACE, type ServerToClientEvents } from '../contracts/events.js';
+import { roomForSession } from '../domain/visibility.js';
+import { guardPublish } from './redis-guard.js';
 
 type Payload<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>[0];
 
@@ -31,20 +33,27 @@ export class InboxPublisher implements OnApplicationShutdown {
     return this.nsp;
   }
 
-  publish<E extends keyof ServerToClientEvents>(rooms: string[], event: E, payload: Payload<E>): void {
+  /** Closes the live connections of a session (logout), on every server process. */
+  disconnectSession(sessionHash: string): void {
+    this.nsp?.in(roomForSession(sessionHash)).disconnectSockets(true);
+  }
+
+  /** Emits to the sockets in `rooms`, leaving out those also in `except` (a socket sits in several rooms). */
+  publish<E extends keyof ServerToClientEvents>(rooms: string[], event: E, payload: Payload<E>, except: string[] = []): void {
+    if (rooms.length === 0) return;
     if (this.nsp) {
-      (this.nsp.to(rooms) as any).emit(event, payload);
+      (this.nsp.to(rooms).except(except) as any).emit(event, payload);
       return;
     }
     const emitter = this.getEmitter();
-    if (emitter) (emitter.of(INBOX_NAMESPACE).to(rooms) as any).emit(event, payload);
+    if (emitter) (emitter.of(INBOX_NAMESPACE).to(rooms).except(except) as any).emit(event, payload);
     else this.log.debug(`no socket server and no Redis: ${event} not pushed`);
   }
 
   private getEmitter(): Emitter | undefined {
     if (!this.config.redisUrl) return undefined;
     if (!this.emitter) {
-      this.redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3 });
+      this.redis = guardPublish(new Redis(this.config.redisUrl, { maxRetriesPerRequest: 3 }));
       this.emitter = new Emitter(this.redis, { key: `${this.config.redisPrefix}:socket.io` });
     }
     return this.emitter;

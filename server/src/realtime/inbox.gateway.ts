@@ -4,7 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { SessionsService } from '../auth/sessions.service.js';
 import type { UserRefDto } from '../contracts/api.js';
 import { INBOX_NAMESPACE, type ClientToServerEvents, type ServerToClientEvents } from '../contracts/events.js';
-import { canSee, roomForIncident, roomsOfViewer } from '../domain/visibility.js';
+import { canSee, roomForIncident, roomForSession, roomsOfViewer } from '../domain/visibility.js';
 import { IncidentsRepository } from '../incidents/incidents.repository.js';
 import { InboxPublisher } from './inbox-publisher.js';
 
@@ -50,7 +50,11 @@ export class InboxGateway implements OnGatewayInit<Namespace>, OnGatewayDisconne
     if (!viewer) return 'unauthorized: log in first';
     const scope = { userId: viewer.user.id, role: viewer.user.role, departmentIds: viewer.departmentIds };
     socket.data = { user: { id: viewer.user.id, name: viewer.user.name }, scope, viewing: new Set() };
-    await socket.join(roomsOfViewer(scope));
+    await socket.join([...roomsOfViewer(scope), roomForSession(viewer.sessionHash)]);
+    // The session ends at its expiry even if the socket stays open.
+    const expiry = setTimeout(() => socket.disconnect(true), Math.min(viewer.expiresAt.getTime() - Date.now(), 2 ** 31 - 1));
+    expiry.unref();
+    socket.once('disconnect', () => clearTimeout(expiry));
     return null;
   }
 

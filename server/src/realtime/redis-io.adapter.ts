@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
+import { guardPublish } from './redis-guard.js';
 
 /** socket.io with the Redis adapter: events emitted by any server process reach sockets on every one. */
 export class RedisIoAdapter extends IoAdapter {
@@ -19,8 +20,9 @@ export class RedisIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions) {
     const server = super.createIOServer(port, options);
-    this.pub ??= new Redis(this.redisUrl);
+    this.pub ??= guardPublish(new Redis(this.redisUrl));
     this.sub ??= this.pub.duplicate();
+    this.sub.on('error', () => undefined);
     server.adapter(createAdapter(this.pub, this.sub, { key: `${this.prefix}:socket.io` }));
     return server;
   }

@@ -28,7 +28,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<string> {
   const incidents = app.get(IncidentsService);
   const asViewer = (email: string): Viewer => {
     const user = byEmail.get(email)!;
-    return { user, departmentIds: [], csrfToken: '', sessionHash: '' };
+    return { user, departmentIds: [], csrfToken: '', sessionHash: '', expiresAt: new Date() };
   };
   const lucia = asViewer('lucia@demo.switchboard');
   for (const r of DEMO_REQUESTS) {

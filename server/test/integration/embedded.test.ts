@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
+import { normalizeWebform } from '../../../channels/webform/index.js';
 import { ApiClient, nextEvent, submission } from '../support/api-client.js';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.js';
 
@@ -65,10 +66,11 @@ describe('embedded mode: PGlite and in-process jobs, one process', () => {
     // What a process that died right after the raw insert leaves behind: a 'received' event, no incident.
     const orm = server.app.get(MikroORM);
     const fields = submission({ subject: 'Left behind by a crash', submissionId: 'crash-1' });
+    const envelope = { fields, receivedAt: new Date().toISOString() };
     await orm.em.getConnection().execute(
       `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, received_at)
-       values (gen_random_uuid(), ?, 'sub:crash-1', ?, 'received', 0, now() - interval '5 minutes')`,
-      [channelId, JSON.stringify({ fields, receivedAt: new Date().toISOString() })],
+       values (gen_random_uuid(), ?, ?, ?, 'received', 0, now() - interval '5 minutes')`,
+      [channelId, normalizeWebform(envelope, { defaultCountry: 'ES' }).idempotencyKey, JSON.stringify(envelope)],
     );
     await server.close();
     server = await start(); // same data folder

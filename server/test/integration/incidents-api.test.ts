@@ -108,6 +108,22 @@ describe('incidents API', () => {
     expect((await agent.get('/api/incidents/not-an-id')).status).toBe(404);
   });
 
+  it('takes notes written at the same moment, and a note never makes a colleague\'s change conflict', async () => {
+    const incident = await newIncident();
+    const answers = await Promise.all([1, 2, 3, 4].map((n) => agent.post(`/api/incidents/${incident.id}/notes`, { body: `Nota ${n}` })));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    const changed = await admin.patch(`/api/incidents/${incident.id}`, { priority: 'high', version: incident.version });
+    expect(changed.status).toBe(200);
+    expect(changed.body.messageCount).toBe(5);
+  });
+
+  it('refuses a login that is not JSON (no cross-site form can log someone in)', async () => {
+    const r = await new ApiClient(server.url).request('POST', '/api/auth/login', { email: ADMIN.email, password: ADMIN.password }, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(r.status).toBe(415);
+  });
+
   it('adds internal notes to the timeline with their author', async () => {
     const incident = await newIncident();
     const note = await agent.ok(agent.post(`/api/incidents/${incident.id}/notes`, { body: 'Llamé al cliente.\nVuelve a llamar mañana.' }));
@@ -144,6 +160,8 @@ describe('incidents API', () => {
     }
     expect(seen).toEqual(all.items.map((i) => i.id));
     expect((await admin.get('/api/incidents?limit=0')).body.fields).toHaveProperty('limit');
+    const forged = Buffer.from(`${new Date().toISOString()}|not-an-id`).toString('base64url');
+    expect((await admin.get(`/api/incidents?cursor=${forged}`)).status).toBe(400);
   });
 
   it('shows a technician only what is assigned to them', async () => {

@@ -53,10 +53,18 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     const answers = await Promise.all(Array.from({ length: 10 }, () => anon.post(`/api/channels/webform/${key}`, form)));
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(202));
     expect(new Set(answers.map((a) => a.body.reference)).size).toBe(1);
-    const rows = await events(`idempotency_key = 'sub:${form.submissionId}'`);
+    const rows = await events(`idempotency_key like 'sub:${form.submissionId}:%'`);
     expect(rows).toHaveLength(1);
     const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from messages where inbound_event_id = $1`, [rows[0].id]);
     expect(n).toBe(1);
+  });
+
+  it('keeps two different messages that reuse one submissionId apart', async () => {
+    const id = `reused-${Date.now()}`;
+    const first = await anon.post(`/api/channels/webform/${key}`, submission({ submissionId: id, subject: 'First sender' }));
+    const second = await anon.post(`/api/channels/webform/${key}`, submission({ submissionId: id, subject: 'Second sender' }));
+    expect(second.body.reference).not.toBe(first.body.reference);
+    expect(await events(`idempotency_key like 'sub:${id}:%'`)).toHaveLength(2);
   });
 
   it('recognises the same customer on the second request (one contact, two incidents)', async () => {
@@ -80,13 +88,13 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     }
     expect(r.status).toBe(202);
     expect(r.body.reference).toBeNull();
-    const [kept] = await events(`idempotency_key = 'sub:${form.submissionId}'`);
+    const [kept] = await events(`idempotency_key like 'sub:${form.submissionId}:%'`);
     expect(kept).toMatchObject({ status: 'failed', payload: { fields: { subject: 'During an outage' } } });
 
     const again = await anon.post(`/api/channels/webform/${key}`, form); // the sender retries: processed now
     expect(again.body.reference).toMatch(/^SB-/);
     expect(await server.app.get(IngestService).sweep(0)).toBe(0); // nothing left behind
-    const rows = await events(`idempotency_key = 'sub:${form.submissionId}'`);
+    const rows = await events(`idempotency_key like 'sub:${form.submissionId}:%'`);
     expect(rows).toHaveLength(1);
     expect(rows[0].status).toBe('processed');
     const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from incidents where subject = 'During an outage'`);
@@ -102,7 +110,7 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
       await query(server.databaseUrl!, 'alter table contacts_away rename to contacts');
     }
     expect(await server.app.get(IngestService).sweep(0)).toBe(1);
-    expect((await events(`idempotency_key = 'sub:${form.submissionId}'`))[0].status).toBe('processed');
+    expect((await events(`idempotency_key like 'sub:${form.submissionId}:%'`))[0].status).toBe('processed');
     const list = await admin.ok<IncidentListDto>(admin.get('/api/incidents?q=Swept%20later'));
     expect(list.items).toHaveLength(1);
   });
@@ -161,6 +169,14 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body).toContain('Revise los campos marcados');
     expect(wrong.body).toContain('value="x@y.es"');
+
+    const hostile = '"><script>alert(1)</script>';
+    const echoed = await anon.request('POST', `/forms/${key}`, { name: hostile, subject: '', message: `</textarea>${hostile}`, email: 'x@y.es' }, {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(echoed.status).toBe(400);
+    expect(echoed.body).not.toContain('<script>');
+    expect(echoed.body).toContain('&quot;&gt;&lt;script&gt;');
   });
 });
 

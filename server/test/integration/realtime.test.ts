@@ -117,4 +117,42 @@ describe('live inbox over socket.io, two server processes sharing Redis', () => 
     sb.disconnect();
     expect((await bobLeft).viewers.map((v) => v.name)).toEqual(['Ana']);
   });
+
+  it('shows an agent of a department only its incidents, and tells them when one leaves it', async () => {
+    const other = (await adminA.createDepartment('Facturación')).id;
+    await adminA.createUser({ email: 'carl@test.local', name: 'Carl', role: 'agent', departmentIds: [deptId] });
+    const carl = new ApiClient(b.url);
+    await carl.login('carl@test.local', 'a-long-password');
+    const sc = await connect(carl);
+
+    const r = await new ApiClient(a.url).post(`/api/channels/webform/${key}`, submission());
+    const { items } = await ana.ok<IncidentListDto>(ana.get(`/api/incidents?q=${r.body.reference}`));
+    const id = items[0].id;
+    expect((await carl.ok<IncidentListDto>(carl.get(`/api/incidents?q=${r.body.reference}`))).items).toHaveLength(1); // no department yet: everyone's
+
+    const toCarl = nextEvent(sc, 'incident.updated', (p) => p.incident.id === id);
+    await ana.ok(ana.patch(`/api/incidents/${id}`, { departmentId: deptId }));
+    expect((await toCarl).incident.department?.id).toBe(deptId);
+
+    const updates: string[] = [];
+    sc.on('incident.updated', (p) => p.incident.id === id && updates.push(p.incident.department?.name ?? ''));
+    const removed = nextEvent(sc, 'incident.removed', (p) => p.incidentId === id);
+    const answer = await carl.patch(`/api/incidents/${id}`, { departmentId: other }); // Carl moves it out of his own sight
+    expect(answer.status).toBe(200);
+    expect(answer.body.department.id).toBe(other);
+    await removed;
+    expect(updates).toEqual([]); // he got no copy of it in its new department
+    expect((await carl.get(`/api/incidents/${id}`)).status).toBe(404);
+    expect((await carl.ok<IncidentListDto>(carl.get(`/api/incidents?q=${r.body.reference}`))).items).toHaveLength(0);
+  });
+
+  it('closes the live connection when its session logs out', async () => {
+    const c = new ApiClient(a.url);
+    await c.login('ana@test.local', 'a-long-password');
+    const s = await connect(c);
+    const closed = new Promise<string>((resolve) => s.once('disconnect', resolve));
+    await c.ok(c.post('/api/auth/logout'));
+    expect(await closed).toBe('io server disconnect');
+  });
 });
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canSee, roomsOfIncident, roomsOfViewer, type ViewerScope } from '../../src/domain/visibility.js';
+import { canSee, roomsOfIncident, roomsOfViewer, roomsThatLostSight, type ViewerScope } from '../../src/domain/visibility.js';
 
 const admin: ViewerScope = { userId: 'a', role: 'admin', departmentIds: ['d1'] };
 const generalist: ViewerScope = { userId: 'g', role: 'agent', departmentIds: [] };
@@ -32,9 +32,9 @@ describe('who sees an incident', () => {
     }
   });
 
-  it('includes the previous placement so those losing sight hear of the move', () => {
-    expect(roomsOfIncident({ departmentId: 'net', assigneeId: 't' }, { departmentId: 'billing', assigneeId: null })).toEqual(
-      expect.arrayContaining(['dept:net', 'user:t', 'dept:billing']),
-    );
+  it('names exactly the rooms that lose sight of a moved incident', () => {
+    expect(roomsThatLostSight({ departmentId: 'net', assigneeId: 't' }, { departmentId: 'billing', assigneeId: null }).sort()).toEqual(['dept:net', 'user:t']);
+    expect(roomsThatLostSight({ departmentId: null, assigneeId: null }, { departmentId: 'net', assigneeId: null })).toEqual(['dept:none']);
+    expect(roomsThatLostSight({ departmentId: 'net', assigneeId: null }, { departmentId: 'net', assigneeId: 't' })).toEqual([]);
   });
 });

@@ -71,7 +71,7 @@ function createSocket(): InboxSocket {
     connection.state = 'offline';
     if (!s.active) scheduleRetry();
   });
-  const events: EventName[] = ['incident.created', 'incident.updated', 'message.created', 'incident.viewers'];
+  const events: EventName[] = ['incident.created', 'incident.updated', 'incident.removed', 'message.created', 'incident.viewers'];
   for (const event of events) {
     (s as unknown as { on(ev: string, fn: (p: unknown) => void): void }).on(event, (payload) => dispatch(event, payload));
   }

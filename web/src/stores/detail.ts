@@ -193,6 +193,11 @@ export const detail = {
     void refresh();
   },
 
+  /** It left our sight: refetching shows the server's answer (no longer visible) instead of stale data. */
+  onRemoved(incidentId: string): void {
+    if (incidentId === state.id) void refresh();
+  },
+
   onViewers(payload: { incidentId: string; viewers: UserRefDto[] }): void {
     if (payload.incidentId === state.id) state.viewers = dedupeViewers(payload.viewers ?? []);
   },

@@ -165,6 +165,15 @@ export function applyUpdated(state: ListState, incident: IncidentSummaryDto, fil
   return { ...state, items, counts, change: 'replaced', countsExact: true };
 }
 
+/** The server says the incident left this user's sight: drop it (and its count, when it was loaded). */
+export function applyRemoved(state: ListState, incidentId: string): ApplyResult {
+  const index = state.items.findIndex((item) => item.id === incidentId);
+  if (index === -1) return { ...state, change: 'ignored', countsExact: false };
+  const removed = state.items[index]!;
+  const items = [...state.items.slice(0, index), ...state.items.slice(index + 1)];
+  return { ...state, items, counts: bump(state.counts, removed.status, -1), change: 'removed', countsExact: true };
+}
+
 /** Append a further page, dropping incidents already loaded (they moved up meanwhile). */
 export function mergePage(items: IncidentSummaryDto[], page: IncidentSummaryDto[]): IncidentSummaryDto[] {
   const seen = new Set(items.map((item) => item.id));

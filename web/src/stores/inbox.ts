@@ -8,6 +8,7 @@ import { endpoints } from '../api/endpoints';
 import { session } from './session';
 import {
   applyCreated,
+  applyRemoved,
   applyUpdated,
   emptyCounts,
   emptyFilters,
@@ -188,6 +189,11 @@ export const inbox = {
     const event: LiveEvent = { kind: 'updated', incident: summaryOf(incident) };
     if (state.loading) eventsDuringLoad.push(event);
     commit(applyEvent(event));
+  },
+
+  onRemoved(incidentId: string): void {
+    commit(applyRemoved(listState(), incidentId));
+    if (state.selectedId === incidentId) state.selectedId = null;
   },
 
   moveSelection(delta: number): string | null {

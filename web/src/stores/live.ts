@@ -18,6 +18,10 @@ function wire(): void {
     inbox.onUpdated(incident);
     detail.onUpdated(incident);
   });
+  onInboxEvent('incident.removed', ({ incidentId }) => {
+    inbox.onRemoved(incidentId);
+    detail.onRemoved(incidentId);
+  });
   onInboxEvent('message.created', (payload) => detail.onMessage(payload));
   onInboxEvent('incident.viewers', (payload) => detail.onViewers(payload));
   onConnected((reconnect) => {
