@@ -37,6 +37,11 @@ export class InboundEventsRepository {
     return rows[0]?.channelId ?? null;
   }
 
+  async find(sql: Sql, id: string): Promise<InboundEventRow | null> {
+    const rows = await sql<InboundEventRow>(`select ${COLUMNS} from inbound_events where id = ?`, [id]);
+    return rows[0] ?? null;
+  }
+
   async lockById(sql: Sql, id: string): Promise<InboundEventRow | null> {
     const rows = await sql<InboundEventRow>(`select ${COLUMNS} from inbound_events where id = ? for update`, [id]);
     return rows[0] ?? null;
@@ -44,6 +49,27 @@ export class InboundEventsRepository {
 
   async markFailed(sql: Sql, id: string, error: string): Promise<void> {
     await sql(`update inbound_events set status = 'failed', attempts = attempts + 1, error = ? where id = ? and status <> 'processed'`, [error.slice(0, 2000), id]);
+  }
+
+  /** Payloads that need an admin: invalid ones, and failed ones the sweep gave up on. */
+  async needingAttention(sql: Sql, maxAttempts: number, limit: number): Promise<(InboundEventRow & { error: string | null; attempts: number; receivedAt: Date })[]> {
+    return sql(
+      `select ${COLUMNS}, error, attempts, received_at as "receivedAt" from inbound_events
+       where status = 'invalid' or (status = 'failed' and attempts >= ?) order by received_at desc limit ?`,
+      [maxAttempts, limit],
+    );
+  }
+
+  /** Back in the queue, under the key its payload now normalises to. false: another event has that key. */
+  async requeue(sql: Sql, id: string, key: string): Promise<boolean> {
+    const rows = await sql<{ id: string }>(
+      `update inbound_events set status = 'received', attempts = 0, error = null, idempotency_key = ?
+       where id = ? and status in ('invalid', 'failed')
+         and not exists (select 1 from inbound_events o where o.channel_id = inbound_events.channel_id and o.idempotency_key = ? and o.id <> ?)
+       returning id`,
+      [key, id, key, id],
+    );
+    return rows.length > 0;
   }
 
   async referenceOfIncident(sql: Sql, incidentId: string): Promise<string | null> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { ContactsService } from '../customers/contacts.service.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
+import { InboundEventsController } from './inbound-events.controller.js';
 import { InboundEventsRepository } from './inbound-events.repository.js';
 import { IngestJobs } from './ingest.jobs.js';
 import { IngestService } from './ingest.service.js';
@@ -9,7 +10,7 @@ import { WebformController } from './webform.controller.js';
 
 @Module({
   imports: [ChannelsModule, IncidentsModule],
-  controllers: [WebformController],
+  controllers: [WebformController, InboundEventsController],
   providers: [IngestService, IngestJobs, ContactsService, InboundEventsRepository],
   exports: [IngestService],
 })

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { InvalidPayloadError, type ChannelAdapter, type InboundMessage } from '../../../channels/core/index.js';
@@ -145,6 +145,31 @@ export class IngestService {
     });
     if (created) this.incidents.announceCreated(created.incident, created.message);
     return reference;
+  }
+
+  /** Kept payloads an admin should look at (see replay). */
+  needingAttention(limit = 100) {
+    return this.events.needingAttention(sqlOf(this.em), MAX_ATTEMPTS, limit);
+  }
+
+  /**
+   * Replays a kept payload after a fix: it is normalised again (an InvalidPayloadError says what is still
+   * wrong), re-keyed, and processed. Returns the incident reference.
+   */
+  async replay(eventId: string): Promise<string | null> {
+    const sql = sqlOf(this.em);
+    const channelId = await this.events.channelOf(sql, eventId);
+    if (!channelId) throw new NotFoundException(`No inbound event ${eventId}.`);
+    const event = await this.events.find(sql, eventId);
+    if (!event || (event.status !== 'invalid' && event.status !== 'failed')) {
+      throw new ConflictException(`Inbound event ${eventId} is ${event?.status}: only invalid or failed payloads are replayed.`);
+    }
+    const [m] = this.normalize(await this.channels.byId(channelId), event.payload);
+    if (!m) throw new ConflictException('The payload holds no message.');
+    if (!(await this.events.requeue(sql, eventId, m.idempotencyKey))) {
+      throw new ConflictException('The same message was received again meanwhile and is already stored; nothing to replay.');
+    }
+    return this.process(eventId);
   }
 
   /** Re-processes events a crash or an outage left behind. */

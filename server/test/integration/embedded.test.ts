@@ -63,13 +63,13 @@ describe('embedded mode: PGlite and in-process jobs, one process', () => {
   });
 
   it('after a crash between storing and processing, processes the stored payload once on restart', async () => {
-    // What a process that died right after the raw insert leaves behind: a 'received' event, no incident.
+    // What a failed processing leaves behind before a restart: a 'failed' raw event, no incident.
     const orm = server.app.get(MikroORM);
     const fields = submission({ subject: 'Left behind by a crash', submissionId: 'crash-1' });
     const envelope = { fields, receivedAt: new Date().toISOString() };
     await orm.em.getConnection().execute(
       `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, received_at)
-       values (gen_random_uuid(), ?, ?, ?, 'received', 0, now() - interval '5 minutes')`,
+       values (gen_random_uuid(), ?, ?, ?, 'failed', 1, now() - interval '5 minutes')`,
       [channelId, normalizeWebform(envelope, { defaultCountry: 'ES' }).idempotencyKey, JSON.stringify(envelope)],
     );
     await server.close();

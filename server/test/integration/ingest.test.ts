@@ -115,6 +115,33 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     expect(list.items).toHaveLength(1);
   });
 
+  it('lists payloads that need an admin, and replays them', async () => {
+    await query(server.databaseUrl!, 'alter table contacts rename to contacts_away');
+    const form = submission({ subject: 'Given up on', submissionId: `given-up-${Date.now()}` });
+    try {
+      await anon.post(`/api/channels/webform/${key}`, form);
+    } finally {
+      await query(server.databaseUrl!, 'alter table contacts_away rename to contacts');
+    }
+    await query(server.databaseUrl!, `update inbound_events set attempts = 10 where idempotency_key like 'sub:${form.submissionId}:%'`); // the sweep gave up
+    await anon.post(`/api/channels/webform/${key}`, { name: 'X', email: 'broken', subject: 's', message: 'm' });
+
+    const attention = await admin.ok<{ id: string; status: string; payload: { fields: Record<string, string> } }[]>(admin.get('/api/inbound-events/attention'));
+    const failed = attention.find((e) => e.payload.fields.subject === 'Given up on')!;
+    const invalid = attention.find((e) => e.payload.fields.email === 'broken')!;
+    expect(failed.status).toBe('failed');
+    expect(invalid.status).toBe('invalid');
+
+    const replayed = await admin.post(`/api/inbound-events/${failed.id}/replay`);
+    expect(replayed.status).toBe(200);
+    expect(replayed.body.reference).toMatch(/^SB-/);
+    expect((await admin.post(`/api/inbound-events/${failed.id}/replay`)).status).toBe(409); // processed now
+    const still = await admin.post(`/api/inbound-events/${invalid.id}/replay`);
+    expect(still.status).toBe(400); // still invalid: says what to fix
+    expect(still.body.fields.email).toBe('is not a valid e-mail address');
+    expect((await new ApiClient(server.url).get('/api/inbound-events/attention')).status).toBe(401);
+  });
+
   it('answers 400 naming each wrong field, and keeps the payload for replay', async () => {
     const r = await anon.post(`/api/channels/webform/${key}`, { name: '', email: 'nope', subject: 'x', message: '' });
     expect(r.status).toBe(400);

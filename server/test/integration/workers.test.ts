@@ -31,7 +31,7 @@ describe('production shape: server without processors + a separate workers proce
     await query(
       server.databaseUrl!,
       `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, received_at)
-       values (gen_random_uuid(), $1, $3, $2, 'received', 0, now() - interval '1 minute')`,
+       values (gen_random_uuid(), $1, $3, $2, 'failed', 1, now() - interval '1 minute')`,
       [channelId, JSON.stringify(envelope), key],
     );
     const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Picked up by the workers', 15_000);
