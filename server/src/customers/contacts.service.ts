@@ -21,7 +21,11 @@ export class ContactsService {
        on conflict do nothing returning id`,
       [name, from.email ?? null, from.phone ?? null, locale ?? null],
     );
-    if (inserted.length > 0) return { id: inserted[0].id, name, email: from.email ?? null, phone: from.phone ?? null, customerId: null, customerName: null };
+    if (inserted.length > 0) {
+      const id = inserted[0].id;
+      await this.audit(sql, id, 'created', { name: { from: null, to: name }, email: { from: null, to: from.email ?? null }, phone: { from: null, to: from.phone ?? null } });
+      return { id, name, email: from.email ?? null, phone: from.phone ?? null, customerId: null, customerName: null };
+    }
     const raced = await this.find(sql, from);
     if (!raced) throw new Error('contact vanished after a unique conflict');
     return raced;
@@ -49,6 +53,19 @@ export class ContactsService {
        where id = ? returning email, phone`,
       [phone, phone, email, email, c.id],
     );
+    const changes: Record<string, { from: null; to: string | null }> = {};
+    if (row.email !== c.email) changes.email = { from: null, to: row.email };
+    if (row.phone !== c.phone) changes.phone = { from: null, to: row.phone };
+    if (Object.keys(changes).length) await this.audit(sql, c.id, 'updated', changes);
     return { ...c, email: row.email, phone: row.phone };
+  }
+
+  /** Intake changes contacts as the system (no actor); same audit_log as every other change. */
+  private async audit(sql: Sql, contactId: string, action: string, changes: Record<string, { from: unknown; to: unknown }>): Promise<void> {
+    await sql(`insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'contact', ?, null, ?, ?, now())`, [
+      contactId,
+      action,
+      JSON.stringify(changes),
+    ]);
   }
 }

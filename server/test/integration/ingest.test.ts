@@ -75,6 +75,8 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     expect(contacts).toHaveLength(1);
     const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from incidents where contact_id = $1`, [contacts[0].id]);
     expect(n).toBe(2);
+    const audit = await query(server.databaseUrl!, `select action from audit_log where entity_type = 'contact' and entity_id = $1`, [contacts[0].id]);
+    expect(audit.map((a) => a.action)).toEqual(['created']);
   });
 
   it('keeps a payload whose processing fails, acknowledges it, and processes it later exactly once', async () => {
