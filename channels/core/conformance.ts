@@ -24,25 +24,26 @@ export function channelConformance<Config>(t: TestApi, c: ConformanceCase<Config
   const { describe, it, expect } = t;
   describe(`${c.adapter.kind} adapter conformance`, () => {
     for (const { name, raw } of c.valid) {
-      it(`normalises ${name} into well-formed messages`, () => {
-        const messages = c.adapter.normalize(raw, c.config);
+      it(`normalises ${name} into well-formed messages`, async () => {
+        const messages = await c.adapter.normalize(raw, c.config);
         expect(messages.length).toBeGreaterThan(0);
         for (const m of messages) assertWellFormed(m, c.adapter.kind, expect);
       });
-      it(`gives ${name} the same idempotency key every time (a redelivery is recognised)`, () => {
-        const a = c.adapter.normalize(structuredClone(raw), c.config).map((m) => m.idempotencyKey);
-        const b = c.adapter.normalize(structuredClone(raw), c.config).map((m) => m.idempotencyKey);
+      it(`gives ${name} the same idempotency key every time (a redelivery is recognised)`, async () => {
+        const a = (await c.adapter.normalize(structuredClone(raw), c.config)).map((m) => m.idempotencyKey);
+        const b = (await c.adapter.normalize(structuredClone(raw), c.config)).map((m) => m.idempotencyKey);
         expect(a).toEqual(b);
       });
-      it(`does not mutate ${name}`, () => {
+      it(`does not mutate ${name}`, async () => {
         const copy = structuredClone(raw);
-        c.adapter.normalize(copy, c.config);
+        await c.adapter.normalize(copy, c.config);
         expect(copy).toEqual(raw);
       });
     }
     for (const { name, raw } of c.invalid) {
-      it(`refuses ${name} with InvalidPayloadError`, () => {
-        expect(() => c.adapter.normalize(raw, c.config)).toThrow(InvalidPayloadError);
+      it(`refuses ${name} with InvalidPayloadError`, async () => {
+        // A synchronous throw and a rejection are both a refusal.
+        await expect(Promise.resolve().then(() => c.adapter.normalize(raw, c.config))).rejects.toThrow(InvalidPayloadError);
       });
     }
   });

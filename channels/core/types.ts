@@ -69,8 +69,11 @@ export type VerifyResult = { ok: true } | { ok: false; reason: string };
 export interface ChannelAdapter<Config = unknown> {
   readonly kind: ChannelKind;
   verify?(req: RawRequest, config: Config): VerifyResult;
-  /** Pure: throws InvalidPayloadError naming what is wrong. */
-  normalize(raw: unknown, config: Config): InboundMessage[];
+  /**
+   * Pure: throws (or rejects with) InvalidPayloadError naming what is wrong. May be async when decoding the
+   * payload is (MIME parsing): callers always await it.
+   */
+  normalize(raw: unknown, config: Config): InboundMessage[] | Promise<InboundMessage[]>;
   send?(msg: OutboundMessage, config: Config): Promise<SendResult>;
   parseStatus?(raw: unknown): DeliveryEvent[];
 }

@@ -49,10 +49,10 @@ export class IngestService {
     };
   }
 
-  private normalize(channel: Channel, payload: unknown): InboundMessage[] {
+  private async normalize(channel: Channel, payload: unknown): Promise<InboundMessage[]> {
     const entry = this.adapters[channel.kind];
     if (!entry) throw new Error(`no adapter for channel kind ${channel.kind}`);
-    return entry.adapter.normalize(payload, entry.config(channel));
+    return await entry.adapter.normalize(payload, entry.config(channel));
   }
 
   /**
@@ -62,7 +62,7 @@ export class IngestService {
   async receive(channel: Channel, envelope: Record<string, unknown>): Promise<IngestResult[]> {
     let messages: InboundMessage[];
     try {
-      messages = this.normalize(channel, envelope);
+      messages = await this.normalize(channel, envelope);
     } catch (err) {
       if (err instanceof InvalidPayloadError) await this.keepInvalid(channel, envelope, err);
       throw err;
@@ -118,7 +118,7 @@ export class IngestService {
   private async completeLocked(sql: Sql, channel: Channel, event: InboundEventRow): Promise<{ reference: string | null; created?: Created }> {
     if (event.status === 'processed') return { reference: event.incidentId ? await this.events.referenceOfIncident(sql, event.incidentId) : null };
     if (event.status === 'invalid' || event.status === 'ignored') return { reference: null };
-    const m = this.normalize(channel, event.payload).find((x) => x.idempotencyKey === event.idempotencyKey);
+    const m = (await this.normalize(channel, event.payload)).find((x) => x.idempotencyKey === event.idempotencyKey);
     if (!m) throw new Error(`event ${event.id} no longer normalises to its key ${event.idempotencyKey}`);
     const created = await this.createIncident(sql, channel, m, event.id, { mode: 'complete' });
     if (!created) throw new Error(`event ${event.id} was processed meanwhile although locked`);
@@ -164,7 +164,7 @@ export class IngestService {
     if (!event || (event.status !== 'invalid' && event.status !== 'failed')) {
       throw new ConflictException(`Inbound event ${eventId} is ${event?.status}: only invalid or failed payloads are replayed.`);
     }
-    const [m] = this.normalize(await this.channels.byId(channelId), event.payload);
+    const [m] = await this.normalize(await this.channels.byId(channelId), event.payload);
     if (!m) throw new ConflictException('The payload holds no message.');
     if (!(await this.events.requeue(sql, eventId, m.idempotencyKey))) {
       throw new ConflictException('The same message was received again meanwhile and is already stored; nothing to replay.');
