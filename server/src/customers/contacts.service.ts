@@ -16,16 +16,24 @@ export class ContactsService {
     const existing = await this.find(sql, from);
     if (existing) return this.learn(sql, existing, from);
     const name = from.name?.trim() || from.email || from.phone || 'Unknown';
+    // Insert and audit in one statement (intake's hot path); nothing at all when another delivery won the race.
     const inserted = await sql<{ id: string }>(
-      `insert into contacts (id, name, email, phone, locale, created_at) values (gen_random_uuid(), ?, ?, ?, ?, now())
-       on conflict do nothing returning id`,
-      [name, from.email ?? null, from.phone ?? null, locale ?? null],
+      `with c as (
+         insert into contacts (id, name, email, phone, locale, created_at) values (gen_random_uuid(), ?, ?, ?, ?, now())
+         on conflict do nothing returning id),
+       a as (
+         insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
+         select gen_random_uuid(), 'contact', c.id, null, 'created', ?, now() from c)
+       select id from c`,
+      [
+        name,
+        from.email ?? null,
+        from.phone ?? null,
+        locale ?? null,
+        JSON.stringify({ name: { from: null, to: name }, email: { from: null, to: from.email ?? null }, phone: { from: null, to: from.phone ?? null } }),
+      ],
     );
-    if (inserted.length > 0) {
-      const id = inserted[0].id;
-      await this.audit(sql, id, 'created', { name: { from: null, to: name }, email: { from: null, to: from.email ?? null }, phone: { from: null, to: from.phone ?? null } });
-      return { id, name, email: from.email ?? null, phone: from.phone ?? null, customerId: null, customerName: null };
-    }
+    if (inserted.length > 0) return { id: inserted[0].id, name, email: from.email ?? null, phone: from.phone ?? null, customerId: null, customerName: null };
     const raced = await this.find(sql, from);
     if (!raced) throw new Error('contact vanished after a unique conflict');
     return raced;
