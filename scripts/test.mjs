@@ -11,7 +11,10 @@ import { ensureServices } from './services.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
-const DEBIAN_PACKAGES = [{ bin: '/usr/bin/chromium', pkg: 'chromium' }];
+const DEBIAN_PACKAGES = [
+  { bin: '/usr/bin/chromium', pkg: 'chromium' },
+  { bin: '/usr/sbin/dovecot', pkg: 'dovecot-imapd' }, // throwaway IMAP servers in the e-mail tests
+];
 
 function ensureDebianPackages() {
   const missing = DEBIAN_PACKAGES.filter((p) => !existsSync(p.bin)).map((p) => p.pkg);
