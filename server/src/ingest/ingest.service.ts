@@ -25,8 +25,9 @@ const MAX_ATTEMPTS = 10;
 /**
  * adapter -> ingest: store raw (exactly once) -> identify -> persist -> push.
  *
- * The raw event and everything made from it commit together, so a delivery is acknowledged only once it is
- * stored; a crash before the commit stores nothing and the sender's retry starts afresh. If processing
+ * The raw event and everything made from it are written by one statement, so a delivery is acknowledged
+ * only once it is stored; a crash before that stores nothing (but perhaps the contact) and the sender's
+ * retry starts afresh. If processing
  * fails, the raw payload is still stored on its own (status 'failed') before answering, and the sweep job
  * processes it again later: nothing acknowledged is ever lost, and the unique (channel, key) makes a
  * redelivery a no-op that answers the same reference.
@@ -77,16 +78,20 @@ export class IngestService {
     let created: Created | null | undefined;
     let result: IngestResult;
     try {
-      result = await inTransaction(this.em, async (sql) => {
-        created = await this.createIncident(sql, channel, m, id, { mode: 'insert', key: m.idempotencyKey, payload: envelope });
-        if (created) return { eventId: id, duplicate: false, reference: created.incident.reference };
+      // Fresh delivery: no explicit transaction. Identifying the contact is idempotent, and the raw event,
+      // incident, message and audit entry are ONE statement, atomic by itself (two round trips fewer).
+      created = await this.createIncident(sqlOf(this.em), channel, m, id, { mode: 'insert', key: m.idempotencyKey, payload: envelope });
+      if (created) result = { eventId: id, duplicate: false, reference: created.incident.reference };
+      else {
         // A redelivery: wait for the first delivery's transaction, then answer what it made.
-        const existing = await this.events.lockByKey(sql, channel.id, m.idempotencyKey);
-        if (!existing) throw new Error(`inbound event ${channel.id}/${m.idempotencyKey} vanished`);
-        const made = await this.completeLocked(sql, channel, existing);
-        created = made.created;
-        return { eventId: existing.id, duplicate: true, reference: made.reference };
-      });
+        result = await inTransaction(this.em, async (sql) => {
+          const existing = await this.events.lockByKey(sql, channel.id, m.idempotencyKey);
+          if (!existing) throw new Error(`inbound event ${channel.id}/${m.idempotencyKey} vanished`);
+          const made = await this.completeLocked(sql, channel, existing);
+          created = made.created;
+          return { eventId: existing.id, duplicate: true, reference: made.reference };
+        });
+      }
     } catch (err) {
       // Keep the payload (nothing acknowledged is lost); the sweep job will process it again.
       this.log.error(`processing ${channel.kind} ${m.idempotencyKey} failed, kept for retry: ${(err as Error).message}`);
