@@ -10,9 +10,7 @@ export class AuthJobs implements OnApplicationBootstrap {
     private readonly sessions: SessionsService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.queue.runsProcessors) return;
-    this.queue.process('sessions.purge', async () => void (await this.sessions.purgeExpired()));
-    await this.queue.every('sessions.purge', 3_600_000);
+  onApplicationBootstrap(): Promise<void> {
+    return this.queue.repeat('sessions.purge', 3_600_000, () => this.sessions.purgeExpired());
   }
 }

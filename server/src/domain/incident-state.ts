@@ -18,14 +18,6 @@ export const INCIDENT_TRANSITIONS: Readonly<Record<IncidentStatus, readonly Inci
   closed: [],
 };
 
-export function isIncidentStatus(value: unknown): value is IncidentStatus {
-  return typeof value === 'string' && (INCIDENT_STATUSES as readonly string[]).includes(value);
-}
-
-export function isPriority(value: unknown): value is Priority {
-  return typeof value === 'string' && (PRIORITIES as readonly string[]).includes(value);
-}
-
 export function canTransition(from: IncidentStatus, to: IncidentStatus): boolean {
   return from === to || INCIDENT_TRANSITIONS[from].includes(to);
 }

@@ -12,9 +12,7 @@ export class IngestJobs implements OnApplicationBootstrap {
     private readonly ingest: IngestService,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.queue.runsProcessors) return;
-    this.queue.process('ingest.sweep', async () => void (await this.ingest.sweep()));
-    await this.queue.every('ingest.sweep', INGEST_SWEEP_EVERY_MS);
+  onApplicationBootstrap(): Promise<void> {
+    return this.queue.repeat('ingest.sweep', INGEST_SWEEP_EVERY_MS, () => this.ingest.sweep());
   }
 }

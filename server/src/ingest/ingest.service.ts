@@ -163,13 +163,12 @@ export class IngestService {
    */
   async replay(eventId: string): Promise<string | null> {
     const sql = sqlOf(this.em);
-    const channelId = await this.events.channelOf(sql, eventId);
-    if (!channelId) throw new NotFoundException(`No inbound event ${eventId}.`);
     const event = await this.events.find(sql, eventId);
-    if (!event || (event.status !== 'invalid' && event.status !== 'failed')) {
-      throw new ConflictException(`Inbound event ${eventId} is ${event?.status}: only invalid or failed payloads are replayed.`);
+    if (!event) throw new NotFoundException(`No inbound event ${eventId}.`);
+    if (event.status !== 'invalid' && event.status !== 'failed') {
+      throw new ConflictException(`Inbound event ${eventId} is ${event.status}: only invalid or failed payloads are replayed.`);
     }
-    const [m] = await this.normalize(await this.channels.byId(channelId), event.payload);
+    const [m] = await this.normalize(await this.channels.byId(event.channelId), event.payload);
     if (!m) throw new ConflictException('The payload holds no message.');
     if (!(await this.events.requeue(sql, eventId, m.idempotencyKey))) {
       throw new ConflictException('The same message was received again meanwhile and is already stored; nothing to replay.');

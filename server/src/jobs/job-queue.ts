@@ -22,6 +22,13 @@ export abstract class JobQueue {
   /** A repeating job (one schedule across all processes). */
   abstract every(name: string, everyMs: number): Promise<void>;
   abstract health(): Promise<{ up: boolean; message?: string }>;
+
+  /** A periodic job, run only where this process runs processors: the one way modules schedule work. */
+  async repeat(name: string, everyMs: number, handler: () => Promise<unknown>): Promise<void> {
+    if (!this.runsProcessors) return;
+    this.process(name, async () => void (await handler()));
+    await this.every(name, everyMs);
+  }
   abstract close(): Promise<void>;
 }
 

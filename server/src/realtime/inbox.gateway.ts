@@ -92,7 +92,7 @@ export class InboxGateway implements OnGatewayInit<Namespace>, OnGatewayDisconne
   /** Viewers across every server process (fetchSockets asks the other nodes through the adapter). */
   private async broadcastViewers(incidentId: string): Promise<UserRefDto[]> {
     const room = roomForIncident(incidentId);
-    const sockets = await this.publisherNamespace().in(room).fetchSockets();
+    const sockets = await this.publisher.namespace().in(room).fetchSockets();
     const byId = new Map<string, UserRefDto>();
     for (const s of sockets) {
       const u = (s.data as SocketData | undefined)?.user;
@@ -103,7 +103,4 @@ export class InboxGateway implements OnGatewayInit<Namespace>, OnGatewayDisconne
     return viewers;
   }
 
-  private publisherNamespace(): Namespace {
-    return this.publisher.namespace();
-  }
 }

@@ -67,7 +67,6 @@ describe('live inbox over socket.io, two server processes sharing Redis', () => 
   });
 
   it('pushes an assignment made on one server to the other, and to the assignee only', async () => {
-    const sa = await connect(ana);
     const sb = await connect(bob);
     const tech = new ApiClient(b.url);
     await tech.login('tec@test.local', 'a-long-password');
@@ -92,7 +91,6 @@ describe('live inbox over socket.io, two server processes sharing Redis', () => 
     expect((await toTech).incident.department).toEqual({ id: deptId, name: 'Averías' });
     await expect(seenByTech).resolves.toBeDefined();
     expect(techEvents).toEqual([]); // the technician never heard of incidents that are not theirs
-    void sa;
   });
 
   it('pushes notes live and tells who else is viewing an incident', async () => {
