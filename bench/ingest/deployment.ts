@@ -52,7 +52,7 @@ export async function deploy(root: string, options: BenchOptions, cleanup: Clean
     cleanup.add(`delete Redis keys ${prefix}:*`, () => deletePrefix(options.redisUrl, prefix));
     databaseUrl = db.url;
     log(`database ${db.name}, Redis prefix ${prefix}`);
-    Object.assign(env, { DATABASE_URL: db.url, REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, WORKERS_IN_PROCESS: 'true' });
+    Object.assign(env, { SECRET_KEY: randomBytes(32).toString('base64'), DATABASE_URL: db.url, REDIS_URL: options.redisUrl, REDIS_PREFIX: prefix, WORKERS_IN_PROCESS: 'true' });
   } else {
     const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-'));
     cleanup.add(`remove ${dataDir}`, () => rmSync(dataDir, { recursive: true, force: true }));

@@ -172,3 +172,8 @@ function receivedDate(parsed: ParsedEmail): Date | undefined {
   const d = when ? new Date(when.replace(/\s*\([^)]*\)\s*$/, '')) : undefined;
   return d && !Number.isNaN(d.getTime()) ? d : undefined;
 }
+
+/** Our own mail coming back, or robots answering each other: stored, never an incident. */
+export function isMailLoop(m: InboundMessage): boolean {
+  return m.kind === 'email' && (m.meta as EmailMeta | undefined)?.automatic?.kind === 'loop';
+}

@@ -7,6 +7,7 @@ import { FirstAdmin } from './auth/first-admin.js';
 import { ChannelsModule } from './channels/channels.module.js';
 import { ApiExceptionFilter } from './common/api-exception.filter.js';
 import { RedisThrottlerStorage } from './common/rate-limit.js';
+import { Secrets } from './common/secrets.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from './health/health.controller.js';
@@ -21,9 +22,10 @@ import { UsersModule } from './users/users.module.js';
 class ConfigModule {
   static forRoot(config: AppConfig, throttleStorage: object): DynamicModule {
     const provider: Provider = { provide: APP_CONFIG, useValue: config };
+    const secrets: Provider = { provide: Secrets, useFactory: () => Secrets.resolve(config) };
     // Closes the rate-limit storage's Redis connection on shutdown.
     const closer: Provider = { provide: 'THROTTLE_STORAGE_CLOSER', useValue: { onApplicationShutdown: () => (throttleStorage as { close?: () => Promise<void> }).close?.() } };
-    return { module: ConfigModule, global: true, providers: [provider, closer], exports: [provider] };
+    return { module: ConfigModule, global: true, providers: [provider, secrets, closer], exports: [provider, secrets] };
   }
 }
 

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentViewer, Roles, type Viewer } from '../auth/auth.decorators.js';
 import { parse } from '../common/validation.js';
-import type { ChannelDto } from '../contracts/api.js';
-import { ChannelsService, toChannelDto } from './channels.service.js';
+import type { ChannelDto, ChannelTestResult } from '../contracts/api.js';
+import { CreateEmailChannel, UpdateChannel } from '../email/email-settings.js';
+import { ChannelsService } from './channels.service.js';
 
-const CreateBody = z.object({ kind: z.literal('webform', 'only "webform" channels can be created here for now'), name: z.string().trim().min(1, 'required').max(200) }).strict();
+const CreateWebform = z.object({ kind: z.literal('webform'), name: z.string().trim().min(1, 'required').max(200) }).strict();
+const CreateBody = z.discriminatedUnion('kind', [CreateWebform, CreateEmailChannel], { error: 'kind must be "webform" or "email"' });
 
 @ApiTags('channels')
 @ApiCookieAuth()
@@ -16,13 +18,28 @@ export class ChannelsController {
 
   @Get()
   async list(): Promise<ChannelDto[]> {
-    return (await this.channels.list()).map(toChannelDto);
+    return this.channels.toDtos(await this.channels.list());
   }
 
   @Post()
   @Roles('admin')
   async create(@Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<ChannelDto> {
-    const { kind, name } = parse(CreateBody, body);
-    return toChannelDto(await this.channels.create(kind, name, viewer.user));
+    const [dto] = await this.channels.toDtos([await this.channels.create(parse(CreateBody, body), viewer.user)]);
+    return dto;
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  async update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<ChannelDto> {
+    const [dto] = await this.channels.toDtos([await this.channels.update(id, parse(UpdateChannel, body), viewer.user)]);
+    return dto;
+  }
+
+  /** Logs in to the channel's IMAP and SMTP servers with the stored settings and says what failed. */
+  @Post(':id/test')
+  @Roles('admin')
+  @HttpCode(200)
+  test(@Param('id', new ParseUUIDPipe()) id: string): Promise<ChannelTestResult> {
+    return this.channels.test(id);
   }
 }

@@ -31,6 +31,13 @@ export interface AppConfig {
   /** Folder of the built web app served at / (absent or missing: API only). */
   webDist?: string;
   logLevel: string;
+  /**
+   * The application secret (SECRET_KEY): encrypts stored credentials and signs reply tokens and links.
+   * Required with DATABASE_URL; embedded mode keeps a generated one in DATA_DIR/secret.key.
+   */
+  secretKey?: string;
+  /** Largest e-mail imported (bytes); larger ones are kept in quarantine. */
+  emailMaxBytes: number;
 }
 
 function int(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -62,6 +69,12 @@ function trustProxy(raw: string | undefined): false | number | string {
   return raw!.trim();
 }
 
+function secretKey(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (raw.length < 32) throw new Error('SECRET_KEY must be at least 32 characters (e.g. the output of: openssl rand -base64 32)');
+  return raw;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const redisUrl = env.REDIS_URL || undefined;
   const publicUrl = env.PUBLIC_URL || undefined;
@@ -85,6 +98,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: env.SWITCHBOARD_ADMIN_PASSWORD || undefined,
     webDist: env.WEB_DIST === '' ? undefined : resolve(env.WEB_DIST || 'web/dist'),
     logLevel: env.LOG_LEVEL || 'info',
+    secretKey: secretKey(env.SECRET_KEY),
+    emailMaxBytes: int(env, 'EMAIL_MAX_BYTES', 25 * 1024 * 1024),
   };
 }
 

@@ -55,11 +55,55 @@ export interface ChannelDto {
   name: string;
   /** Public key of an intake door: /api/channels/webform/{key}, /forms/{key} */
   key: string;
+  active: boolean;
+  /** E-mail channels: the mailbox settings, passwords never included. */
+  email: EmailChannelSettingsDto | null;
   createdAt: string;
 }
-export interface CreateChannelRequest {
-  kind: 'webform';
-  name: string;
+
+export interface MailServerSettings {
+  host: string;
+  port: number;
+  /** true: TLS from the first byte (993, 465); false: STARTTLS when offered. */
+  secure: boolean;
+  user: string;
+}
+
+export interface EmailChannelSettingsDto {
+  /** The mailbox address customers write to, e.g. soporte@climatiza.example */
+  address: string;
+  displayName: string;
+  imap: MailServerSettings & { folder: string; hasPassword: boolean };
+  smtp: MailServerSettings & { hasPassword: boolean };
+  /** Where the mailbox sync stands. */
+  sync: { lastSyncAt: string | null; lastError: string | null; lastUid: number | null };
+}
+
+export type CreateChannelRequest =
+  | { kind: 'webform'; name: string }
+  | {
+      kind: 'email';
+      name: string;
+      address: string;
+      displayName?: string;
+      imap: MailServerSettings & { folder?: string; password: string };
+      smtp: MailServerSettings & { password: string };
+    };
+
+/** PATCH /api/channels/{id}: a password left out is kept. */
+export interface UpdateChannelRequest {
+  name?: string;
+  active?: boolean;
+  address?: string;
+  displayName?: string;
+  imap?: Partial<MailServerSettings & { folder: string; password: string }>;
+  smtp?: Partial<MailServerSettings & { password: string }>;
+}
+
+/** POST /api/channels/{id}/test: each side says whether it worked and, if not, what failed. */
+export interface ChannelTestResult {
+  imap: { ok: boolean; message: string };
+  smtp: { ok: boolean; message: string };
 }
 
 export interface ContactDto {
@@ -109,7 +153,48 @@ export interface MessageDto {
   /** Plain text. Never HTML: the web app shows it escaped. */
   body: string;
   author: MessageAuthor;
+  /** Who actually wrote it, as recognised from the address or number (inbound messages). */
+  senderKind: SenderKind | null;
+  /** needs-attention, suspicious, automatic, bounce ... (see MESSAGE_FLAGS). */
+  flags: MessageFlag[];
+  /** E-mail only: what the agent needs beyond the visible text. */
+  email: EmailMessageDto | null;
+  attachments: AttachmentDto[];
+  /** Outbound only: where the delivery stands. */
+  delivery: { status: DeliveryStatus; error: string | null } | null;
   createdAt: string;
+}
+
+export type SenderKind = 'customer' | 'contact' | 'technician' | 'agent' | 'unknown';
+export const MESSAGE_FLAGS = ['needs-attention', 'suspicious', 'automatic', 'bounce', 'confirmed', 'declined'] as const;
+export type MessageFlag = (typeof MESSAGE_FLAGS)[number];
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced';
+
+export interface EmailMessageDto {
+  from: string | null;
+  to: string[];
+  cc: string[];
+  subject: string | null;
+  /** Sanitised HTML (remote images carry data-blocked-src until the agent loads them); null for plain text. */
+  html: string | null;
+  hasBlockedImages: boolean;
+  /** The whole text, quoted history included ("show full message"). */
+  fullText: string;
+  quotedHistoryStripped: boolean;
+  /** human, auto-reply, bounce, mailing-list, loop, bulk */
+  automatic: string;
+}
+
+export interface AttachmentDto {
+  id: string;
+  filename: string;
+  /** As detected from the content. */
+  contentType: string;
+  size: number;
+  inline: boolean;
+  cid: string | null;
+  /** Why it was not kept (too large, type not allowed); null when it can be downloaded. */
+  rejected: string | null;
 }
 
 export interface AuditEntryDto {

@@ -1,8 +1,9 @@
-import type { AuditEntryDto, ContactDto, IncidentDetailDto, IncidentSummaryDto, MessageDto, TimelineEntry } from '../contracts/api.js';
+import type { AttachmentDto, AuditEntryDto, ContactDto, EmailMessageDto, IncidentDetailDto, IncidentSummaryDto, MessageDto, TimelineEntry } from '../contracts/api.js';
 import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import type { Contact } from '../customers/contact.entity.js';
 import { INCIDENT_TRANSITIONS } from '../domain/incident-state.js';
 import type { Incident } from './incident.entity.js';
+import type { Attachment } from './attachment.entity.js';
 import type { Message } from './message.entity.js';
 
 /** Relations an incident needs loaded to become a DTO. */
@@ -39,7 +40,7 @@ export function toIncidentSummary(i: Incident): IncidentSummaryDto {
   };
 }
 
-export function toMessageDto(m: Message): MessageDto {
+export function toMessageDto(m: Message, attachments?: Attachment[]): MessageDto {
   const author: MessageDto['author'] = m.authorUser
     ? { type: 'user', id: m.authorUser.id, name: m.authorUser.name }
     : m.authorContact
@@ -52,8 +53,34 @@ export function toMessageDto(m: Message): MessageDto {
     channelKind: m.channelKind ?? null,
     body: m.body,
     author,
+    senderKind: m.senderKind ?? null,
+    flags: m.flags ?? [],
+    email: m.channelKind === 'email' && m.meta ? toEmailDto(m.meta) : null,
+    attachments: (attachments ?? []).map(toAttachmentDto),
+    delivery: m.deliveryStatus ? { status: m.deliveryStatus, error: m.deliveryError ?? null } : null,
     createdAt: m.createdAt.toISOString(),
   };
+}
+
+/** messages.meta of an e-mail (inbound: EmailMeta of channels/email; outbound: what was sent). */
+export function toEmailDto(meta: Record<string, unknown>): EmailMessageDto {
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    from: str(meta.from),
+    to: list(meta.to),
+    cc: list(meta.cc),
+    subject: str(meta.subject),
+    html: str(meta.html),
+    hasBlockedImages: meta.hasBlockedImages === true,
+    fullText: str(meta.fullText) ?? '',
+    quotedHistoryStripped: meta.quotedHistoryStripped === true,
+    automatic: str((meta.automatic as { kind?: unknown } | undefined)?.kind) ?? 'human',
+  };
+}
+
+export function toAttachmentDto(a: Attachment): AttachmentDto {
+  return { id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, inline: a.inline, cid: a.cid ?? null, rejected: a.rejected ?? null };
 }
 
 export function toAuditDto(a: AuditEntry): AuditEntryDto {
@@ -66,9 +93,11 @@ export function toAuditDto(a: AuditEntry): AuditEntryDto {
   };
 }
 
-export function toIncidentDetail(i: Incident, messages: Message[], audit: AuditEntry[]): IncidentDetailDto {
+export function toIncidentDetail(i: Incident, messages: Message[], audit: AuditEntry[], attachments: Attachment[] = []): IncidentDetailDto {
+  const byMessage = new Map<string, Attachment[]>();
+  for (const a of attachments) byMessage.set(a.message.id, [...(byMessage.get(a.message.id) ?? []), a]);
   const timeline: TimelineEntry[] = [
-    ...messages.map((m) => ({ type: 'message' as const, ...toMessageDto(m) })),
+    ...messages.map((m) => ({ type: 'message' as const, ...toMessageDto(m, byMessage.get(m.id)) })),
     ...audit.map((a) => ({ type: 'audit' as const, ...toAuditDto(a) })),
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.type === b.type ? 0 : a.type === 'message' ? -1 : 1));
   return { ...toIncidentSummary(i), timeline, allowedTransitions: [...INCIDENT_TRANSITIONS[i.status]] };

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
-import type { ChannelKind } from '../contracts/api.js';
+import type { ChannelKind, MessageFlag, SenderKind } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
 import { seesEverything, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { Incident } from './incident.entity.js';
 import { INCIDENT_POPULATE } from './incident.mapper.js';
+import { Attachment } from './attachment.entity.js';
 import { Message } from './message.entity.js';
 
 export interface ListFilters {
@@ -80,16 +81,67 @@ export class IncidentsRepository {
     return counts;
   }
 
-  async findWithTimeline(id: string): Promise<{ incident: Incident; messages: Message[]; audit: AuditEntry[] } | null> {
+  /**
+   * An inbound message joining an existing incident, with its raw event. Run inside a transaction: the
+   * incident row is locked first (one writer at a time per incident), then the raw event is inserted, and
+   * only if it is new (not a redelivery) are the message, the incident's counters and a reopening written.
+   * null: the raw event existed already (nothing written).
+   */
+  async appendInboundInTransaction(sql: Sql, i: AppendInboundRows): Promise<AppendedInbound | null> {
+    const [incident] = await sql<{ reference: string; status: IncidentStatus }>(`select reference, status from incidents where id = ? for update`, [i.incidentId]);
+    if (!incident) throw new Error(`incident ${i.incidentId} vanished`);
+    const event =
+      i.raw.mode === 'insert'
+        ? await sql(
+            `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, incident_id, message_id, received_at, processed_at)
+             values (?, ?, ?, ?, 'processed', 1, ?, ?, now(), now()) on conflict (channel_id, idempotency_key) do nothing returning id`,
+            [i.inboundEventId, i.channelId, i.raw.key, JSON.stringify(i.raw.payload), i.incidentId, i.messageId],
+          )
+        : await sql(
+            `update inbound_events set status = 'processed', attempts = attempts + 1, error = null, incident_id = ?, message_id = ?, processed_at = now()
+             where id = ? and status <> 'processed' returning id`,
+            [i.incidentId, i.messageId, i.inboundEventId],
+          );
+    if (event.length === 0) return null;
+    await sql(
+      `insert into messages (id, incident_id, kind, channel_kind, body, author_contact_id, author_user_id, inbound_event_id, created_at,
+         channel_id, external_id, sender_kind, meta, flags)
+       values (?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[])`,
+      [i.messageId, i.incidentId, i.channelKind, i.body, i.authorContactId, i.authorUserId, i.inboundEventId, i.at, i.channelId, i.externalId, i.senderKind, i.meta ? JSON.stringify(i.meta) : null, i.flags],
+    );
+    const status = i.statusAfter(incident.status);
+    const reopened = status !== incident.status;
+    await sql(
+      `update incidents set message_count = message_count + 1, updated_at = ?, last_message_at = greatest(last_message_at, ?),
+         last_message_preview = ?, status = ?, version = version + ? where id = ?`,
+      [i.at, i.sentAt, i.preview, status, reopened ? 1 : 0, i.incidentId],
+    );
+    if (reopened) {
+      await sql(`insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, null, 'reopened', ?, ?)`, [
+        i.incidentId,
+        JSON.stringify({ status: { from: incident.status, to: status } }),
+        i.at,
+      ]);
+    }
+    return { reference: incident.reference, status, reopenedFrom: reopened ? incident.status : null };
+  }
+
+  async findWithTimeline(id: string): Promise<{ incident: Incident; messages: Message[]; audit: AuditEntry[]; attachments: Attachment[] } | null> {
     if (!isUuid(id)) return null;
     const em = this.em.fork();
     const incident = await em.findOne(Incident, { id }, { populate: INCIDENT_POPULATE });
     if (!incident) return null;
-    const [messages, audit] = await Promise.all([
+    const [messages, audit, attachments] = await Promise.all([
       em.find(Message, { incident: id }, { populate: ['authorUser', 'authorContact'], orderBy: { createdAt: 'asc', id: 'asc' } }),
       em.find(AuditEntry, { entityType: 'incident', entityId: id }, { populate: ['actor'], orderBy: { createdAt: 'asc' } }),
+      em.find(Attachment, { message: { incident: id } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
     ]);
-    return { incident, messages, audit };
+    return { incident, messages, audit, attachments };
+  }
+
+  /** One incident with what its summary shows. */
+  findSummary(id: string): Promise<Incident | null> {
+    return this.em.fork().findOne(Incident, { id }, { populate: INCIDENT_POPULATE });
   }
 
   async placement(id: string): Promise<IncidentPlacement | null> {
@@ -125,8 +177,9 @@ export class IncidentsRepository {
          select ?, 'SB-' || nextval('incident_reference_seq'), ?, 'new', 'normal', ?, ?, ?, ?, ?, ?, ?, ?, 1, 1 from ev
          returning id, reference),
        msg as (
-         insert into messages (id, incident_id, kind, channel_kind, body, author_contact_id, inbound_event_id, created_at)
-         select ?, inc.id, 'inbound', ?, ?, ?, ?, ? from inc),
+         insert into messages (id, incident_id, kind, channel_kind, body, author_contact_id, author_user_id, inbound_event_id, created_at,
+           channel_id, external_id, sender_kind, meta, flags)
+         select ?, inc.id, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[] from inc),
        aud as (
          insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
          select gen_random_uuid(), 'incident', inc.id, null, 'created', ?, ? from inc)
@@ -134,7 +187,8 @@ export class IncidentsRepository {
       [
         ...eventParams,
         ...[i.incidentId, i.subject, i.contactId, i.customerId, i.channelKind, i.channelId, i.at, i.at, i.sentAt, i.preview],
-        ...[i.messageId, i.channelKind, i.body, i.contactId, i.inboundEventId, i.at],
+        ...[i.messageId, i.channelKind, i.body, i.authorContactId, i.authorUserId, i.inboundEventId, i.at],
+        ...[i.channelId, i.externalId, i.senderKind, i.meta ? JSON.stringify(i.meta) : null, i.flags],
         ...[JSON.stringify({ status: { from: null, to: 'new' }, channel: { from: null, to: i.channelKind } }), i.at],
       ],
     );
@@ -142,18 +196,53 @@ export class IncidentsRepository {
   }
 }
 
-export interface NewInboundRows {
+/** The columns of an inbound message beyond its text. */
+export interface InboundMessageColumns {
+  /** Who wrote it: a contact, or (e-mail from a known address) a user. */
+  authorContactId: string | null;
+  authorUserId: string | null;
+  senderKind: SenderKind;
+  externalId: string | null;
+  meta: Record<string, unknown> | null;
+  flags: MessageFlag[];
+}
+
+export interface AppendedInbound {
+  reference: string;
+  status: IncidentStatus;
+  /** The status before, when the message reopened the incident. */
+  reopenedFrom: IncidentStatus | null;
+}
+
+export interface NewInboundRows extends InboundMessageColumns {
   incidentId: string;
   messageId: string;
   subject: string;
   body: string;
   preview: string;
-  contactId: string;
+  contactId: string | null;
   customerId: string | null;
   channelKind: ChannelKind;
   channelId: string;
   inboundEventId: string;
-  raw: { mode: 'insert'; key: string; payload: unknown } | { mode: 'complete' };
+  raw: RawEventWrite;
   sentAt: Date;
   at: Date;
+}
+
+export type RawEventWrite = { mode: 'insert'; key: string; payload: unknown } | { mode: 'complete' };
+
+export interface AppendInboundRows extends InboundMessageColumns {
+  incidentId: string;
+  messageId: string;
+  body: string;
+  preview: string;
+  channelKind: ChannelKind;
+  channelId: string;
+  inboundEventId: string;
+  raw: RawEventWrite;
+  sentAt: Date;
+  at: Date;
+  /** The incident's status once this message joined it (e.g. a customer's reply reopens it). */
+  statusAfter: (current: IncidentStatus) => IncidentStatus;
 }

@@ -6,14 +6,14 @@ import type { Viewer } from '../auth/auth.decorators.js';
 import { randomUUID } from 'node:crypto';
 import type { ChannelKind, ContactDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
-import { statusAfterAssignment, transition } from '../domain/incident-state.js';
+import { statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
 import { canSee, roomsOfIncident, roomsThatLostSight, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
 import { Department } from '../users/department.entity.js';
 import { User } from '../users/user.entity.js';
 import { Incident } from './incident.entity.js';
 import { INCIDENT_POPULATE, preview, toIncidentDetail, toIncidentSummary, toMessageDto } from './incident.mapper.js';
-import { IncidentsRepository, isUuid, type ListFilters, type NewInboundRows } from './incidents.repository.js';
+import { IncidentsRepository, isUuid, type InboundMessageColumns, type ListFilters, type RawEventWrite } from './incidents.repository.js';
 import { Message } from './message.entity.js';
 
 export const scopeOf = (v: Viewer): ViewerScope => ({ userId: v.user.id, role: v.user.role, departmentIds: v.departmentIds });
@@ -39,7 +39,7 @@ export class IncidentsService {
   async get(id: string, viewer: Viewer): Promise<IncidentDetailDto> {
     const found = await this.repo.findWithTimeline(id);
     if (!found || !canSee(scopeOf(viewer), placementOf(found.incident))) throw new NotFoundException(`No incident ${id} (or you may not see it).`);
-    return toIncidentDetail(found.incident, found.messages, found.audit);
+    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments);
   }
 
   async addNote(id: string, body: string, viewer: Viewer): Promise<MessageDto> {
@@ -116,7 +116,7 @@ export class IncidentsService {
     // Answered even when the change took the incident out of the caller's sight: they just made it.
     const found = await this.repo.findWithTimeline(id);
     if (!found) throw new NotFoundException(`No incident ${id}.`);
-    return toIncidentDetail(found.incident, found.messages, found.audit);
+    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments);
   }
 
   private async loadVisible(em: EntityManager, id: string, viewer: Viewer, lock = false): Promise<Incident> {
@@ -131,21 +131,22 @@ export class IncidentsService {
   }
 
   /**
-   * Used by ingest, inside its transaction: a new incident with its first inbound message, written with
-   * its raw event (see IncidentsRepository.insertFromInboundEvent). null: the raw event existed already.
+   * Used by ingest: a new incident with its first inbound message, written with its raw event (see
+   * IncidentsRepository.insertFromInboundEvent). null: the raw event existed already.
    */
-  async openFromInbound(sql: Sql, input: NewInboundIncident): Promise<{ incident: IncidentSummaryDto; message: MessageDto } | null> {
+  async openFromInbound(sql: Sql, input: NewInboundIncident): Promise<InboundOutcome | null> {
     const at = new Date();
     const ids = { incidentId: randomUUID(), messageId: randomUUID() };
     const subject = input.subject.slice(0, 200) || preview(input.body).slice(0, 80) || '(no subject)';
     const lastMessagePreview = preview(input.body);
     const made = await this.repo.insertFromInboundEvent(sql, {
       ...ids,
+      ...input.columns,
       subject,
       body: input.body,
       preview: lastMessagePreview,
-      contactId: input.contact.id,
-      customerId: input.contact.customerId,
+      contactId: input.contact?.id ?? null,
+      customerId: input.contact?.customerId ?? null,
       channelKind: input.channelKind,
       channelId: input.channelId,
       inboundEventId: input.inboundEventId,
@@ -154,10 +155,9 @@ export class IncidentsService {
       at,
     });
     if (!made) return null;
-    const { reference } = made;
     const incident: IncidentSummaryDto = {
       id: ids.incidentId,
-      reference,
+      reference: made.reference,
       subject,
       status: 'new',
       priority: 'normal',
@@ -172,35 +172,89 @@ export class IncidentsService {
       messageCount: 1,
       version: 1,
     };
-    const message: MessageDto = {
-      id: ids.messageId,
-      incidentId: ids.incidentId,
-      kind: 'inbound',
-      channelKind: input.channelKind,
+    return { kind: 'created', incident, message: inboundMessageDto(ids.messageId, ids.incidentId, input, at) };
+  }
+
+  /**
+   * Used by ingest, inside its transaction: an inbound message joins an existing incident (a threaded
+   * reply). A customer's or contact's human reply reopens a pending or resolved incident; automatic mail
+   * and colleagues' messages do not. null: the raw event existed already.
+   */
+  async appendFromInbound(sql: Sql, incidentId: string, input: Omit<NewInboundIncident, 'subject'>): Promise<InboundOutcome | null> {
+    const at = new Date();
+    const messageId = randomUUID();
+    const reopens = (input.columns.senderKind === 'customer' || input.columns.senderKind === 'contact') && !input.columns.flags.includes('automatic');
+    const made = await this.repo.appendInboundInTransaction(sql, {
+      ...input.columns,
+      incidentId,
+      messageId,
       body: input.body,
-      author: { type: 'contact', id: input.contact.id, name: input.contact.name },
-      createdAt: at.toISOString(),
-    };
-    return { incident, message };
+      preview: preview(input.body),
+      channelKind: input.channelKind,
+      channelId: input.channelId,
+      inboundEventId: input.inboundEventId,
+      raw: input.raw,
+      sentAt: input.sentAt,
+      at,
+      statusAfter: (current) => (reopens ? statusAfterCustomerMessage(current) : current),
+    });
+    if (!made) return null;
+    return { kind: 'appended', incidentId, reopenedFrom: made.reopenedFrom, message: inboundMessageDto(messageId, incidentId, input, at) };
   }
 
   /** After ingest commits: tell the inboxes. */
-  announceCreated(incident: IncidentSummaryDto, message: MessageDto): void {
-    const rooms = roomsOfIncident({ departmentId: incident.department?.id ?? null, assigneeId: incident.assignee?.id ?? null });
-    this.publisher.publish(rooms, 'incident.created', { incident });
-    this.publisher.publish(rooms, 'message.created', { incidentId: incident.id, message });
+  async announceInbound(outcome: InboundOutcome): Promise<void> {
+    if (outcome.kind === 'created') {
+      const rooms = roomsOfIncident({ departmentId: null, assigneeId: null });
+      this.publisher.publish(rooms, 'incident.created', { incident: outcome.incident });
+      this.publisher.publish(rooms, 'message.created', { incidentId: outcome.incident.id, message: outcome.message });
+      return;
+    }
+    const incident = await this.repo.findSummary(outcome.incidentId);
+    if (!incident) return;
+    const rooms = roomsOfIncident(placementOf(incident));
+    this.publisher.publish(rooms, 'message.created', { incidentId: incident.id, message: outcome.message });
+    const changed = outcome.reopenedFrom ? ['messages', 'status'] : ['messages'];
+    this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(incident), changed, by: null });
   }
 }
+
+export type InboundOutcome =
+  | { kind: 'created'; incident: IncidentSummaryDto; message: MessageDto }
+  | { kind: 'appended'; incidentId: string; reopenedFrom: IncidentStatus | null; message: MessageDto };
 
 export interface NewInboundIncident {
   subject: string;
   body: string;
   sentAt: Date;
-  contact: ContactDto;
+  /** The contact who wrote, or (a user wrote) the incident's contact if known, else null. */
+  contact: ContactDto | null;
+  /** Who wrote, for the message: contact or user, and as what. */
+  author: MessageDto['author'];
+  columns: InboundMessageColumns;
   channelKind: ChannelKind;
   channelId: string;
   inboundEventId: string;
-  raw: NewInboundRows['raw'];
+  raw: RawEventWrite;
+  /** Extra fields for the message as the API shows it (e-mail detail, attachments). */
+  view?: Pick<MessageDto, 'email' | 'attachments'>;
+}
+
+function inboundMessageDto(id: string, incidentId: string, input: Omit<NewInboundIncident, 'subject'>, at: Date): MessageDto {
+  return {
+    id,
+    incidentId,
+    kind: 'inbound',
+    channelKind: input.channelKind,
+    body: input.body,
+    author: input.author,
+    senderKind: input.columns.senderKind,
+    flags: input.columns.flags,
+    email: input.view?.email ?? null,
+    attachments: input.view?.attachments ?? [],
+    delivery: null,
+    createdAt: at.toISOString(),
+  };
 }
 
 export function encodeCursor(i: Incident): string {

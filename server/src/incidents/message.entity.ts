@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import type { ChannelKind, MessageKind } from '../contracts/api.js';
+import type { ChannelKind, DeliveryStatus, MessageFlag, MessageKind, SenderKind } from '../contracts/api.js';
 import { Contact } from '../customers/contact.entity.js';
 import { User } from '../users/user.entity.js';
 import { Incident } from './incident.entity.js';
@@ -34,6 +34,30 @@ export class Message {
   @Unique()
   @Property({ type: 'uuid', nullable: true })
   inboundEventId?: string | null;
+
+  /** The channel it came in or went out on. */
+  @Property({ type: 'uuid', nullable: true })
+  channelId?: string | null;
+
+  /** Message-ID of a mail (without <>), received or sent: replies are threaded by it. */
+  @Property({ type: 'string', length: 998, nullable: true })
+  externalId?: string | null;
+
+  @Enum({ items: ['customer', 'contact', 'technician', 'agent', 'unknown'], type: 'string', nullable: true })
+  senderKind?: SenderKind | null;
+
+  /** Channel-specific detail (e-mail: addresses, sanitised HTML, full text, automatic-mail class). */
+  @Property({ type: 'json', nullable: true })
+  meta?: Record<string, unknown> | null;
+
+  @Property({ type: 'string[]', columnType: 'text[]' })
+  flags: MessageFlag[] & Opt = [];
+
+  @Enum({ items: ['queued', 'sending', 'sent', 'failed', 'bounced'], type: 'string', nullable: true })
+  deliveryStatus?: DeliveryStatus | null;
+
+  @Property({ type: 'text', nullable: true })
+  deliveryError?: string | null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -5,13 +5,14 @@ import { IncidentsModule } from '../incidents/incidents.module.js';
 import { InboundEventsController } from './inbound-events.controller.js';
 import { InboundEventsRepository } from './inbound-events.repository.js';
 import { IngestJobs } from './ingest.jobs.js';
+import { InboundRouter } from './inbound-router.js';
 import { IngestService } from './ingest.service.js';
 import { WebformController } from './webform.controller.js';
 
 @Module({
   imports: [ChannelsModule, IncidentsModule],
   controllers: [WebformController, InboundEventsController],
-  providers: [IngestService, IngestJobs, ContactsService, InboundEventsRepository],
+  providers: [IngestService, IngestJobs, ContactsService, InboundRouter, InboundEventsRepository],
   exports: [IngestService],
 })
 export class IngestModule {}

@@ -2,14 +2,18 @@ import { ConflictException, Inject, Injectable, Logger, NotFoundException } from
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { InvalidPayloadError, type ChannelAdapter, type InboundMessage } from '../../../channels/core/index.js';
+import { emailAdapter, isMailLoop } from '../../../channels/email/index.js';
 import { webformAdapter } from '../../../channels/webform/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { ChannelKind, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
-import { ContactsService } from '../customers/contacts.service.js';
+import type { ChannelKind } from '../contracts/api.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
-import { IncidentsService, type NewInboundIncident } from '../incidents/incidents.service.js';
+import { emailAdapterConfig, type EmailChannelConfig } from '../email/email-settings.js';
+import { toEmailDto } from '../incidents/incident.mapper.js';
+import type { RawEventWrite } from '../incidents/incidents.repository.js';
+import { IncidentsService, type InboundOutcome } from '../incidents/incidents.service.js';
+import { InboundRouter } from './inbound-router.js';
 import { InboundEventsRepository, type InboundEventRow } from './inbound-events.repository.js';
 
 export interface IngestResult {
@@ -19,18 +23,17 @@ export interface IngestResult {
   reference: string | null;
 }
 
-type Created = { incident: IncidentSummaryDto; message: MessageDto };
 const MAX_ATTEMPTS = 10;
 
 /**
- * adapter -> ingest: store raw (exactly once) -> identify -> persist -> push.
+ * adapter -> ingest: store raw (exactly once) -> identify -> route (thread) -> persist -> push.
  *
- * The raw event and everything made from it are written by one statement, so a delivery is acknowledged
- * only once it is stored; a crash before that stores nothing (but perhaps the contact) and the sender's
- * retry starts afresh. If processing
- * fails, the raw payload is still stored on its own (status 'failed') before answering, and the sweep job
- * processes it again later: nothing acknowledged is ever lost, and the unique (channel, key) makes a
- * redelivery a no-op that answers the same reference.
+ * The raw event and everything made from it are written together, so a delivery is acknowledged only once
+ * it is stored; a crash before that stores nothing (but perhaps the contact) and the sender's retry starts
+ * afresh. A web-form submission is ONE statement (atomic by itself); an e-mail, which may join an existing
+ * incident, is one transaction. If processing fails, the raw payload is still stored on its own (status
+ * 'failed') before answering, and the sweep job processes it again later: nothing acknowledged is ever
+ * lost, and the unique (channel, key) makes a redelivery a no-op that answers the same reference.
  */
 @Injectable()
 export class IngestService {
@@ -40,13 +43,14 @@ export class IngestService {
   constructor(
     private readonly em: EntityManager,
     private readonly events: InboundEventsRepository,
-    private readonly contacts: ContactsService,
+    private readonly router: InboundRouter,
     private readonly incidents: IncidentsService,
     private readonly channels: ChannelsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.adapters = {
       webform: { adapter: webformAdapter, config: (c) => ({ defaultCountry: (c.config.defaultCountry as string) ?? config.defaultCountry }) },
+      email: { adapter: emailAdapter, config: (c) => emailAdapterConfig(c.config as unknown as EmailChannelConfig, config.emailMaxBytes) },
     };
   }
 
@@ -57,15 +61,17 @@ export class IngestService {
   }
 
   /**
-   * Normalises, stores and processes a payload. Invalid payloads are kept (status 'invalid') and the
-   * InvalidPayloadError is rethrown for the caller to answer 400.
+   * Normalises, stores and processes a payload. Invalid payloads are kept (status 'invalid': quarantine)
+   * and the InvalidPayloadError is rethrown for the caller to answer 400. `invalidKey` keys a kept invalid
+   * payload (a mailbox re-read after a UIDVALIDITY change must not quarantine the same message twice);
+   * without it every invalid post is kept on its own.
    */
-  async receive(channel: Channel, envelope: Record<string, unknown>): Promise<IngestResult[]> {
+  async receive(channel: Channel, envelope: Record<string, unknown>, opts: { invalidKey?: string } = {}): Promise<IngestResult[]> {
     let messages: InboundMessage[];
     try {
       messages = await this.normalize(channel, envelope);
     } catch (err) {
-      if (err instanceof InvalidPayloadError) await this.keepInvalid(channel, envelope, err);
+      if (err instanceof InvalidPayloadError) await this.keepInvalid(channel, envelope, err, opts.invalidKey);
       throw err;
     }
     const results: IngestResult[] = [];
@@ -75,20 +81,25 @@ export class IngestService {
 
   private async receiveOne(channel: Channel, m: InboundMessage, envelope: Record<string, unknown>): Promise<IngestResult> {
     const id = randomUUID();
-    let created: Created | null | undefined;
+    if (isMailLoop(m)) {
+      // Our own mail coming back (or a loop between robots): kept for the record, never an incident.
+      const stored = await this.events.insert(sqlOf(this.em), { id, channelId: channel.id, key: m.idempotencyKey, payload: envelope, status: 'ignored', error: 'mail loop' });
+      return { eventId: stored ?? id, duplicate: !stored, reference: null };
+    }
+    let outcome: InboundOutcome | null | undefined;
     let result: IngestResult;
     try {
-      // Fresh delivery: no explicit transaction. Identifying the contact is idempotent, and the raw event,
-      // incident, message and audit entry are ONE statement, atomic by itself (two round trips fewer).
-      created = await this.createIncident(sqlOf(this.em), channel, m, id, { mode: 'insert', key: m.idempotencyKey, payload: envelope });
-      if (created) result = { eventId: id, duplicate: false, reference: created.incident.reference };
+      const raw = { mode: 'insert' as const, key: m.idempotencyKey, payload: envelope };
+      // A web form: no explicit transaction (identifying the contact is idempotent, the rest is ONE statement).
+      outcome = channel.kind === 'webform' ? await this.persist(sqlOf(this.em), channel, m, id, raw) : await inTransaction(this.em, (sql) => this.persist(sql, channel, m, id, raw));
+      if (outcome) result = { eventId: id, duplicate: false, reference: await this.referenceOf(outcome) };
       else {
         // A redelivery: wait for the first delivery's transaction, then answer what it made.
         result = await inTransaction(this.em, async (sql) => {
           const existing = await this.events.lockByKey(sql, channel.id, m.idempotencyKey);
           if (!existing) throw new Error(`inbound event ${channel.id}/${m.idempotencyKey} vanished`);
           const made = await this.completeLocked(sql, channel, existing);
-          created = made.created;
+          outcome = made.outcome;
           return { eventId: existing.id, duplicate: true, reference: made.reference };
         });
       }
@@ -100,44 +111,62 @@ export class IngestService {
       const existing = stored ? null : await sql<{ id: string }>(`select id from inbound_events where channel_id = ? and idempotency_key = ?`, [channel.id, m.idempotencyKey]);
       return { eventId: stored ?? existing![0].id, duplicate: !stored, reference: null };
     }
-    if (created) this.incidents.announceCreated(created.incident, created.message);
+    if (outcome) await this.announce(outcome);
     return result;
   }
 
-  /** Identify -> persist, with the raw event written in the same statement (null: it existed already). */
-  private async createIncident(sql: Sql, channel: Channel, m: InboundMessage, eventId: string, raw: NewInboundIncident['raw']): Promise<Created | null> {
-    const contact = await this.contacts.identify(sql, m.from, m.locale);
-    return this.incidents.openFromInbound(sql, {
-      subject: m.subject ?? '',
+  /** Identify -> route -> persist, with the raw event written alongside (null: it existed already). */
+  private async persist(sql: Sql, channel: Channel, m: InboundMessage, eventId: string, raw: RawEventWrite): Promise<InboundOutcome | null> {
+    const route = await this.router.route(sql, channel, m);
+    const input = {
       body: m.text,
       sentAt: m.sentAt,
-      contact,
+      contact: route.contact,
+      author: route.author,
+      columns: route.columns,
       channelKind: channel.kind,
       channelId: channel.id,
       inboundEventId: eventId,
       raw,
-    });
+      view: m.kind === 'email' ? { email: toEmailDto(route.columns.meta ?? {}), attachments: [] } : undefined,
+    };
+    if (route.thread) return this.incidents.appendFromInbound(sql, route.thread.incident.id, input);
+    return this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
+  }
+
+  private async referenceOf(outcome: InboundOutcome): Promise<string | null> {
+    if (outcome.kind === 'created') return outcome.incident.reference;
+    return this.events.referenceOfIncident(sqlOf(this.em), outcome.incidentId);
+  }
+
+  /** After commit: tell the inboxes (a failure here loses nothing: the data is stored, clients refetch). */
+  private async announce(outcome: InboundOutcome): Promise<void> {
+    try {
+      await this.incidents.announceInbound(outcome);
+    } catch (err) {
+      this.log.warn(`announcing an inbound message failed: ${(err as Error).message}`);
+    }
   }
 
   /** For a locked event: its reference when processed already, else process it now from the stored payload. */
-  private async completeLocked(sql: Sql, channel: Channel, event: InboundEventRow): Promise<{ reference: string | null; created?: Created }> {
+  private async completeLocked(sql: Sql, channel: Channel, event: InboundEventRow): Promise<{ reference: string | null; outcome?: InboundOutcome }> {
     if (event.status === 'processed') return { reference: event.incidentId ? await this.events.referenceOfIncident(sql, event.incidentId) : null };
     if (event.status === 'invalid' || event.status === 'ignored') return { reference: null };
     const m = (await this.normalize(channel, event.payload)).find((x) => x.idempotencyKey === event.idempotencyKey);
     if (!m) throw new Error(`event ${event.id} no longer normalises to its key ${event.idempotencyKey}`);
-    const created = await this.createIncident(sql, channel, m, event.id, { mode: 'complete' });
-    if (!created) throw new Error(`event ${event.id} was processed meanwhile although locked`);
-    return { reference: created.incident.reference, created };
+    const outcome = await this.persist(sql, channel, m, event.id, { mode: 'complete' });
+    if (!outcome) throw new Error(`event ${event.id} was processed meanwhile although locked`);
+    return { reference: outcome.kind === 'created' ? outcome.incident.reference : await this.events.referenceOfIncident(sql, outcome.incidentId), outcome };
   }
 
-  private async keepInvalid(channel: Channel, payload: Record<string, unknown>, err: InvalidPayloadError): Promise<void> {
-    const id = randomUUID(); // every invalid post is kept, each under its own key
-    await this.events.insert(sqlOf(this.em), { id, channelId: channel.id, key: `invalid:${id}`, payload, status: 'invalid', error: err.message });
+  private async keepInvalid(channel: Channel, payload: Record<string, unknown>, err: InvalidPayloadError, key?: string): Promise<void> {
+    const id = randomUUID();
+    await this.events.insert(sqlOf(this.em), { id, channelId: channel.id, key: key ?? `invalid:${id}`, payload, status: 'invalid', error: err.message });
   }
 
   /** Processes a stored event once, whatever state a crash left it in. Returns the incident reference. */
   async process(eventId: string): Promise<string | null> {
-    let created: Created | undefined;
+    let outcome: InboundOutcome | undefined;
     const channelId = await this.events.channelOf(sqlOf(this.em), eventId);
     if (!channelId) throw new Error(`inbound event ${eventId} does not exist`);
     const channel = await this.channels.byId(channelId); // before the transaction: see inTransaction
@@ -145,10 +174,10 @@ export class IngestService {
       const event = await this.events.lockById(sql, eventId);
       if (!event) throw new Error(`inbound event ${eventId} does not exist`);
       const made = await this.completeLocked(sql, channel, event);
-      created = made.created;
+      outcome = made.outcome;
       return made.reference;
     });
-    if (created) this.incidents.announceCreated(created.incident, created.message);
+    if (outcome) await this.announce(outcome);
     return reference;
   }
 

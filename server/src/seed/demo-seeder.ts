@@ -23,7 +23,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<string> {
   for (const u of DEMO_USERS) {
     byEmail.set(u.email, await users.create({ ...u, password: DEMO_PASSWORD, departmentIds: u.departments.map((d) => depts.get(d)!) }, null));
   }
-  const channel = await app.get(ChannelsService).create('webform', 'Sitio web / Website', null);
+  const channel = await app.get(ChannelsService).create({ kind: 'webform', name: 'Sitio web / Website' }, null);
   const ingest = app.get(IngestService);
   const incidents = app.get(IncidentsService);
   const asViewer = (email: string): Viewer => {

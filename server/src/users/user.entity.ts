@@ -1,4 +1,4 @@
-import { Collection, Entity, Enum, Index, ManyToMany, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Collection, Entity, Enum, Index, ManyToMany, PrimaryKey, Property, Unique, type Opt } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { Locale, Role } from '../contracts/api.js';
 import { Department } from './department.entity.js';
@@ -28,6 +28,10 @@ export class User {
 
   @Property({ type: 'boolean' })
   active: boolean = true;
+
+  /** More addresses the person writes from (a technician's phone mail client), lower-cased. */
+  @Property({ type: 'string[]', columnType: 'text[]' })
+  extraEmails: string[] & Opt = [];
 
   @ManyToMany(() => Department, undefined, { pivotTable: 'user_departments', owner: true })
   departments = new Collection<Department>(this);

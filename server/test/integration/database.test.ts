@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/database/database.module.js';
+import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { createTestDatabase, query } from '../support/services.js';
 
 describe('database start-up', () => {
@@ -9,7 +10,7 @@ describe('database start-up', () => {
       const opened = await Promise.all(Array.from({ length: 4 }, () => openDatabase({ databaseUrl: db.url, dataDir: '' })));
       await Promise.all(opened.map((d) => d.close()));
       const rows = await query(db.url, `select name from mikro_orm_migrations`);
-      expect(rows.map((r) => r.name)).toEqual(['Migration20261123000000_initial']);
+      expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
     } finally {
       await db.drop();
     }

@@ -20,6 +20,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** The SECRET_KEY of production-mode test servers (and their workers). */
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdefghijklmnop';
+
 export interface TestServerOptions {
   mode: 'production' | 'embedded';
   /** Reuse a database (several server processes on one database). */
@@ -43,7 +46,7 @@ export async function startTestServer(opts: TestServerOptions): Promise<TestServ
     INTAKE_RATE_LIMIT: '100000',
     LOGIN_RATE_LIMIT: '100000',
     ...(opts.mode === 'production'
-      ? { DATABASE_URL: opts.databaseUrl ?? db!.url, REDIS_URL, REDIS_PREFIX: redisPrefix, WORKERS_IN_PROCESS: 'true' }
+      ? { DATABASE_URL: opts.databaseUrl ?? db!.url, REDIS_URL, REDIS_PREFIX: redisPrefix, WORKERS_IN_PROCESS: 'true', SECRET_KEY: TEST_SECRET_KEY }
       : { DATA_DIR: 'memory://' }),
     ...opts.env,
   });

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import type { InboundMessage } from '../../../channels/core/index.js';
+import type { AutomaticClassification, EmailMeta } from '../../../channels/email/index.js';
+import type { Channel } from '../channels/channel.entity.js';
+import { Secrets } from '../common/secrets.js';
+import type { ContactDto, MessageDto, MessageFlag, Role, SenderKind } from '../contracts/api.js';
+import { ContactsService } from '../customers/contacts.service.js';
+import type { Sql } from '../database/sql.js';
+import { extractTokensFromAddresses, verifyReplyToken, type ReplyTokenPayload } from '../domain/reply-token.js';
+import { referencedMessageIds, subjectReference, tokenAddresses } from '../domain/threading.js';
+import { domainOf, type EmailChannelConfig } from '../email/email-settings.js';
+import type { InboundMessageColumns } from '../incidents/incidents.repository.js';
+
+interface ThreadIncident {
+  id: string;
+  reference: string;
+  status: string;
+  contactId: string | null;
+  customerId: string | null;
+}
+
+export interface Route {
+  /** The incident it joins; null: a new incident. */
+  thread: { incident: ThreadIncident; via: 'token' | 'references' | 'subject'; token?: ReplyTokenPayload } | null;
+  /** The contact who wrote (null when a user wrote). */
+  contact: ContactDto | null;
+  user: { id: string; name: string; role: Role } | null;
+  author: MessageDto['author'];
+  columns: InboundMessageColumns;
+}
+
+/**
+ * ingest's "who wrote, and about what" step: recognises the sender (a user by any of their addresses, else
+ * a contact, created when new) and, for e-mail, finds the incident a reply belongs to (domain/threading.ts).
+ */
+@Injectable()
+export class InboundRouter {
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly secrets: Secrets,
+  ) {}
+
+  async route(sql: Sql, channel: Channel, m: InboundMessage): Promise<Route> {
+    const user = m.kind === 'email' && m.from.email ? await this.userByAddress(sql, m.from.email) : null;
+    const contact = user ? null : await this.contacts.identify(sql, m.from, m.locale);
+    const thread = m.kind === 'email' ? await this.thread(sql, channel, m, contact, user) : null;
+    const flags: MessageFlag[] = [];
+    const automatic = (m.meta as EmailMeta | undefined)?.automatic as AutomaticClassification | undefined;
+    if (automatic && automatic.kind !== 'human') flags.push('automatic');
+    if (automatic?.kind === 'bounce') flags.push('bounce');
+    const senderKind = this.senderKind(user, contact, thread?.incident ?? null);
+    return {
+      thread,
+      contact,
+      user,
+      author: user ? { type: 'user', id: user.id, name: user.name } : { type: 'contact', id: contact!.id, name: contact!.name },
+      columns: {
+        authorContactId: contact?.id ?? null,
+        authorUserId: user?.id ?? null,
+        senderKind,
+        externalId: m.threading?.messageId ?? null,
+        meta: m.kind === 'email' ? { ...m.meta, from: m.from.email ?? null, subject: m.subject ?? null } : (m.meta ?? null),
+        flags,
+      },
+    };
+  }
+
+  private senderKind(user: Route['user'], contact: ContactDto | null, incident: ThreadIncident | null): SenderKind {
+    if (user) return user.role === 'technician' ? 'technician' : 'agent';
+    if (!contact) return 'unknown';
+    if (!incident || incident.contactId === contact.id) return 'customer';
+    if (incident.customerId && contact.customerId === incident.customerId) return 'contact';
+    return 'unknown';
+  }
+
+  private async userByAddress(sql: Sql, email: string): Promise<Route['user']> {
+    const [u] = await sql<{ id: string; name: string; role: Role }>(`select id, name, role from users where active and (email = ? or ? = any(extra_emails)) limit 1`, [email, email]);
+    return u ?? null;
+  }
+
+  private async thread(sql: Sql, channel: Channel, m: InboundMessage, contact: ContactDto | null, user: Route['user']): Promise<Route['thread']> {
+    const config = channel.config as unknown as EmailChannelConfig;
+    const meta = m.meta as EmailMeta | undefined;
+    // 1. a signed token in an address of this mailbox
+    const candidates = extractTokensFromAddresses(tokenAddresses(config.address, { deliveredTo: meta?.deliveredTo, to: meta?.to, cc: meta?.cc }), domainOf(config.address));
+    for (const token of candidates) {
+      const v = verifyReplyToken(token, this.secrets.replyTokenKey);
+      if (!v.ok) continue;
+      const incident = await this.incident(sql, 'i.id = ?', [v.payload.incidentId]);
+      if (incident) return { incident, via: 'token', token: v.payload };
+    }
+    // 2. In-Reply-To / References against mail stored or sent on this mailbox
+    const ids = referencedMessageIds(m.threading);
+    if (ids.length > 0) {
+      const rows = await sql<{ incident_id: string; external_id: string }>(`select incident_id, external_id from messages where channel_id = ? and external_id = any(?)`, [channel.id, ids]);
+      const best = ids.map((id) => rows.find((r) => r.external_id === id)).find(Boolean);
+      const incident = best ? await this.incident(sql, 'i.id = ?', [best.incident_id]) : null;
+      if (incident) return { incident, via: 'references' };
+    }
+    // 3. the subject tag, only for someone already taking part
+    const reference = subjectReference(m.subject);
+    if (reference) {
+      const incident = await this.incident(sql, 'i.reference = ?', [reference]);
+      if (incident && (await this.takesPart(sql, incident, contact, user))) return { incident, via: 'subject' };
+    }
+    return null;
+  }
+
+  /** A thread never continues a closed incident: a new message about it starts a new one. */
+  private async incident(sql: Sql, where: string, params: unknown[]): Promise<ThreadIncident | null> {
+    const [row] = await sql<ThreadIncident>(
+      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId" from incidents i where ${where} and i.status <> 'closed'`,
+      params,
+    );
+    return row ?? null;
+  }
+
+  private async takesPart(sql: Sql, incident: ThreadIncident, contact: ContactDto | null, user: Route['user']): Promise<boolean> {
+    if (contact && incident.contactId === contact.id) return true;
+    const [row] = await sql(
+      `select 1 from incidents i where i.id = ? and (i.assignee_id = ? or exists (
+         select 1 from messages m where m.incident_id = i.id and (m.author_contact_id = ? or m.author_user_id = ?)))`,
+      [incident.id, user?.id ?? null, contact?.id ?? null, user?.id ?? null],
+    );
+    return Boolean(row);
+  }
+}
