@@ -31,6 +31,9 @@ export interface EmailEnvelope {
   uid: number;
   /** IMAP INTERNALDATE (ISO 8601): the arrival time, used when the message has no usable Date header. */
   receivedAt?: string;
+  /** The size the server gave; with `truncated`, `raw` holds only the header of a message too large to fetch. */
+  size?: number;
+  truncated?: boolean;
 }
 
 export interface EmailAttachmentMeta {
@@ -102,6 +105,7 @@ export function decodeEnvelope(envelope: EmailEnvelope, maxBytes: number): Buffe
   if (Object.keys(errors).length > 0) {
     throw new InvalidPayloadError(`The e-mail envelope has errors: ${Object.entries(errors).map(([k, v]) => `${k} ${v}`).join('; ')}.`, errors);
   }
+  if (envelope.truncated) throw new MessageTooLargeError(Number(envelope.size) || 0, maxBytes);
   const size = (raw.length / 4) * 3 - (raw.endsWith('==') ? 2 : raw.endsWith('=') ? 1 : 0);
   if (size > maxBytes) throw new MessageTooLargeError(size, maxBytes);
   return Buffer.from(raw, 'base64');

@@ -1,5 +1,6 @@
 export * from './adapter.js';
 export * from './automatic.js';
+export * from './mailbox-reader.js';
 export * from './message-id.js';
 export * from './parse.js';
 export * from './quotes.js';

@@ -10,6 +10,7 @@ import { RedisThrottlerStorage } from './common/rate-limit.js';
 import { Secrets } from './common/secrets.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EmailModule } from './email/email.module.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
@@ -48,7 +49,7 @@ export class AppModule {
     });
     // The throttler is in both shapes because controllers (inert without HTTP) still resolve their guards.
     const core = [ConfigModule.forRoot(config, storage), DatabaseModule.forRoot(), JobsModule, AuditModule, RealtimeModule, throttler];
-    const domain = [UsersModule, AuthModule, ChannelsModule, IncidentsModule, IngestModule];
+    const domain = [UsersModule, AuthModule, ChannelsModule, IncidentsModule, IngestModule, EmailModule];
     if (!shape.http) return { module: AppModule, imports: [...core, ...domain] };
     return {
       module: AppModule,

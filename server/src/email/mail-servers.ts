@@ -41,11 +41,29 @@ export function smtpOptions(c: EmailChannelConfig, secrets: Secrets): SMTPTransp
 export function describeMailError(err: unknown): string {
   const e = err as { code?: string; message?: string; authenticationFailed?: boolean; responseText?: string; response?: string };
   if (e.authenticationFailed || e.code === 'EAUTH') return `the server refused the user name or password${e.responseText || e.response ? ` (${e.responseText ?? e.response})` : ''}`;
-  if (e.code === 'ECONNREFUSED') return 'nothing answers at that host and port (connection refused)';
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'the host name does not resolve';
-  if (e.code === 'ETIMEDOUT' || e.code === 'ETIMEOUT' || e.code === 'CONNECT_TIMEOUT' || e.code === 'GREETING_TIMEOUT') return 'the server did not answer in time';
-  if (e.code === 'ESOCKET' && /certificate|self[- ]signed|TLS|SSL/i.test(e.message ?? '')) return `TLS failed: ${e.message}`;
-  if (e.code === 'NoConnection' || e.code === 'ClosedAfterConnectTLS' || e.code === 'ClosedAfterConnectText') return 'the server closed the connection (check the port and the TLS setting)';
+  // nodemailer wraps socket errors (code ESOCKET, "connect ECONNREFUSED ..."): look at the system code too.
+  const code = /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)\b/.exec(e.message ?? '')?.[1] ?? e.code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'nothing answers at that host and port (connection refused)';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve';
+    case 'EHOSTUNREACH':
+      return 'the host cannot be reached';
+    case 'ECONNRESET':
+      return 'the server dropped the connection';
+    case 'ETIMEDOUT':
+    case 'ETIMEOUT':
+    case 'CONNECT_TIMEOUT':
+    case 'GREETING_TIMEOUT':
+      return 'the server did not answer in time';
+    case 'NoConnection':
+    case 'ClosedAfterConnectTLS':
+    case 'ClosedAfterConnectText':
+      return 'the server closed the connection (check the port and the TLS setting)';
+  }
+  if (/certificate|self[- ]signed|wrong version number|SSL routines/i.test(e.message ?? '')) return `TLS failed: ${e.message}`;
   return e.message || String(err);
 }
 

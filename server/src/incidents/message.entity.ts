@@ -39,7 +39,7 @@ export class Message {
   @Property({ type: 'uuid', nullable: true })
   channelId?: string | null;
 
-  /** Message-ID of a mail (without <>), received or sent: replies are threaded by it. */
+  /** Message-ID of a mail (normalised `<local@domain>`), received or sent: replies are threaded by it. */
   @Property({ type: 'string', length: 998, nullable: true })
   externalId?: string | null;
 

@@ -8,10 +8,10 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261123100000_email extends Migration {
   override async up(): Promise<void> {
     const statements = [
-      `create table "mailbox_sync" ("channel_id" uuid not null references "channels" ("id") on update cascade on delete cascade, "folder" varchar(200) not null, "uid_validity" bigint not null, "last_uid" bigint not null default 0, "synced_at" timestamptz null, "last_error" text null, "updated_at" timestamptz not null, constraint "mailbox_sync_pkey" primary key ("channel_id", "folder"))`,
+      `create table "mailbox_sync" ("channel_id" uuid not null references "channels" ("id") on update cascade on delete cascade, "folder" varchar(200) not null, "uid_validity" bigint not null, "last_uid" bigint not null default 0, "fetched_messages" bigint not null default 0, "fetched_bytes" bigint not null default 0, "synced_at" timestamptz null, "last_error" text null, "updated_at" timestamptz not null, constraint "mailbox_sync_pkey" primary key ("channel_id", "folder"))`,
 
       `alter table "messages" add column "channel_id" uuid null`,
-      // The RFC 5322 Message-ID (without <>) of a mail received or sent: threading looks replies up by it.
+      // The RFC 5322 Message-ID (normalised, <local@domain>) of a mail received or sent: threading looks replies up by it.
       `alter table "messages" add column "external_id" varchar(998) null`,
       `alter table "messages" add column "sender_kind" text check ("sender_kind" in ('customer', 'contact', 'technician', 'agent', 'unknown')) null`,
       `alter table "messages" add column "meta" jsonb null`,

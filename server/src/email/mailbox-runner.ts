@@ -1,0 +1,188 @@
+/**
+ * Keeps one mailbox synced: holds the mailbox's lease (one reader per mailbox across processes),
+ * connects, reads what is new, then waits in IDLE for the server to announce more; on any failure it
+ * records the error and reconnects with backoff. See channels/email/mailbox-reader.ts for why nothing is
+ * lost or stored twice.
+ */
+import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ImapFlow } from 'imapflow';
+import { InvalidPayloadError } from '../../../channels/core/index.js';
+import { openFolder, readNewMail, type EmailEnvelope, type FetchedMail, type FolderState } from '../../../channels/email/index.js';
+import type { Channel } from '../channels/channel.entity.js';
+import type { Secrets } from '../common/secrets.js';
+import type { Sql } from '../database/sql.js';
+import type { IngestService } from '../ingest/ingest.service.js';
+import type { Lease, Leases } from '../jobs/leases.js';
+import type { EmailChannelConfig } from './email-settings.js';
+import { describeMailError, imapOptions } from './mail-servers.js';
+import type { MailboxSyncRepository } from './mailbox-sync.repository.js';
+
+export interface RunnerDeps {
+  sql: Sql;
+  leases: Leases;
+  ingest: IngestService;
+  repo: MailboxSyncRepository;
+  secrets: Secrets;
+  /** Largest message imported; up to 4x that is fetched and kept in quarantine, beyond only its header. */
+  maxBytes: number;
+  timing?: Partial<RunnerTiming>;
+}
+
+export interface RunnerTiming {
+  leaseTtlMs: number;
+  /** Re-read even without news from IDLE (a server that drops notifications; 5 min). */
+  pollMs: number;
+  backoffMinMs: number;
+  backoffMaxMs: number;
+}
+
+const DEFAULT_TIMING: RunnerTiming = { leaseTtlMs: 30_000, pollMs: 300_000, backoffMinMs: 1_000, backoffMaxMs: 60_000 };
+
+export class MailboxRunner {
+  private readonly log: Logger;
+  private readonly timing: RunnerTiming;
+  private stopped = false;
+  private stopSignal!: () => void;
+  private readonly stopping = new Promise<void>((r) => (this.stopSignal = r));
+  private running?: Promise<void>;
+  private client?: ImapFlow;
+  /** Set by the server's EXISTS notifications; cleared before each read. */
+  private news = false;
+  private wake?: () => void;
+
+  constructor(
+    readonly channel: Channel,
+    private readonly deps: RunnerDeps,
+  ) {
+    this.log = new Logger(`Mailbox ${(channel.config as unknown as EmailChannelConfig).address}`);
+    this.timing = { ...DEFAULT_TIMING, ...deps.timing };
+  }
+
+  private get config(): EmailChannelConfig {
+    return this.channel.config as unknown as EmailChannelConfig;
+  }
+
+  start(): void {
+    this.running ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.stopSignal();
+    this.client?.close();
+    await this.running;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      const lease = await this.deps.leases.acquire(`mailbox:${this.channel.id}`, this.timing.leaseTtlMs).catch((err: Error) => {
+        this.log.warn(`lease not taken: ${err.message}`);
+        return null;
+      });
+      if (!lease) {
+        // Another process reads this mailbox (or Redis is away): look again in a while.
+        await Promise.race([sleep(this.timing.leaseTtlMs / 2), this.stopping]);
+        continue;
+      }
+      try {
+        await this.session(lease);
+        failures = 0;
+      } catch (err) {
+        if (this.stopped) break;
+        failures++;
+        const message = describeMailError(err);
+        this.log.warn(`sync failed (attempt ${failures}), retrying: ${message}`);
+        await this.deps.repo.failed(this.deps.sql, this.channel.id, this.config.imap.folder, message).catch(() => undefined);
+      } finally {
+        this.client?.close();
+        this.client = undefined;
+        await lease.release();
+      }
+      if (!this.stopped && failures > 0) {
+        const delay = Math.min(this.timing.backoffMaxMs, this.timing.backoffMinMs * 2 ** (failures - 1));
+        await Promise.race([sleep(delay * (0.75 + Math.random() / 2)), this.stopping]);
+      }
+    }
+  }
+
+  /** One connection: read, idle, read ... until the connection drops, the lease is lost or we stop. */
+  private async session(lease: Lease): Promise<void> {
+    const folder = this.config.imap.folder;
+    const client = new ImapFlow(imapOptions(this.config, this.deps.secrets, { disableAutoIdle: true, maxIdleTime: 240_000 }));
+    this.client = client;
+    let closedReason: Error | null = null;
+    const closed = new Promise<void>((resolve) => {
+      client.on('close', () => resolve());
+      client.on('error', (err: Error) => {
+        closedReason = err;
+        resolve();
+      });
+    });
+    client.on('exists', () => {
+      this.news = true;
+      this.wake?.();
+    });
+    await client.connect();
+
+    let state: FolderState | null = await this.deps.repo.get(this.deps.sql, this.channel.id, folder);
+    const opened = await openFolder(client, folder, state);
+    if (!state || opened.reset) {
+      if (state) this.log.warn(`UIDVALIDITY changed (${state.uidValidity} -> ${opened.uidValidity}): reading the folder again; stored messages are recognised`);
+      await this.deps.repo.reset(this.deps.sql, this.channel.id, folder, opened.uidValidity);
+      state = { uidValidity: opened.uidValidity, lastUid: 0 };
+    }
+    while (!this.stopped) {
+      this.news = false;
+      const current: FolderState = state;
+      const stats = await readNewMail(client, current.uidValidity, current.lastUid, { hardLimitBytes: this.deps.maxBytes * 4 }, async (mail) => {
+        await this.store(mail);
+        await this.deps.repo.advance(this.deps.sql, this.channel.id, folder, current.uidValidity, mail.uid, mail.raw.length);
+        current.lastUid = mail.uid;
+      });
+      await this.deps.repo.synced(this.deps.sql, this.channel.id, folder);
+      if (stats.messages > 0) this.log.debug(`read ${stats.messages} message(s), ${stats.bytes} bytes`);
+      if (this.news) continue;
+      // Wait for news: IDLE until the server announces mail, the poll interval passes, or things end.
+      const idle = client.idle().catch(() => undefined);
+      const woke = await Promise.race([
+        new Promise<'news'>((r) => (this.wake = () => r('news'))),
+        sleep(this.timing.pollMs).then(() => 'poll' as const),
+        lease.lost.then(() => 'lost' as const),
+        closed.then(() => 'closed' as const),
+        this.stopping.then(() => 'stopped' as const),
+      ]);
+      this.wake = undefined;
+      if (woke === 'lost') return;
+      if (woke === 'closed') throw closedReason ?? new Error('the IMAP server closed the connection');
+      if (woke === 'stopped') return;
+      void idle; // the next command breaks IDLE
+    }
+  }
+
+  /** Stores one message through ingest. A message ingest refuses is kept in quarantine and skipped. */
+  private async store(mail: FetchedMail): Promise<void> {
+    const envelope: EmailEnvelope = {
+      raw: mail.raw.toString('base64'),
+      mailbox: this.channel.id,
+      uidValidity: Number(mail.uidValidity),
+      uid: mail.uid,
+      receivedAt: mail.internalDate?.toISOString(),
+      size: mail.size,
+      ...(mail.truncated ? { truncated: true } : {}),
+    };
+    try {
+      await this.deps.ingest.receive(this.channel, envelope as unknown as Record<string, unknown>, {
+        invalidKey: `invalid:${createHash('sha256').update(mail.raw).digest('hex')}`,
+      });
+    } catch (err) {
+      if (err instanceof InvalidPayloadError) {
+        this.log.warn(`message UID ${mail.uid} kept in quarantine: ${err.message}`);
+        return;
+      }
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,201 @@
+/**
+ * E-mail in, against a real Dovecot: channel settings, the IMAP sync (IDLE, exactly once across server
+ * restarts and UIDVALIDITY changes, quarantine), threading and automatic mail. The production shape:
+ * PostgreSQL, Redis (leases, fan-out), processors in the server process.
+ */
+import { randomUUID } from 'node:crypto';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture } from '../../../channels/email/test/fixtures.js';
+import { Secrets } from '../../src/common/secrets.js';
+import type { ChannelDto, IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
+import { signReplyToken } from '../../src/domain/reply-token.js';
+import { MailboxSyncService } from '../../src/email/mailbox-sync.service.js';
+import { ApiClient, nextEvent, type InboxSocket } from '../support/api-client.js';
+import { startDovecot, type Dovecot } from '../support/dovecot.js';
+import { createEmailChannel, mail, MAILBOX } from '../support/mailbox.js';
+import { query } from '../support/services.js';
+import { ADMIN, startTestServer, TEST_SECRET_KEY, type TestServer } from '../support/test-server.js';
+import { waitUntil } from '../support/wait.js';
+
+const MAX_BYTES = 200_000;
+
+describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
+  let dovecot: Dovecot;
+  let server: TestServer;
+  let admin: ApiClient;
+  let socket: InboxSocket;
+  let channel: ChannelDto;
+  let db: string;
+
+  const incidentCount = async () => Number((await query(db, `select count(*) as n from incidents where channel_id = $1`, [channel.id]))[0].n);
+  const eventCount = async () => Number((await query(db, `select count(*) as n from inbound_events where channel_id = $1`, [channel.id]))[0].n);
+  const detail = (id: string) => admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${id}`));
+  const bySubject = async (subject: string) => (await admin.ok<IncidentListDto>(admin.get(`/api/incidents?q=${encodeURIComponent(subject)}`))).items;
+  const messagesOf = async (id: string) => (await detail(id)).timeline.filter((e) => e.type === 'message');
+  /** A message we "sent" earlier on an incident, so that replies can reference its Message-ID. */
+  const sentEarlier = (incidentId: string, messageId: string) =>
+    query(db, `insert into messages (id, incident_id, kind, channel_kind, body, created_at, channel_id, external_id) values ($1, $2, 'outbound', 'email', 'Hemos recibido su solicitud.', now(), $3, $4)`, [
+      randomUUID(),
+      incidentId,
+      channel.id,
+      messageId,
+    ]);
+
+  beforeAll(async () => {
+    dovecot = await startDovecot({ users: [{ name: MAILBOX.user, password: MAILBOX.password }] });
+    server = await startTestServer({ mode: 'production', env: { EMAIL_MAX_BYTES: String(MAX_BYTES) } });
+    db = server.databaseUrl!;
+    server.app.get(MailboxSyncService).timing = { backoffMinMs: 100, backoffMaxMs: 500, leaseTtlMs: 3000 };
+    admin = new ApiClient(server.url);
+    await admin.login(ADMIN.email, ADMIN.password);
+    socket = await admin.connectInbox();
+    channel = await createEmailChannel(admin, dovecot);
+  }, 60_000);
+
+  afterAll(async () => {
+    socket?.close();
+    await server?.close();
+    await dovecot?.stop();
+  });
+
+  it('keeps mailbox passwords encrypted and never returns them; "test connection" says what failed', async () => {
+    expect(channel.email).toMatchObject({ address: MAILBOX.address, imap: { host: '127.0.0.1', folder: 'INBOX', hasPassword: true }, smtp: { hasPassword: true } });
+    expect(JSON.stringify(await admin.get('/api/channels'))).not.toContain('imap-secret');
+    const [stored] = await query(db, `select config from channels where id = $1`, [channel.id]);
+    expect(stored.config.imap.password).toMatch(/^v1:/);
+    expect(JSON.stringify(stored.config)).not.toContain('imap-secret');
+
+    const smtp = new SMTPServer({ authOptional: false, allowInsecureAuth: true, disabledCommands: ['STARTTLS'], onAuth: (a, _s, cb) => (a.password === 'smtp-secret' ? cb(null, { user: a.username }) : cb(new Error('Invalid login'))) });
+    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+    const smtpPort = (smtp.server.address() as { port: number }).port;
+    try {
+      await admin.ok(admin.patch(`/api/channels/${channel.id}`, { smtp: { port: smtpPort } }));
+      const ok = await admin.ok(admin.post(`/api/channels/${channel.id}/test`));
+      expect(ok).toMatchObject({ imap: { ok: true }, smtp: { ok: true } });
+
+      await admin.ok(admin.patch(`/api/channels/${channel.id}`, { imap: { password: 'wrong' }, smtp: { port: 1 } }));
+      const bad = await admin.ok(admin.post(`/api/channels/${channel.id}/test`));
+      expect(bad.imap).toEqual({ ok: false, message: expect.stringContaining('refused the user name or password') });
+      expect(bad.smtp).toEqual({ ok: false, message: expect.stringContaining('connection refused') });
+    } finally {
+      await admin.ok(admin.patch(`/api/channels/${channel.id}`, { imap: { password: MAILBOX.password } }));
+      await new Promise<void>((r) => smtp.close(() => r()));
+    }
+    const invalid = await admin.patch(`/api/channels/${channel.id}`, { imap: { port: 'x' } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.fields['imap.port']).toBeDefined();
+  });
+
+  it('turns mail appended to the mailbox into an incident, live, with the sanitised e-mail and who sent it', async () => {
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'La caldera no enciende desde el sábado', 15_000);
+    await dovecot.append(MAILBOX.user, fixture('new-request-es.eml'));
+    const { incident } = await created;
+    expect(incident.channelKind).toBe('email');
+    expect(incident.contact?.email).toBe('mj.fernandez@example.es');
+    const [message] = await messagesOf(incident.id);
+    expect(message).toMatchObject({ senderKind: 'customer', flags: [], email: { from: 'mj.fernandez@example.es', automatic: 'human' } });
+  });
+
+  it('threads replies by In-Reply-To, by a signed reply token, and by the subject tag only for participants', async () => {
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Avería 1', 15_000);
+    await dovecot.append(MAILBOX.user, mail(1));
+    const { incident } = await created;
+
+    // In-Reply-To of the customer's own first mail
+    let updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 2, 15_000);
+    await dovecot.append(MAILBOX.user, mail('1b', { From: 'Cliente 1 <cliente1@example.es>', Subject: 'Re: Avería 1', 'In-Reply-To': '<msg-1@example.es>' }, 'Sigue sin funcionar.'));
+    await updated;
+
+    // a token in the address, with a subject that says nothing
+    const token = signReplyToken({ incidentId: incident.id, purpose: 'reply' }, new Secrets(Buffer.from(TEST_SECRET_KEY)).replyTokenKey);
+    updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 3, 15_000);
+    await dovecot.append(MAILBOX.user, mail('1c', { From: 'Cliente 1 <cliente1@example.es>', To: `Soporte <soporte+${token}@climatiza.example>`, Subject: 'una cosa más' }));
+    await updated;
+
+    // the subject tag from the customer: joins; the same tag from a stranger: a new incident
+    updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 4, 15_000);
+    await dovecot.append(MAILBOX.user, mail('1d', { From: 'Cliente 1 <cliente1@example.es>', Subject: `Re: [#${incident.reference.slice(3)}] otra cosa` }));
+    await updated;
+    const stranger = nextEvent(socket, 'incident.created', (p) => p.incident.subject.includes('curioso'), 15_000);
+    await dovecot.append(MAILBOX.user, mail('x', { From: 'Curioso <curioso@example.org>', Subject: `Re: [${incident.reference}] curioso` }));
+    expect((await stranger).incident.id).not.toBe(incident.id);
+
+    const messages = await messagesOf(incident.id);
+    expect(messages.map((m) => m.body)).toEqual(['Mensaje número 1.', 'Sigue sin funcionar.', 'Mensaje número 1c.', 'Mensaje número 1d.']);
+    expect(messages.every((m) => m.senderKind === 'customer')).toBe(true);
+  });
+
+  it('threads a real Outlook reply to the mail we sent and keeps only its new text on show', async () => {
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Revisión anual', 15_000);
+    await dovecot.append(MAILBOX.user, mail('z', { From: 'Íñigo Zubizarreta <inigo@talleres-zubizarreta.example>', Subject: 'Revisión anual' }));
+    const { incident } = await created;
+    await sentEarlier(incident.id, '<20261120081400.c41d0e77@sb.climatiza.example>');
+    const updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 2, 15_000);
+    await dovecot.append(MAILBOX.user, fixture('outlook-reply-es.eml'));
+    await updated;
+    const reply = (await messagesOf(incident.id)).at(-1)!;
+    expect(reply).toMatchObject({ senderKind: 'customer', email: { quotedHistoryStripped: true } });
+    expect(reply.body).not.toMatch(/De:|From:/);
+  });
+
+  it('recognises an out-of-office reply (flagged, does not reopen) and a bounce', async () => {
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Programare intervenție', 15_000);
+    await dovecot.append(MAILBOX.user, mail('ro', { From: 'Mihai Ionescu <mihai.ionescu@example.ro>', Subject: 'Programare intervenție' }));
+    const { incident } = await created;
+    await sentEarlier(incident.id, '<20261120091400.aa55cc77@sb.climatiza.example>');
+    await admin.ok(admin.patch(`/api/incidents/${incident.id}`, { status: 'pending' }));
+    const updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 2, 15_000);
+    await dovecot.append(MAILBOX.user, fixture('out-of-office-ro.eml'));
+    expect((await updated).incident.status).toBe('pending');
+    const auto = (await messagesOf(incident.id)).at(-1)!;
+    expect(auto.flags).toContain('automatic');
+    expect(auto.email?.automatic).toBe('auto-reply');
+
+    const bounced = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Undelivered Mail Returned to Sender', 15_000);
+    await dovecot.append(MAILBOX.user, fixture('bounce-dsn.eml'));
+    const [bounce] = await messagesOf((await bounced).incident.id);
+    expect(bounce.flags).toEqual(expect.arrayContaining(['automatic', 'bounce']));
+  });
+
+  it('keeps a message over the size limit in quarantine, visible to admins, and goes on with the next one', async () => {
+    const big = mail('big', { Subject: 'Fotos de la avería' }, 'x'.repeat(MAX_BYTES + 1000));
+    await dovecot.append(MAILBOX.user, big);
+    const after = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Después de la grande', 15_000);
+    await dovecot.append(MAILBOX.user, mail('after', { Subject: 'Después de la grande' }));
+    await after;
+    const attention = await admin.ok<{ status: string; error: string }[]>(admin.get('/api/inbound-events/attention'));
+    expect(attention).toContainEqual(expect.objectContaining({ status: 'invalid', error: expect.stringContaining(`limit is ${MAX_BYTES} bytes`) }));
+  });
+
+  it('stores every message exactly once when the IMAP server restarts in the middle of a sync', async () => {
+    const before = await eventCount();
+    const N = 60;
+    for (let i = 0; i < N / 2; i++) await dovecot.append(MAILBOX.user, mail(`r${i}`));
+    await waitUntil(eventCount, (n) => n > before, 'the sync to start');
+    await dovecot.restart();
+    for (let i = N / 2; i < N; i++) await dovecot.append(MAILBOX.user, mail(`r${i}`));
+    await waitUntil(eventCount, (n) => n === before + N, `${N} new inbound events`, 30_000);
+    const dup = await query(db, `select idempotency_key from inbound_events where channel_id = $1 group by 1 having count(*) > 1`, [channel.id]);
+    expect(dup).toEqual([]);
+    const incidents = await query(db, `select count(*) as n from incidents where subject like 'Avería r%'`);
+    expect(Number(incidents[0].n)).toBe(N);
+  });
+
+  it('reads the folder again after a UIDVALIDITY change and duplicates nothing', async () => {
+    const [{ n: stored }] = await query(db, `select count(*) as n from inbound_events where channel_id = $1`, [channel.id]);
+    const incidents = await incidentCount();
+    const [old] = await query(db, `select uid_validity, fetched_messages from mailbox_sync where channel_id = $1`, [channel.id]);
+    await dovecot.resetUidValidity(MAILBOX.user);
+    await dovecot.restart(); // the sync reconnects and sees the new UIDVALIDITY
+    const [now] = await waitUntil(
+      () => query(db, `select uid_validity, fetched_messages, last_uid from mailbox_sync where channel_id = $1`, [channel.id]),
+      ([r]) => r.uid_validity !== old.uid_validity && Number(r.fetched_messages) >= Number(old.fetched_messages) + Number(stored) - 5,
+      'the folder to be read again',
+      30_000,
+    );
+    expect(Number(now.last_uid)).toBeGreaterThan(0);
+    expect(await incidentCount()).toBe(incidents);
+    expect(await eventCount()).toBe(Number(stored));
+  });
+});
