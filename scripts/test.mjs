@@ -38,6 +38,8 @@ function node(args, what) {
 ensureDebianPackages();
 await ensureServices();
 node([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit'], 'type check (server, workers, channels, tests)');
+// The integration tests that kill a real workers process run the built one (dist/).
+node([join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], 'server build');
 node([join(root, 'node_modules/vue-tsc/bin/vue-tsc.js'), '-p', 'web/tsconfig.json', '--noEmit'], 'type check (web, templates included)');
 node([join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], 'web build');
 
