@@ -211,6 +211,21 @@ export interface IncidentDetailDto extends IncidentSummaryDto {
   /** Messages and audit entries, oldest first. */
   timeline: TimelineEntry[];
   allowedTransitions: IncidentStatus[];
+  /** How an agent's reply would reach the customer; null when it cannot (no address, no e-mail channel). */
+  reply: ReplyRoute | null;
+}
+
+export interface ReplyRoute {
+  channelKind: 'email';
+  /** The customer's address the reply goes to. */
+  to: string;
+  /** The mailbox it is sent from. */
+  from: string;
+}
+
+/** POST /api/incidents/{id}/replies: an agent's answer to the customer, sent on the incident's channel. */
+export interface ReplyRequest {
+  body: string;
 }
 
 /** GET /api/incidents?status&departmentId&assigneeId&q&cursor&limit */

@@ -1,13 +1,38 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module.js';
+import { IncidentsModule } from '../incidents/incidents.module.js';
 import { IngestModule } from '../ingest/ingest.module.js';
+import type { InboundMessage } from '../../../channels/core/index.js';
+import type { InboundOutcome } from '../incidents/incidents.service.js';
+import { IngestService } from '../ingest/ingest.service.js';
+import { OutboxModule } from '../outbox/outbox.module.js';
+import { EmailReplies } from './email-replies.service.js';
+import { EmailSender } from './email-sender.js';
 import { MailboxSyncRepository } from './mailbox-sync.repository.js';
 import { MailboxSyncService } from './mailbox-sync.service.js';
+import { RepliesController } from './replies.controller.js';
 
-/** The e-mail channel's moving parts: the mailbox sync (IMAP in). */
+/** The e-mail channel's moving parts: the mailbox sync (IMAP in), replies and acknowledgements (SMTP out). */
 @Module({
-  imports: [ChannelsModule, IngestModule],
-  providers: [MailboxSyncService, MailboxSyncRepository],
-  exports: [MailboxSyncService, MailboxSyncRepository],
+  imports: [ChannelsModule, IngestModule, IncidentsModule, OutboxModule],
+  controllers: [RepliesController],
+  providers: [MailboxSyncService, MailboxSyncRepository, EmailReplies, EmailSender],
+  exports: [MailboxSyncService, MailboxSyncRepository, EmailReplies],
 })
-export class EmailModule {}
+export class EmailModule implements OnModuleInit {
+  private readonly log = new Logger('Email');
+
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly replies: EmailReplies,
+  ) {}
+
+  /** A new request by e-mail gets its acknowledgement once stored (where it was ingested). */
+  onModuleInit(): void {
+    this.ingest.committed.on('inbound', (outcome: InboundOutcome, m: InboundMessage) => {
+      if (m.kind !== 'email') return;
+      void this.replies.acknowledge(outcome).catch((err: Error) => this.log.warn(`acknowledgement not queued: ${err.message}`));
+      void this.replies.recordBounce(m).catch((err: Error) => this.log.warn(`bounce not recorded: ${err.message}`));
+    });
+  }
+}

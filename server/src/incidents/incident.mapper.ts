@@ -1,4 +1,4 @@
-import type { AttachmentDto, AuditEntryDto, ContactDto, EmailMessageDto, IncidentDetailDto, IncidentSummaryDto, MessageDto, TimelineEntry } from '../contracts/api.js';
+import type { AttachmentDto, AuditEntryDto, ContactDto, EmailMessageDto, ReplyRoute, IncidentDetailDto, IncidentSummaryDto, MessageDto, TimelineEntry } from '../contracts/api.js';
 import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import type { Contact } from '../customers/contact.entity.js';
 import { INCIDENT_TRANSITIONS } from '../domain/incident-state.js';
@@ -93,14 +93,14 @@ export function toAuditDto(a: AuditEntry): AuditEntryDto {
   };
 }
 
-export function toIncidentDetail(i: Incident, messages: Message[], audit: AuditEntry[], attachments: Attachment[] = []): IncidentDetailDto {
+export function toIncidentDetail(i: Incident, messages: Message[], audit: AuditEntry[], attachments: Attachment[], reply: ReplyRoute | null): IncidentDetailDto {
   const byMessage = new Map<string, Attachment[]>();
   for (const a of attachments) byMessage.set(a.message.id, [...(byMessage.get(a.message.id) ?? []), a]);
   const timeline: TimelineEntry[] = [
     ...messages.map((m) => ({ type: 'message' as const, ...toMessageDto(m, byMessage.get(m.id)) })),
     ...audit.map((a) => ({ type: 'audit' as const, ...toAuditDto(a) })),
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.type === b.type ? 0 : a.type === 'message' ? -1 : 1));
-  return { ...toIncidentSummary(i), timeline, allowedTransitions: [...INCIDENT_TRANSITIONS[i.status]] };
+  return { ...toIncidentSummary(i), timeline, allowedTransitions: [...INCIDENT_TRANSITIONS[i.status]], reply };
 }
 
 /** First line(s) of a message, for the inbox list. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
-import type { ChannelKind, MessageFlag, SenderKind } from '../contracts/api.js';
+import type { ChannelKind, DeliveryStatus, MessageFlag, ReplyRoute, SenderKind } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
 import { seesEverything, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
@@ -126,6 +126,32 @@ export class IncidentsRepository {
     return { reference: incident.reference, status, reopenedFrom: reopened ? incident.status : null };
   }
 
+  /**
+   * An outbound message (an agent's reply, an automatic mail) joins its incident; inside the caller's
+   * transaction, with the outbox row. An agent's reply moves a new incident to open.
+   */
+  async appendOutbound(sql: Sql, o: NewOutboundRows): Promise<{ status: IncidentStatus; statusChanged: boolean }> {
+    const [incident] = await sql<{ status: IncidentStatus }>(`select status from incidents where id = ? for update`, [o.incidentId]);
+    if (!incident) throw new Error(`incident ${o.incidentId} vanished`);
+    await sql(
+      `insert into messages (id, incident_id, kind, channel_kind, body, author_user_id, created_at, channel_id, external_id, meta, flags, delivery_status)
+       values (?, ?, 'outbound', ?, ?, ?, ?, ?, ?, ?, ?::text[], ?)`,
+      [o.messageId, o.incidentId, o.channelKind, o.body, o.authorUserId, o.at, o.channelId, o.externalId, JSON.stringify(o.meta), o.flags, o.deliveryStatus],
+    );
+    const status = o.byAgent && incident.status === 'new' ? 'open' : incident.status;
+    await sql(
+      `update incidents set message_count = message_count + 1, updated_at = ?, last_message_at = greatest(last_message_at, ?), last_message_preview = ?, status = ?, version = version + ? where id = ?`,
+      [o.at, o.at, o.preview, status, status === incident.status ? 0 : 1, o.incidentId],
+    );
+    return { status, statusChanged: status !== incident.status };
+  }
+
+  /** The Message-IDs of an incident's mail, oldest first, and the last one a customer sent. */
+  async threadIds(sql: Sql, incidentId: string): Promise<{ all: string[]; lastInbound?: string }> {
+    const rows = await sql<{ external_id: string; kind: string }>(`select external_id, kind from messages where incident_id = ? and external_id is not null order by created_at, id`, [incidentId]);
+    return { all: rows.map((r) => r.external_id), lastInbound: rows.filter((r) => r.kind === 'inbound').at(-1)?.external_id };
+  }
+
   async findWithTimeline(id: string): Promise<{ incident: Incident; messages: Message[]; audit: AuditEntry[]; attachments: Attachment[] } | null> {
     if (!isUuid(id)) return null;
     const em = this.em.fork();
@@ -137,6 +163,30 @@ export class IncidentsRepository {
       em.find(Attachment, { message: { incident: id } }, { orderBy: { createdAt: 'asc', id: 'asc' } }),
     ]);
     return { incident, messages, audit, attachments };
+  }
+
+  async findMessage(id: string): Promise<{ message: Message; attachments: Attachment[] } | null> {
+    if (!isUuid(id)) return null;
+    const em = this.em.fork();
+    const message = await em.findOne(Message, { id }, { populate: ['authorUser', 'authorContact', 'incident'] });
+    if (!message) return null;
+    return { message, attachments: await em.find(Attachment, { message: id }, { orderBy: { createdAt: 'asc', id: 'asc' } }) };
+  }
+
+  /**
+   * How an agent's reply reaches the customer: by e-mail to the incident's contact, from the incident's own
+   * mailbox when it came in by e-mail, else from the first active e-mail channel. null when there is no
+   * address or no mailbox.
+   */
+  async replyRoute(id: string): Promise<(ReplyRoute & { channelId: string; locale: string | null; name: string }) | null> {
+    const [row] = await this.em.getKnex().raw<{ rows: { to: string; from: string; channelId: string; locale: string | null; name: string }[] }>(
+      `select c.email as "to", c.locale, c.name, ch.id as "channelId", ch.config->>'address' as "from"
+       from incidents i join contacts c on c.id = i.contact_id
+       join lateral (select id, config from channels where kind = 'email' and active order by (id = i.channel_id) desc, created_at limit 1) ch on true
+       where i.id = ? and c.email is not null`,
+      [id],
+    ).then((r) => r.rows);
+    return row ? { channelKind: 'email', ...row } : null;
   }
 
   /** One incident with what its summary shows. */
@@ -227,6 +277,23 @@ export interface NewInboundRows extends InboundMessageColumns {
   inboundEventId: string;
   raw: RawEventWrite;
   sentAt: Date;
+  at: Date;
+}
+
+export interface NewOutboundRows {
+  incidentId: string;
+  messageId: string;
+  channelKind: ChannelKind;
+  channelId: string;
+  body: string;
+  preview: string;
+  authorUserId: string | null;
+  /** An agent wrote it (not an automatic mail). */
+  byAgent: boolean;
+  externalId: string | null;
+  meta: Record<string, unknown>;
+  flags: MessageFlag[];
+  deliveryStatus: DeliveryStatus;
   at: Date;
 }
 

@@ -4,7 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuditChanges } from '../audit/audit-entry.entity.js';
 import type { Viewer } from '../auth/auth.decorators.js';
 import { randomUUID } from 'node:crypto';
-import type { ChannelKind, ContactDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
+import type { ChannelKind, ContactDto, ReplyRoute, UserRefDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
 import { statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
 import { canSee, roomsOfIncident, roomsThatLostSight, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
@@ -39,7 +39,7 @@ export class IncidentsService {
   async get(id: string, viewer: Viewer): Promise<IncidentDetailDto> {
     const found = await this.repo.findWithTimeline(id);
     if (!found || !canSee(scopeOf(viewer), placementOf(found.incident))) throw new NotFoundException(`No incident ${id} (or you may not see it).`);
-    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments);
+    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments, publicRoute(await this.repo.replyRoute(id)));
   }
 
   async addNote(id: string, body: string, viewer: Viewer): Promise<MessageDto> {
@@ -116,7 +116,27 @@ export class IncidentsService {
     // Answered even when the change took the incident out of the caller's sight: they just made it.
     const found = await this.repo.findWithTimeline(id);
     if (!found) throw new NotFoundException(`No incident ${id}.`);
-    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments);
+    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments, publicRoute(await this.repo.replyRoute(id)));
+  }
+
+  /** 404 unless the message exists and this viewer may see its incident. */
+  async messageVisible(messageId: string, viewer: Viewer): Promise<void> {
+    const found = await this.repo.findMessage(messageId);
+    if (!found || !canSee(scopeOf(viewer), placementOf(found.message.incident))) throw new NotFoundException(`No message ${messageId} (or you may not see it).`);
+  }
+
+  /** The incident if this viewer may see it, else 404. */
+  visible(id: string, viewer: Viewer): Promise<Incident> {
+    return this.loadVisible(this.em.fork(), id, viewer);
+  }
+
+  /** After an outbound message commits: the message and the incident's new counters to the inboxes. */
+  async announceOutbound(incidentId: string, message: MessageDto, by: UserRefDto | null, statusChanged: boolean): Promise<void> {
+    const incident = await this.repo.findSummary(incidentId);
+    if (!incident) return;
+    const rooms = roomsOfIncident(placementOf(incident));
+    this.publisher.publish(rooms, 'message.created', { incidentId, message });
+    this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(incident), changed: statusChanged ? ['messages', 'status'] : ['messages'], by });
   }
 
   private async loadVisible(em: EntityManager, id: string, viewer: Viewer, lock = false): Promise<Incident> {
@@ -202,6 +222,14 @@ export class IncidentsService {
     return { kind: 'appended', incidentId, reopenedFrom: made.reopenedFrom, message: inboundMessageDto(messageId, incidentId, input, at) };
   }
 
+  /** A message changed after it was created (delivery status): tell those who see its incident. */
+  async announceMessageChanged(messageId: string): Promise<void> {
+    const found = await this.repo.findMessage(messageId);
+    if (!found) return;
+    const rooms = roomsOfIncident(placementOf(found.message.incident));
+    this.publisher.publish(rooms, 'message.updated', { incidentId: found.message.incident.id, message: toMessageDto(found.message, found.attachments) });
+  }
+
   /** After ingest commits: tell the inboxes. */
   async announceInbound(outcome: InboundOutcome): Promise<void> {
     if (outcome.kind === 'created') {
@@ -218,6 +246,9 @@ export class IncidentsService {
     this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(incident), changed, by: null });
   }
 }
+
+/** What the API shows of a reply route (not the channel id, the contact's locale ...). */
+const publicRoute = (r: ReplyRoute | null): ReplyRoute | null => (r ? { channelKind: r.channelKind, to: r.to, from: r.from } : null);
 
 export type InboundOutcome =
   | { kind: 'created'; incident: IncidentSummaryDto; message: MessageDto }

@@ -89,8 +89,10 @@ export class InboundRouter {
       const incident = await this.incident(sql, 'i.id = ?', [v.payload.incidentId]);
       if (incident) return { incident, via: 'token', token: v.payload };
     }
-    // 2. In-Reply-To / References against mail stored or sent on this mailbox
-    const ids = referencedMessageIds(m.threading);
+    // 2. In-Reply-To / References against mail stored or sent on this mailbox (a bounce: the returned mail's id)
+    const automatic = meta?.automatic as AutomaticClassification | undefined;
+    const returned = automatic?.kind === 'bounce' && automatic.originalMessageId ? [automatic.originalMessageId] : [];
+    const ids = [...returned, ...referencedMessageIds(m.threading)];
     if (ids.length > 0) {
       const rows = await sql<{ incident_id: string; external_id: string }>(`select incident_id, external_id from messages where channel_id = ? and external_id = any(?)`, [channel.id, ids]);
       const best = ids.map((id) => rows.find((r) => r.external_id === id)).find(Boolean);

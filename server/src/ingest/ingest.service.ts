@@ -1,6 +1,7 @@
 import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { InvalidPayloadError, type ChannelAdapter, type InboundMessage } from '../../../channels/core/index.js';
 import { emailAdapter, isMailLoop } from '../../../channels/email/index.js';
 import { webformAdapter } from '../../../channels/webform/index.js';
@@ -38,6 +39,8 @@ const MAX_ATTEMPTS = 10;
 @Injectable()
 export class IngestService {
   private readonly log = new Logger('Ingest');
+  /** 'inbound' (InboundOutcome, InboundMessage) after an inbound message is stored and announced: channels react here. */
+  readonly committed = new EventEmitter();
   private readonly adapters: Partial<Record<ChannelKind, { adapter: ChannelAdapter<any>; config: (c: Channel) => unknown }>>;
 
   constructor(
@@ -99,7 +102,7 @@ export class IngestService {
           const existing = await this.events.lockByKey(sql, channel.id, m.idempotencyKey);
           if (!existing) throw new Error(`inbound event ${channel.id}/${m.idempotencyKey} vanished`);
           const made = await this.completeLocked(sql, channel, existing);
-          outcome = made.outcome;
+          outcome = made.outcome; // announced below with m: the same message
           return { eventId: existing.id, duplicate: true, reference: made.reference };
         });
       }
@@ -111,7 +114,7 @@ export class IngestService {
       const existing = stored ? null : await sql<{ id: string }>(`select id from inbound_events where channel_id = ? and idempotency_key = ?`, [channel.id, m.idempotencyKey]);
       return { eventId: stored ?? existing![0].id, duplicate: !stored, reference: null };
     }
-    if (outcome) await this.announce(outcome);
+    if (outcome) await this.announce(outcome, m);
     return result;
   }
 
@@ -140,23 +143,24 @@ export class IngestService {
   }
 
   /** After commit: tell the inboxes (a failure here loses nothing: the data is stored, clients refetch). */
-  private async announce(outcome: InboundOutcome): Promise<void> {
+  private async announce(outcome: InboundOutcome, m: InboundMessage): Promise<void> {
     try {
       await this.incidents.announceInbound(outcome);
     } catch (err) {
       this.log.warn(`announcing an inbound message failed: ${(err as Error).message}`);
     }
+    this.committed.emit('inbound', outcome, m);
   }
 
   /** For a locked event: its reference when processed already, else process it now from the stored payload. */
-  private async completeLocked(sql: Sql, channel: Channel, event: InboundEventRow): Promise<{ reference: string | null; outcome?: InboundOutcome }> {
+  private async completeLocked(sql: Sql, channel: Channel, event: InboundEventRow): Promise<{ reference: string | null; outcome?: InboundOutcome; message?: InboundMessage }> {
     if (event.status === 'processed') return { reference: event.incidentId ? await this.events.referenceOfIncident(sql, event.incidentId) : null };
     if (event.status === 'invalid' || event.status === 'ignored') return { reference: null };
     const m = (await this.normalize(channel, event.payload)).find((x) => x.idempotencyKey === event.idempotencyKey);
     if (!m) throw new Error(`event ${event.id} no longer normalises to its key ${event.idempotencyKey}`);
     const outcome = await this.persist(sql, channel, m, event.id, { mode: 'complete' });
     if (!outcome) throw new Error(`event ${event.id} was processed meanwhile although locked`);
-    return { reference: outcome.kind === 'created' ? outcome.incident.reference : await this.events.referenceOfIncident(sql, outcome.incidentId), outcome };
+    return { reference: outcome.kind === 'created' ? outcome.incident.reference : await this.events.referenceOfIncident(sql, outcome.incidentId), outcome, message: m };
   }
 
   private async keepInvalid(channel: Channel, payload: Record<string, unknown>, err: InvalidPayloadError, key?: string): Promise<void> {
@@ -167,6 +171,7 @@ export class IngestService {
   /** Processes a stored event once, whatever state a crash left it in. Returns the incident reference. */
   async process(eventId: string): Promise<string | null> {
     let outcome: InboundOutcome | undefined;
+    let message: InboundMessage | undefined;
     const channelId = await this.events.channelOf(sqlOf(this.em), eventId);
     if (!channelId) throw new Error(`inbound event ${eventId} does not exist`);
     const channel = await this.channels.byId(channelId); // before the transaction: see inTransaction
@@ -175,9 +180,10 @@ export class IngestService {
       if (!event) throw new Error(`inbound event ${eventId} does not exist`);
       const made = await this.completeLocked(sql, channel, event);
       outcome = made.outcome;
+      message = made.message;
       return made.reference;
     });
-    if (outcome) await this.announce(outcome);
+    if (outcome && message) await this.announce(outcome, message);
     return reference;
   }
 

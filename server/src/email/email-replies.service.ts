@@ -1,0 +1,175 @@
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../auth/auth.decorators.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { Secrets } from '../common/secrets.js';
+import type { MessageDto, MessageFlag } from '../contracts/api.js';
+import { inTransaction, sqlOf } from '../database/sql.js';
+import { preview, toEmailDto } from '../incidents/incident.mapper.js';
+import { IncidentsRepository } from '../incidents/incidents.repository.js';
+import { IncidentsService, type InboundOutcome } from '../incidents/incidents.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import type { InboundMessage } from '../../../channels/core/index.js';
+import type { EmailMeta } from '../../../channels/email/index.js';
+import type { EmailChannelConfig } from './email-settings.js';
+import { composeIncidentMail, type OutboundMail } from './outbound-mail.js';
+import { acknowledgement, agentReply, localeOr } from './templates.js';
+
+/**
+ * Mail Switchboard sends on an incident: agents' replies and the acknowledgement of a new request. Each is
+ * an outbound message on the timeline and an outbox row, written in one transaction; a worker sends it.
+ */
+@Injectable()
+export class EmailReplies {
+  private readonly log = new Logger('EmailReplies');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly incidents: IncidentsService,
+    private readonly repo: IncidentsRepository,
+    private readonly channels: ChannelsService,
+    private readonly outbox: OutboxService,
+    private readonly secrets: Secrets,
+  ) {}
+
+  /** An agent answers the customer by e-mail. */
+  async reply(incidentId: string, body: string, viewer: Viewer): Promise<MessageDto> {
+    const incident = await this.incidents.visible(incidentId, viewer);
+    const route = await this.repo.replyRoute(incidentId);
+    if (!route) throw new ConflictException('This incident cannot be answered by e-mail: the customer has no address, or there is no active e-mail channel.');
+    const channel = await this.channels.byId(route.channelId);
+    const config = channel.config as unknown as EmailChannelConfig;
+    const thread = await this.repo.threadIds(sqlOf(this.em), incidentId);
+    const mail = composeIncidentMail(
+      {
+        mailbox: { address: config.address, displayName: config.displayName },
+        to: route.to,
+        text: agentReply(body, viewer.user.name, config.displayName),
+        thread: { incidentId, reference: incident.reference, subject: incident.subject, threadIds: thread.all, inReplyTo: thread.lastInbound },
+      },
+      this.secrets.replyTokenKey,
+    );
+    return this.send({ incidentId, channelId: channel.id, body, mail, kind: 'reply', automatic: false, author: { id: viewer.user.id, name: viewer.user.name }, flags: [] });
+  }
+
+  /**
+   * "We have your request, reference SB-1234": for a new incident opened by a person's e-mail (never for
+   * automatic mail: no robot conversations), at most once per request, within the per-recipient cap.
+   */
+  async acknowledge(outcome: InboundOutcome): Promise<void> {
+    if (outcome.kind !== 'created' || outcome.message.channelKind !== 'email') return;
+    if (outcome.message.email?.automatic !== 'human' || outcome.message.senderKind !== 'customer') return;
+    const incident = outcome.incident;
+    const route = await this.repo.replyRoute(incident.id);
+    if (!route || route.to !== outcome.message.email.from) return;
+    const undeliverable = await sqlOf(this.em)(`select 1 from contacts where email = ? and email_undeliverable_at is not null`, [route.to]);
+    if (undeliverable.length > 0) return;
+    const channel = await this.channels.byId(route.channelId);
+    const config = channel.config as unknown as EmailChannelConfig;
+    const thread = await this.repo.threadIds(sqlOf(this.em), incident.id);
+    const words = acknowledgement(localeOr(route.locale), { name: route.name, reference: incident.reference, mailbox: config.displayName });
+    const mail = composeIncidentMail(
+      {
+        mailbox: { address: config.address, displayName: config.displayName },
+        to: route.to,
+        text: words.text,
+        subjectPrefix: words.subjectPrefix,
+        automatic: 'auto-replied',
+        thread: { incidentId: incident.id, reference: incident.reference, subject: incident.subject, threadIds: thread.all, inReplyTo: thread.lastInbound },
+      },
+      this.secrets.replyTokenKey,
+    );
+    try {
+      await this.send({ incidentId: incident.id, channelId: channel.id, body: words.text, mail, kind: 'ack', automatic: true, author: null, flags: ['automatic'], sourceMessageId: outcome.message.id });
+    } catch (err) {
+      if (!(err instanceof AlreadyQueued)) throw err;
+    }
+  }
+
+  /**
+   * A delivery report about mail we sent: the original outbound message shows "bounced" with the reason,
+   * and a permanent failure marks the address undeliverable (no more automatic mail to it).
+   */
+  async recordBounce(m: InboundMessage): Promise<void> {
+    const automatic = (m.meta as EmailMeta | undefined)?.automatic;
+    if (automatic?.kind !== 'bounce') return;
+    const sql = sqlOf(this.em);
+    const reason = automatic.recipients.map((r) => [r.address, r.status, r.diagnostic].filter(Boolean).join(' ')).join('; ') || 'The mail could not be delivered.';
+    if (automatic.originalMessageId) {
+      const rows = await sql<{ id: string }>(`update messages set delivery_status = 'bounced', delivery_error = ? where external_id = ? and kind = 'outbound' returning id`, [
+        reason.slice(0, 1000),
+        automatic.originalMessageId,
+      ]);
+      for (const r of rows) await this.incidents.announceMessageChanged(r.id);
+    }
+    if (automatic.permanent && automatic.failedRecipients.length > 0) {
+      await sql(`update contacts set email_undeliverable_at = now() where email = any(?) and email_undeliverable_at is null`, [automatic.failedRecipients.map((a) => a.toLowerCase())]);
+    }
+  }
+
+  private async send(o: {
+    incidentId: string;
+    channelId: string;
+    body: string;
+    mail: OutboundMail;
+    kind: string;
+    automatic: boolean;
+    author: { id: string; name: string } | null;
+    flags: MessageFlag[];
+    sourceMessageId?: string;
+  }): Promise<MessageDto> {
+    const at = new Date();
+    const messageId = randomUUID();
+    const outboxId = randomUUID();
+    const meta = { from: o.mail.from.address, to: [o.mail.to], cc: [], subject: o.mail.subject, fullText: o.mail.text, automatic: { kind: o.automatic ? 'auto-reply' : 'human' } };
+    let status: 'queued' | 'suppressed' = 'queued';
+    let statusChanged = false;
+    await inTransaction(this.em, async (sql) => {
+      const made = await this.repo.appendOutbound(sql, {
+        incidentId: o.incidentId,
+        messageId,
+        channelKind: 'email',
+        channelId: o.channelId,
+        body: o.body,
+        preview: preview(o.body),
+        authorUserId: o.author?.id ?? null,
+        byAgent: o.author !== null,
+        externalId: o.mail.messageId,
+        meta,
+        flags: o.flags,
+        deliveryStatus: 'queued',
+        at,
+      });
+      statusChanged = made.statusChanged;
+      const queued = await this.outbox.enqueue(sql, { id: outboxId, messageId, sourceMessageId: o.sourceMessageId ?? null, channelId: o.channelId, kind: o.kind, automatic: o.automatic, recipient: o.mail.to, mail: o.mail });
+      if (!queued) throw new AlreadyQueued(); // rolls the message back too
+      status = queued;
+      if (queued === 'suppressed') await sql(`update messages set delivery_status = 'failed', delivery_error = ? where id = ?`, ['Not sent: too many automatic mails to this address within an hour.', messageId]);
+    });
+    const message: MessageDto = {
+      id: messageId,
+      incidentId: o.incidentId,
+      kind: 'outbound',
+      channelKind: 'email',
+      body: o.body,
+      author: o.author ? { type: 'user', id: o.author.id, name: o.author.name } : { type: 'system', id: null, name: 'Switchboard' },
+      senderKind: null,
+      flags: o.flags,
+      email: toEmailDto(meta),
+      attachments: [],
+      delivery: status === 'queued' ? { status: 'queued', error: null } : { status: 'failed', error: 'Not sent: too many automatic mails to this address within an hour.' },
+      createdAt: at.toISOString(),
+    };
+    if (status === 'queued') await this.outbox.kick(outboxId);
+    await this.incidents.announceOutbound(o.incidentId, message, o.author, statusChanged).catch((err: Error) => this.log.warn(`reply not announced: ${err.message}`));
+    return message;
+  }
+}
+
+/** An automatic mail for this source message exists already. */
+export class AlreadyQueued extends Error {
+  constructor() {
+    super('already queued');
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
+import { parse } from '../common/validation.js';
+import type { MessageDto } from '../contracts/api.js';
+import { EmailReplies } from './email-replies.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
+
+const ReplyBody = z.object({ body: z.string().trim().min(1, 'required').max(50_000, 'at most 50000 characters') }).strict();
+
+@ApiTags('incidents')
+@ApiCookieAuth()
+@Controller('api')
+export class RepliesController {
+  constructor(
+    private readonly replies: EmailReplies,
+    private readonly outbox: OutboxService,
+    private readonly incidents: IncidentsService,
+  ) {}
+
+  /** An agent's answer to the customer, sent by e-mail from the incident's mailbox. */
+  @Post('incidents/:id/replies')
+  reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<MessageDto> {
+    return this.replies.reply(id, parse(ReplyBody, body).body, viewer);
+  }
+
+  /** Sends a failed outbound message again (after an unknown outcome the agent checked, say). */
+  @Post('messages/:id/resend')
+  @HttpCode(202)
+  async resend(@Param('id', new ParseUUIDPipe()) id: string, @CurrentViewer() viewer: Viewer): Promise<{ queued: boolean }> {
+    await this.incidents.messageVisible(id, viewer);
+    return { queued: await this.outbox.resend(id) };
+  }
+}

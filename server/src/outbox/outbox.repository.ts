@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import type { Sql } from '../database/sql.js';
+
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'suppressed';
+
+export interface OutboxRow {
+  id: string;
+  messageId: string | null;
+  channelId: string;
+  kind: string;
+  automatic: boolean;
+  recipient: string;
+  mail: unknown;
+  status: OutboxStatus;
+  attempts: number;
+}
+
+export interface NewOutboxRow {
+  id: string;
+  messageId: string | null;
+  /** The inbound message an automatic mail answers: at most one mail of a kind per source message. */
+  sourceMessageId?: string | null;
+  channelId: string;
+  kind: string;
+  automatic: boolean;
+  recipient: string;
+  mail: unknown;
+  status?: 'queued' | 'suppressed';
+  lastError?: string | null;
+}
+
+const COLUMNS = `id, message_id as "messageId", channel_id as "channelId", kind, automatic, recipient, mail, status, attempts`;
+
+@Injectable()
+export class OutboxRepository {
+  /** false: a mail of this kind for this source message exists already. */
+  async insert(sql: Sql, r: NewOutboxRow): Promise<boolean> {
+    const rows = await sql(
+      `insert into outbox (id, message_id, source_message_id, channel_id, kind, automatic, recipient, mail, status, last_error, attempts, next_attempt_at, created_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, now(), now()) on conflict do nothing returning id`,
+      [r.id, r.messageId, r.sourceMessageId ?? null, r.channelId, r.kind, r.automatic, r.recipient, JSON.stringify(r.mail), r.status ?? 'queued', r.lastError ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /** Automatic mails to this address within the window (any status but suppressed). */
+  async automaticSentTo(sql: Sql, recipient: string, withinMs: number): Promise<number> {
+    const [row] = await sql<{ n: string }>(
+      `select count(*) as n from outbox where recipient = ? and automatic and status <> 'suppressed' and created_at > now() - (? * interval '1 millisecond')`,
+      [recipient, withinMs],
+    );
+    return Number(row.n);
+  }
+
+  /**
+   * Takes a due row for sending (one taker wins): status 'sending' until `leaseMs` from now. A row still
+   * 'sending' after that was being sent by a process that died: see staleSending.
+   */
+  async claim(sql: Sql, id: string, leaseMs: number): Promise<OutboxRow | null> {
+    const [row] = await sql<OutboxRow>(
+      `update outbox set status = 'sending', attempts = attempts + 1, next_attempt_at = now() + (? * interval '1 millisecond')
+       where id = ? and status = 'queued' and next_attempt_at <= now() returning ${COLUMNS}`,
+      [leaseMs, id],
+    );
+    return row ?? null;
+  }
+
+  async markSent(sql: Sql, id: string): Promise<void> {
+    await sql(`update outbox set status = 'sent', sent_at = now(), last_error = null where id = ? and status = 'sending'`, [id]);
+  }
+
+  async retryLater(sql: Sql, id: string, delayMs: number, error: string): Promise<void> {
+    await sql(`update outbox set status = 'queued', next_attempt_at = now() + (? * interval '1 millisecond'), last_error = ? where id = ? and status = 'sending'`, [delayMs, error, id]);
+  }
+
+  async markFailed(sql: Sql, id: string, error: string): Promise<void> {
+    await sql(`update outbox set status = 'failed', last_error = ? where id = ?`, [error, id]);
+  }
+
+  /** Queued rows whose time has come (their job may have been lost with a process). */
+  async due(sql: Sql, limit = 100): Promise<string[]> {
+    const rows = await sql<{ id: string }>(`select id from outbox where status = 'queued' and next_attempt_at <= now() order by next_attempt_at limit ?`, [limit]);
+    return rows.map((r) => r.id);
+  }
+
+  /** Rows left 'sending' past their lease: the process sending them died. */
+  async staleSending(sql: Sql, limit = 100): Promise<{ id: string; messageId: string | null }[]> {
+    return sql(`select id, message_id as "messageId" from outbox where status = 'sending' and next_attempt_at < now() order by next_attempt_at limit ?`, [limit]);
+  }
+
+  /** An agent asked to send a failed mail again (e.g. after an "unknown" outcome they checked). */
+  async requeue(sql: Sql, messageId: string): Promise<string | null> {
+    const [row] = await sql<{ id: string }>(
+      `update outbox set status = 'queued', next_attempt_at = now(), last_error = null where message_id = ? and status = 'failed' returning id`,
+      [messageId],
+    );
+    return row?.id ?? null;
+  }
+}
