@@ -38,7 +38,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
         directives: {
           defaultSrc: ["'self'"],
           connectSrc: ["'self'", 'ws:', 'wss:'],
-          imgSrc: ["'self'", 'data:'],
+          // Remote images in mail are blocked by the sanitiser (data-blocked-src) until an agent loads them;
+          // once asked, they must be allowed to load (the mail frame inherits this policy).
+          imgSrc: ["'self'", 'data:', 'https:', 'http:'],
           styleSrc: ["'self'", "'unsafe-inline'"],
           scriptSrc: ["'self'"],
           frameAncestors: ["'self'"],

@@ -136,9 +136,18 @@ export interface IncidentSummaryDto {
   lastMessageAt: string;
   lastMessagePreview: string;
   messageCount: number;
+  /** The assigned technician's answer to the service order: pending, confirmed, declined; null without one. */
+  assignmentStatus: AssignmentStatus | null;
+  /** What a technician needs to know (the service order carries it). */
+  siteAddress: string | null;
+  asset: string | null;
+  serviceType: string | null;
+  requestedWindow: string | null;
   /** Optimistic-lock version; send it back in PATCH to refuse lost updates. */
   version: number;
 }
+
+export type AssignmentStatus = 'pending' | 'confirmed' | 'declined';
 
 export type MessageAuthor =
   | { type: 'user'; id: string; name: string }
@@ -228,6 +237,14 @@ export interface ReplyRequest {
   body: string;
 }
 
+/**
+ * POST /api/messages/{id}/resend (202): sends a failed outbound mail again (after an "unknown outcome" the
+ * agent checked, or a refusal fixed meanwhile). queued false: it was not in a failed state.
+ */
+export interface ResendResult {
+  queued: boolean;
+}
+
 /** GET /api/incidents?status&departmentId&assigneeId&q&cursor&limit */
 export interface IncidentListQuery {
   status?: IncidentStatus;
@@ -252,6 +269,10 @@ export interface IncidentPatch {
   priority?: Priority;
   departmentId?: string | null;
   assigneeId?: string | null;
+  siteAddress?: string | null;
+  asset?: string | null;
+  serviceType?: string | null;
+  requestedWindow?: string | null;
   version?: number;
 }
 export interface NoteRequest {

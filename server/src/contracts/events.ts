@@ -13,6 +13,8 @@ export interface ServerToClientEvents {
   /** The incident moved out of what this user may see (another department, reassigned): drop it. */
   'incident.removed': (payload: { incidentId: string }) => void;
   'message.created': (payload: { incidentId: string; message: MessageDto }) => void;
+  /** Something the department should act on now (a technician declined a service order ...). */
+  'incident.alert': (payload: { incidentId: string; reference: string; kind: 'assignment-declined'; by: UserRefDto | null }) => void;
   /** A message changed after it was created: an outbound mail's delivery status, mostly. */
   'message.updated': (payload: { incidentId: string; message: MessageDto }) => void;
   /** Who has this incident open right now (sent to everyone viewing it). */

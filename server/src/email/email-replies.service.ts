@@ -81,7 +81,7 @@ export class EmailReplies {
       this.secrets.replyTokenKey,
     );
     try {
-      await this.send({ incidentId: incident.id, channelId: channel.id, body: words.text, mail, kind: 'ack', automatic: true, author: null, flags: ['automatic'], sourceMessageId: outcome.message.id });
+      await this.send({ incidentId: incident.id, channelId: channel.id, body: words.text, mail, kind: 'ack', automatic: true, author: null, flags: ['automatic'], sourceId: outcome.message.id });
     } catch (err) {
       if (!(err instanceof AlreadyQueued)) throw err;
     }
@@ -108,7 +108,8 @@ export class EmailReplies {
     }
   }
 
-  private async send(o: {
+  /** Queues a mail about an incident: an outbound message on its timeline and an outbox row, one transaction. */
+  async send(o: {
     incidentId: string;
     channelId: string;
     body: string;
@@ -117,7 +118,7 @@ export class EmailReplies {
     automatic: boolean;
     author: { id: string; name: string } | null;
     flags: MessageFlag[];
-    sourceMessageId?: string;
+    sourceId?: string;
   }): Promise<MessageDto> {
     const at = new Date();
     const messageId = randomUUID();
@@ -142,7 +143,7 @@ export class EmailReplies {
         at,
       });
       statusChanged = made.statusChanged;
-      const queued = await this.outbox.enqueue(sql, { id: outboxId, messageId, sourceMessageId: o.sourceMessageId ?? null, channelId: o.channelId, kind: o.kind, automatic: o.automatic, recipient: o.mail.to, mail: o.mail });
+      const queued = await this.outbox.enqueue(sql, { id: outboxId, messageId, sourceId: o.sourceId ?? null, channelId: o.channelId, kind: o.kind, automatic: o.automatic, recipient: o.mail.to, mail: o.mail });
       if (!queued) throw new AlreadyQueued(); // rolls the message back too
       status = queued;
       if (queued === 'suppressed') await sql(`update messages set delivery_status = 'failed', delivery_error = ? where id = ?`, ['Not sent: too many automatic mails to this address within an hour.', messageId]);

@@ -11,12 +11,14 @@ import { EmailSender } from './email-sender.js';
 import { MailboxSyncRepository } from './mailbox-sync.repository.js';
 import { MailboxSyncService } from './mailbox-sync.service.js';
 import { RepliesController } from './replies.controller.js';
+import { ServiceOrdersController } from './service-orders.controller.js';
+import { ServiceOrders } from './service-orders.service.js';
 
-/** The e-mail channel's moving parts: the mailbox sync (IMAP in), replies and acknowledgements (SMTP out). */
+/** The e-mail channel's moving parts: the mailbox sync (IMAP in), replies, acknowledgements and service orders (SMTP out). */
 @Module({
   imports: [ChannelsModule, IngestModule, IncidentsModule, OutboxModule],
-  controllers: [RepliesController],
-  providers: [MailboxSyncService, MailboxSyncRepository, EmailReplies, EmailSender],
+  controllers: [RepliesController, ServiceOrdersController],
+  providers: [MailboxSyncService, MailboxSyncRepository, EmailReplies, EmailSender, ServiceOrders],
   exports: [MailboxSyncService, MailboxSyncRepository, EmailReplies],
 })
 export class EmailModule implements OnModuleInit {

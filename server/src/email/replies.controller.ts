@@ -3,7 +3,7 @@ import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
 import { parse } from '../common/validation.js';
-import type { MessageDto } from '../contracts/api.js';
+import type { MessageDto, ResendResult } from '../contracts/api.js';
 import { EmailReplies } from './email-replies.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
@@ -29,7 +29,7 @@ export class RepliesController {
   /** Sends a failed outbound message again (after an unknown outcome the agent checked, say). */
   @Post('messages/:id/resend')
   @HttpCode(202)
-  async resend(@Param('id', new ParseUUIDPipe()) id: string, @CurrentViewer() viewer: Viewer): Promise<{ queued: boolean }> {
+  async resend(@Param('id', new ParseUUIDPipe()) id: string, @CurrentViewer() viewer: Viewer): Promise<ResendResult> {
     await this.incidents.messageVisible(id, viewer);
     return { queued: await this.outbox.resend(id) };
   }

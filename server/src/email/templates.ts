@@ -23,3 +23,100 @@ export function acknowledgement(locale: Locale, r: { name: string; reference: st
 export function agentReply(body: string, agent: string, mailbox: string): string {
   return `${body.trim()}\n\n--\n${agent}\n${mailbox}`;
 }
+
+const PRIORITY: Record<Locale, Record<string, string>> = {
+  es: { low: 'baja', normal: 'normal', high: 'alta', urgent: 'urgente' },
+  en: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' },
+  ro: { low: 'scăzută', normal: 'normală', high: 'ridicată', urgent: 'urgentă' },
+};
+
+const ORDER: Record<Locale, Record<string, string>> = {
+  es: {
+    prefix: 'Orden de servicio:',
+    title: 'Orden de servicio',
+    customer: 'Cliente',
+    address: 'Dirección',
+    contact: 'Persona de contacto',
+    phone: 'tel.',
+    asset: 'Objeto',
+    type: 'Tipo',
+    priority: 'Prioridad',
+    window: 'Ventana solicitada',
+    last: 'Últimos mensajes',
+    how: 'Responda a este correo con «Acepto» para confirmar o «No puedo» para rechazar.',
+    confirm: 'Confirmar',
+    decline: 'Rechazar',
+  },
+  en: {
+    prefix: 'Service order:',
+    title: 'Service order',
+    customer: 'Customer',
+    address: 'Address',
+    contact: 'Contact person',
+    phone: 'phone',
+    asset: 'Object',
+    type: 'Type',
+    priority: 'Priority',
+    window: 'Requested window',
+    last: 'Latest messages',
+    how: 'Reply to this e-mail with "Accept" to confirm or "Decline" to refuse.',
+    confirm: 'Confirm',
+    decline: 'Decline',
+  },
+  ro: {
+    prefix: 'Comandă de service:',
+    title: 'Comandă de service',
+    customer: 'Client',
+    address: 'Adresă',
+    contact: 'Persoană de contact',
+    phone: 'tel.',
+    asset: 'Obiect',
+    type: 'Tip',
+    priority: 'Prioritate',
+    window: 'Interval solicitat',
+    last: 'Ultimele mesaje',
+    how: 'Răspundeți la acest e-mail cu „Accept” pentru a confirma sau „Nu pot” pentru a refuza.',
+    confirm: 'Confirmă',
+    decline: 'Refuză',
+  },
+};
+
+export interface ServiceOrderFacts {
+  reference: string;
+  subject: string;
+  customer: string | null;
+  siteAddress: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  asset: string | null;
+  serviceType: string | null;
+  priority: string;
+  requestedWindow: string | null;
+  lastMessages: { at: Date; author: string; text: string }[];
+  links: { confirm: string; decline: string } | null;
+}
+
+/** The service order a technician gets, in their language. */
+export function serviceOrder(locale: Locale, f: ServiceOrderFacts): { text: string; subjectPrefix: string } {
+  const w = ORDER[locale];
+  const dash = '—';
+  const contact = [f.contactName, f.contactPhone ? `${w.phone} ${f.contactPhone}` : null].filter(Boolean).join(', ') || dash;
+  const lines = [
+    `${w.title} ${f.reference}: ${f.subject}`,
+    '',
+    `${w.customer}: ${f.customer ?? dash}`,
+    `${w.address}: ${f.siteAddress ?? dash}`,
+    `${w.contact}: ${contact}`,
+    `${w.asset}: ${f.asset ?? dash}`,
+    `${w.type}: ${f.serviceType ?? dash}`,
+    `${w.priority}: ${PRIORITY[locale][f.priority] ?? f.priority}`,
+    `${w.window}: ${f.requestedWindow ?? dash}`,
+  ];
+  if (f.lastMessages.length > 0) {
+    lines.push('', `${w.last}:`);
+    for (const m of f.lastMessages) lines.push(`— ${m.at.toISOString().slice(0, 16).replace('T', ' ')} ${m.author}: ${m.text}`);
+  }
+  lines.push('', w.how);
+  if (f.links) lines.push('', `${w.confirm}: ${f.links.confirm}`, `${w.decline}: ${f.links.decline}`);
+  return { text: lines.join('\n'), subjectPrefix: w.prefix };
+}

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import type { ChannelKind } from '../contracts/api.js';
+import type { AssignmentStatus, ChannelKind } from '../contracts/api.js';
 import { Contact } from '../customers/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { INCIDENT_STATUSES, PRIORITIES, type IncidentStatus, type Priority } from '../domain/incident-state.js';
@@ -63,6 +63,26 @@ export class Incident {
 
   @Property({ type: 'integer' })
   messageCount: number = 0;
+
+  /** A new id each time a technician is assigned: their service order and their answer refer to it. */
+  @Property({ type: 'uuid', nullable: true })
+  assignmentId?: string | null;
+
+  @Enum({ items: ['pending', 'confirmed', 'declined'], type: 'string', nullable: true })
+  assignmentStatus?: AssignmentStatus | null;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  siteAddress?: string | null;
+
+  /** The object of the work: the equipment, installation or line. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  asset?: string | null;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  serviceType?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  requestedWindow?: string | null;
 
   @Property({ type: 'integer', version: true })
   version: number = 1;

@@ -36,6 +36,11 @@ export function toIncidentSummary(i: Incident): IncidentSummaryDto {
     lastMessageAt: i.lastMessageAt.toISOString(),
     lastMessagePreview: i.lastMessagePreview,
     messageCount: i.messageCount,
+    assignmentStatus: i.assignmentStatus ?? null,
+    siteAddress: i.siteAddress ?? null,
+    asset: i.asset ?? null,
+    serviceType: i.serviceType ?? null,
+    requestedWindow: i.requestedWindow ?? null,
     version: i.version,
   };
 }

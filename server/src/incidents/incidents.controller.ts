@@ -24,6 +24,10 @@ const PatchBody = z
     priority: z.enum(PRIORITIES).optional(),
     departmentId: z.string().uuid('must be an id').nullable().optional(),
     assigneeId: z.string().uuid('must be an id').nullable().optional(),
+    siteAddress: z.string().trim().max(300).nullable().optional(),
+    asset: z.string().trim().max(200).nullable().optional(),
+    serviceType: z.string().trim().max(100).nullable().optional(),
+    requestedWindow: z.string().trim().max(200).nullable().optional(),
     version: z.number().int().positive().optional(),
   })
   .strict();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
-import type { ChannelKind, DeliveryStatus, MessageFlag, ReplyRoute, SenderKind } from '../contracts/api.js';
+import type { AssignmentStatus, ChannelKind, DeliveryStatus, MessageFlag, ReplyRoute, SenderKind } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
 import { seesEverything, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
@@ -144,6 +144,39 @@ export class IncidentsRepository {
       [o.at, o.at, o.preview, status, status === incident.status ? 0 : 1, o.incidentId],
     );
     return { status, statusChanged: status !== incident.status };
+  }
+
+  /**
+   * The assigned technician answers their service order. Only the current assignment of that technician
+   * counts (a stale answer after a reassignment changes nothing: null). A decline takes the incident off
+   * them and opens it for assignment again. Inside the caller's transaction; audited as the technician.
+   */
+  async applyTechnicianAnswer(sql: Sql, a: TechnicianAnswer): Promise<AnsweredAssignment | null> {
+    const [row] = await sql<{ status: IncidentStatus; assignment_status: AssignmentStatus | null; department_id: string | null; technician_name: string }>(
+      `select i.status, i.assignment_status, i.department_id, u.name as technician_name
+       from incidents i join users u on u.id = i.assignee_id
+       where i.id = ? and i.assignee_id = ? and i.assignment_id is not null ${a.assignmentId ? 'and i.assignment_id = ?' : ''} for update of i`,
+      a.assignmentId ? [a.incidentId, a.technicianId, a.assignmentId] : [a.incidentId, a.technicianId],
+    );
+    if (!row) return null;
+    const declined = a.answer === 'declined';
+    const status = declined && (row.status === 'pending' || row.status === 'new') ? 'open' : row.status;
+    await sql(
+      `update incidents set assignment_status = ?, assignee_id = case when ? then null else assignee_id end, assignment_id = case when ? then null else assignment_id end,
+         status = ?, updated_at = ?, version = version + 1 where id = ?`,
+      [a.answer, declined, declined, status, a.at, a.incidentId],
+    );
+    const changes: Record<string, { from: unknown; to: unknown }> = { assignmentStatus: { from: row.assignment_status, to: a.answer } };
+    if (declined) changes.assignee = { from: row.technician_name, to: null };
+    if (status !== row.status) changes.status = { from: row.status, to: status };
+    await sql(`insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, ?, ?, ?, ?)`, [
+      a.incidentId,
+      a.technicianId,
+      `assignment.${a.answer}`,
+      JSON.stringify({ ...changes, via: { from: null, to: a.via } }),
+      a.at,
+    ]);
+    return { answer: a.answer, before: { departmentId: row.department_id, assigneeId: a.technicianId }, technicianName: row.technician_name, changed: Object.keys(changes) };
   }
 
   /** The Message-IDs of an incident's mail, oldest first, and the last one a customer sent. */
@@ -295,6 +328,24 @@ export interface NewOutboundRows {
   flags: MessageFlag[];
   deliveryStatus: DeliveryStatus;
   at: Date;
+}
+
+export interface TechnicianAnswer {
+  incidentId: string;
+  technicianId: string;
+  /** The assignment answered (one-click links name it; a reply token names the technician only). */
+  assignmentId?: string;
+  answer: 'confirmed' | 'declined';
+  via: 'email-reply' | 'link';
+  at: Date;
+}
+
+export interface AnsweredAssignment {
+  answer: 'confirmed' | 'declined';
+  /** Where the incident was before (a decline takes it out of the technician's sight). */
+  before: IncidentPlacement;
+  technicianName: string;
+  changed: string[];
 }
 
 export type RawEventWrite = { mode: 'insert'; key: string; payload: unknown } | { mode: 'complete' };

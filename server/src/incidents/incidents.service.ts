@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { AuditChanges } from '../audit/audit-entry.entity.js';
 import type { Viewer } from '../auth/auth.decorators.js';
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { ChannelKind, ContactDto, ReplyRoute, UserRefDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
 import { statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
@@ -13,14 +14,24 @@ import { Department } from '../users/department.entity.js';
 import { User } from '../users/user.entity.js';
 import { Incident } from './incident.entity.js';
 import { INCIDENT_POPULATE, preview, toIncidentDetail, toIncidentSummary, toMessageDto } from './incident.mapper.js';
-import { IncidentsRepository, isUuid, type InboundMessageColumns, type ListFilters, type RawEventWrite } from './incidents.repository.js';
+import { IncidentsRepository, isUuid, type AnsweredAssignment, type InboundMessageColumns, type ListFilters, type RawEventWrite, type TechnicianAnswer } from './incidents.repository.js';
 import { Message } from './message.entity.js';
 
 export const scopeOf = (v: Viewer): ViewerScope => ({ userId: v.user.id, role: v.user.role, departmentIds: v.departmentIds });
 const placementOf = (i: Incident): IncidentPlacement => ({ departmentId: i.department?.id ?? null, assigneeId: i.assignee?.id ?? null });
 
+/** A technician was assigned: they get a service order (EmailModule listens). */
+export interface Assignment {
+  incidentId: string;
+  technicianId: string;
+  assignmentId: string;
+}
+
 @Injectable()
 export class IncidentsService {
+  /** 'assigned' (Assignment) after an assignment to a technician commits. */
+  readonly assignments = new EventEmitter();
+
   constructor(
     private readonly em: EntityManager,
     private readonly repo: IncidentsRepository,
@@ -68,6 +79,7 @@ export class IncidentsService {
     let before: IncidentPlacement | undefined;
     let after: Incident | undefined;
     let changed: string[] = [];
+    let assigned: Assignment | null = null;
     await this.em.fork().transactional(async (em) => {
       const incident = await this.loadVisible(em, id, viewer, true);
       if (patch.version !== undefined && patch.version !== incident.version) {
@@ -100,6 +112,16 @@ export class IncidentsService {
       }
       if (patch.status !== undefined) set('status', transition(incident.status, patch.status));
       if (patch.priority !== undefined) set('priority', patch.priority);
+      for (const key of ['siteAddress', 'asset', 'serviceType', 'requestedWindow'] as const) {
+        if (patch[key] !== undefined) set(key, patch[key] || null);
+      }
+      if (changes.assignee) {
+        // A technician gets a service order and answers it; anyone else is simply assigned.
+        const technician = incident.assignee?.role === 'technician';
+        incident.assignmentId = technician ? randomUUID() : null;
+        set('assignmentStatus', technician ? 'pending' : null);
+        if (technician) assigned = { incidentId: incident.id, technicianId: incident.assignee!.id, assignmentId: incident.assignmentId! };
+      }
 
       changed = Object.keys(changes);
       if (changed.length === 0) return;
@@ -113,6 +135,7 @@ export class IncidentsService {
       this.publisher.publish(now, 'incident.updated', { incident: toIncidentSummary(after), changed, by: { id: viewer.user.id, name: viewer.user.name } });
       this.publisher.publish(roomsThatLostSight(before, placementOf(after)), 'incident.removed', { incidentId: id }, now);
     }
+    if (assigned) this.assignments.emit('assigned', assigned);
     // Answered even when the change took the incident out of the caller's sight: they just made it.
     const found = await this.repo.findWithTimeline(id);
     if (!found) throw new NotFoundException(`No incident ${id}.`);
@@ -190,6 +213,11 @@ export class IncidentsService {
       lastMessageAt: input.sentAt.toISOString(),
       lastMessagePreview,
       messageCount: 1,
+      assignmentStatus: null,
+      siteAddress: null,
+      asset: null,
+      serviceType: null,
+      requestedWindow: null,
       version: 1,
     };
     return { kind: 'created', incident, message: inboundMessageDto(ids.messageId, ids.incidentId, input, at) };
@@ -241,9 +269,30 @@ export class IncidentsService {
     const incident = await this.repo.findSummary(outcome.incidentId);
     if (!incident) return;
     const rooms = roomsOfIncident(placementOf(incident));
-    this.publisher.publish(rooms, 'message.created', { incidentId: incident.id, message: outcome.message });
+    // Before the answer moves the incident: the technician who declines still sees their own reply arrive.
+    const before = outcome.answered ? roomsOfIncident(outcome.answered.before) : rooms;
+    this.publisher.publish([...new Set([...rooms, ...before])], 'message.created', { incidentId: incident.id, message: outcome.message });
+    if (outcome.answered) return this.announceAnswer(incident, outcome.answered, outcome.message.author.type === 'user' ? { id: outcome.message.author.id, name: outcome.message.author.name } : null);
     const changed = outcome.reopenedFrom ? ['messages', 'status'] : ['messages'];
     this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(incident), changed, by: null });
+  }
+
+  /** A technician confirmed or declined: the incident to who sees it now, gone for who no longer does, and a decline alerts. */
+  announceAnswer(incident: Incident, answered: AnsweredAssignment, by: UserRefDto | null): void {
+    const rooms = roomsOfIncident(placementOf(incident));
+    this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(incident), changed: ['messages', ...answered.changed], by });
+    this.publisher.publish(roomsThatLostSight(answered.before, placementOf(incident)), 'incident.removed', { incidentId: incident.id }, rooms);
+    if (answered.answer === 'declined') this.publisher.publish(rooms, 'incident.alert', { incidentId: incident.id, reference: incident.reference, kind: 'assignment-declined', by });
+  }
+
+  /** Inside the caller's transaction: see IncidentsRepository.applyTechnicianAnswer. */
+  answerAssignment(sql: Sql, answer: TechnicianAnswer): Promise<AnsweredAssignment | null> {
+    return this.repo.applyTechnicianAnswer(sql, answer);
+  }
+
+  /** One incident as its summary shows it (after a change made outside the unit of work). */
+  findSummary(id: string): Promise<Incident | null> {
+    return this.repo.findSummary(id);
   }
 }
 
@@ -252,7 +301,7 @@ const publicRoute = (r: ReplyRoute | null): ReplyRoute | null => (r ? { channelK
 
 export type InboundOutcome =
   | { kind: 'created'; incident: IncidentSummaryDto; message: MessageDto }
-  | { kind: 'appended'; incidentId: string; reopenedFrom: IncidentStatus | null; message: MessageDto };
+  | { kind: 'appended'; incidentId: string; reopenedFrom: IncidentStatus | null; message: MessageDto; answered?: AnsweredAssignment | null };
 
 export interface NewInboundIncident {
   subject: string;

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { InboundMessage } from '../../../channels/core/index.js';
-import type { AutomaticClassification, EmailMeta } from '../../../channels/email/index.js';
+import { readTechnicianReply, type AutomaticClassification, type EmailMeta } from '../../../channels/email/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { Secrets } from '../common/secrets.js';
 import type { ContactDto, MessageDto, MessageFlag, Role, SenderKind } from '../contracts/api.js';
 import { ContactsService } from '../customers/contacts.service.js';
 import type { Sql } from '../database/sql.js';
-import { extractTokensFromAddresses, verifyReplyToken, type ReplyTokenPayload } from '../domain/reply-token.js';
+import { extractTokensFromAddresses, replyTokenIsForTechnician, verifyReplyToken, type ReplyTokenPayload } from '../domain/reply-token.js';
 import { referencedMessageIds, subjectReference, tokenAddresses } from '../domain/threading.js';
 import { domainOf, type EmailChannelConfig } from '../email/email-settings.js';
 import type { InboundMessageColumns } from '../incidents/incidents.repository.js';
@@ -17,6 +17,7 @@ interface ThreadIncident {
   status: string;
   contactId: string | null;
   customerId: string | null;
+  assigneeId: string | null;
 }
 
 export interface Route {
@@ -27,6 +28,8 @@ export interface Route {
   user: { id: string; name: string; role: Role } | null;
   author: MessageDto['author'];
   columns: InboundMessageColumns;
+  /** The assigned technician answered their service order by reply. */
+  answer: { technicianId: string; answer: 'confirmed' | 'declined' } | null;
 }
 
 /**
@@ -49,8 +52,24 @@ export class InboundRouter {
     if (automatic && automatic.kind !== 'human') flags.push('automatic');
     if (automatic?.kind === 'bounce') flags.push('bounce');
     const senderKind = this.senderKind(user, contact, thread?.incident ?? null);
+    let answer: Route['answer'] = null;
+    if (thread?.token?.purpose === 'service-order') {
+      // Acts only with a valid token bound to this technician AND mail from one of their addresses, on the
+      // assignment that is still theirs; anything else with such a token is suspicious (a forwarded or stolen one).
+      const authorized = user?.role === 'technician' && replyTokenIsForTechnician(thread.token, user.id) && thread.incident.assigneeId === user.id;
+      if (!authorized) flags.push('suspicious');
+      else if (!automatic || automatic.kind === 'human') {
+        const reading = readTechnicianReply(m.text);
+        if (reading.decision === 'unclear') flags.push('needs-attention');
+        else {
+          flags.push(reading.decision);
+          answer = { technicianId: user.id, answer: reading.decision };
+        }
+      }
+    }
     return {
       thread,
+      answer,
       contact,
       user,
       author: user ? { type: 'user', id: user.id, name: user.name } : { type: 'contact', id: contact!.id, name: contact!.name },
@@ -111,7 +130,7 @@ export class InboundRouter {
   /** A thread never continues a closed incident: a new message about it starts a new one. */
   private async incident(sql: Sql, where: string, params: unknown[]): Promise<ThreadIncident | null> {
     const [row] = await sql<ThreadIncident>(
-      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId" from incidents i where ${where} and i.status <> 'closed'`,
+      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId" from incidents i where ${where} and i.status <> 'closed'`,
       params,
     );
     return row ?? null;

@@ -133,7 +133,13 @@ export class IngestService {
       raw,
       view: m.kind === 'email' ? { email: toEmailDto(route.columns.meta ?? {}), attachments: [] } : undefined,
     };
-    if (route.thread) return this.incidents.appendFromInbound(sql, route.thread.incident.id, input);
+    if (route.thread) {
+      const outcome = await this.incidents.appendFromInbound(sql, route.thread.incident.id, input);
+      if (outcome?.kind === 'appended' && route.answer) {
+        outcome.answered = await this.incidents.answerAssignment(sql, { incidentId: route.thread.incident.id, ...route.answer, via: 'email-reply', at: new Date() });
+      }
+      return outcome;
+    }
     return this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
   }
 

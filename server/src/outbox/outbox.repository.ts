@@ -18,8 +18,8 @@ export interface OutboxRow {
 export interface NewOutboxRow {
   id: string;
   messageId: string | null;
-  /** The inbound message an automatic mail answers: at most one mail of a kind per source message. */
-  sourceMessageId?: string | null;
+  /** What an automatic mail is about (inbound message, assignment): at most one mail of a kind per source. */
+  sourceId?: string | null;
   channelId: string;
   kind: string;
   automatic: boolean;
@@ -36,9 +36,9 @@ export class OutboxRepository {
   /** false: a mail of this kind for this source message exists already. */
   async insert(sql: Sql, r: NewOutboxRow): Promise<boolean> {
     const rows = await sql(
-      `insert into outbox (id, message_id, source_message_id, channel_id, kind, automatic, recipient, mail, status, last_error, attempts, next_attempt_at, created_at)
+      `insert into outbox (id, message_id, source_id, channel_id, kind, automatic, recipient, mail, status, last_error, attempts, next_attempt_at, created_at)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, now(), now()) on conflict do nothing returning id`,
-      [r.id, r.messageId, r.sourceMessageId ?? null, r.channelId, r.kind, r.automatic, r.recipient, JSON.stringify(r.mail), r.status ?? 'queued', r.lastError ?? null],
+      [r.id, r.messageId, r.sourceId ?? null, r.channelId, r.kind, r.automatic, r.recipient, JSON.stringify(r.mail), r.status ?? 'queued', r.lastError ?? null],
     );
     return rows.length > 0;
   }

@@ -15,6 +15,8 @@ const NewUserBody = z
     role: z.enum(ROLES),
     locale: z.enum(LOCALES).default('es'),
     departmentIds: z.array(z.string().uuid('must be an id')).max(50).default([]),
+    /** More addresses the person writes from (a technician's phone): their replies are recognised as theirs. */
+    extraEmails: z.array(z.string().trim().toLowerCase().email('must be an e-mail address').max(254)).max(10).default([]),
   })
   .strict();
 const NewDepartmentBody = z.object({ name: z.string().trim().min(1, 'required').max(120) }).strict();

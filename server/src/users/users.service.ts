@@ -13,6 +13,7 @@ export interface NewUser {
   role: Role;
   locale?: Locale;
   departmentIds?: string[];
+  extraEmails?: string[];
 }
 
 @Injectable()
@@ -46,6 +47,7 @@ export class UsersService {
       passwordHash: await hashPassword(input.password),
       role: input.role,
       locale: input.locale ?? 'es',
+      extraEmails: [...new Set((input.extraEmails ?? []).map((e) => e.toLowerCase()))].filter((e) => e !== email),
       active: true,
       createdAt: new Date(),
     });

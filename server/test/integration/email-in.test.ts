@@ -4,23 +4,23 @@
  * PostgreSQL, Redis (leases, fan-out), processors in the server process.
  */
 import { randomUUID } from 'node:crypto';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../channels/email/test/fixtures.js';
 import { Secrets } from '../../src/common/secrets.js';
 import type { ChannelDto, IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
 import { signReplyToken } from '../../src/domain/reply-token.js';
-import { MailboxSyncService } from '../../src/email/mailbox-sync.service.js';
-import { ApiClient, nextEvent, type InboxSocket } from '../support/api-client.js';
-import { startDovecot, type Dovecot } from '../support/dovecot.js';
-import { createEmailChannel, mail, MAILBOX } from '../support/mailbox.js';
+import { nextEvent, type ApiClient, type InboxSocket } from '../support/api-client.js';
+import type { Dovecot } from '../support/dovecot.js';
+import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
+import { mail, MAILBOX } from '../support/mailbox.js';
 import { query } from '../support/services.js';
-import { ADMIN, startTestServer, TEST_SECRET_KEY, type TestServer } from '../support/test-server.js';
+import { TEST_SECRET_KEY, type TestServer } from '../support/test-server.js';
 import { waitUntil } from '../support/wait.js';
 
 const MAX_BYTES = 200_000;
 
 describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
+  let desk: MailDesk;
   let dovecot: Dovecot;
   let server: TestServer;
   let admin: ApiClient;
@@ -32,7 +32,10 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
   const eventCount = async () => Number((await query(db, `select count(*) as n from inbound_events where channel_id = $1`, [channel.id]))[0].n);
   const detail = (id: string) => admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${id}`));
   const bySubject = async (subject: string) => (await admin.ok<IncidentListDto>(admin.get(`/api/incidents?q=${encodeURIComponent(subject)}`))).items;
-  const messagesOf = async (id: string) => (await detail(id)).timeline.filter((e) => e.type === 'message');
+  /** The inbound messages of an incident (acknowledgements we sent are outbound). */
+  const messagesOf = async (id: string) => (await detail(id)).timeline.filter((e) => e.type === 'message' && e.kind === 'inbound');
+  const inbound = (incidentId: string, test: (m: { body: string; flags: string[] }) => boolean = () => true) =>
+    nextEvent(socket, 'message.created', (p) => p.incidentId === incidentId && p.message.kind === 'inbound' && test(p.message), 15_000);
   /** A message we "sent" earlier on an incident, so that replies can reference its Message-ID. */
   const sentEarlier = (incidentId: string, messageId: string) =>
     query(db, `insert into messages (id, incident_id, kind, channel_kind, body, created_at, channel_id, external_id) values ($1, $2, 'outbound', 'email', 'Hemos recibido su solicitud.', now(), $3, $4)`, [
@@ -43,21 +46,11 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     ]);
 
   beforeAll(async () => {
-    dovecot = await startDovecot({ users: [{ name: MAILBOX.user, password: MAILBOX.password }] });
-    server = await startTestServer({ mode: 'production', env: { EMAIL_MAX_BYTES: String(MAX_BYTES) } });
-    db = server.databaseUrl!;
-    server.app.get(MailboxSyncService).timing = { backoffMinMs: 100, backoffMaxMs: 500, leaseTtlMs: 3000 };
-    admin = new ApiClient(server.url);
-    await admin.login(ADMIN.email, ADMIN.password);
-    socket = await admin.connectInbox();
-    channel = await createEmailChannel(admin, dovecot);
+    desk = await startMailDesk({ EMAIL_MAX_BYTES: String(MAX_BYTES) });
+    ({ dovecot, server, admin, socket, channel, db } = desk);
   }, 60_000);
 
-  afterAll(async () => {
-    socket?.close();
-    await server?.close();
-    await dovecot?.stop();
-  });
+  afterAll(() => desk?.close());
 
   it('keeps mailbox passwords encrypted and never returns them; "test connection" says what failed', async () => {
     expect(channel.email).toMatchObject({ address: MAILBOX.address, imap: { host: '127.0.0.1', folder: 'INBOX', hasPassword: true }, smtp: { hasPassword: true } });
@@ -66,21 +59,15 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     expect(stored.config.imap.password).toMatch(/^v1:/);
     expect(JSON.stringify(stored.config)).not.toContain('imap-secret');
 
-    const smtp = new SMTPServer({ authOptional: false, allowInsecureAuth: true, disabledCommands: ['STARTTLS'], onAuth: (a, _s, cb) => (a.password === 'smtp-secret' ? cb(null, { user: a.username }) : cb(new Error('Invalid login'))) });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-    const smtpPort = (smtp.server.address() as { port: number }).port;
+    const ok = await admin.ok(admin.post(`/api/channels/${channel.id}/test`));
+    expect(ok).toMatchObject({ imap: { ok: true }, smtp: { ok: true } });
     try {
-      await admin.ok(admin.patch(`/api/channels/${channel.id}`, { smtp: { port: smtpPort } }));
-      const ok = await admin.ok(admin.post(`/api/channels/${channel.id}/test`));
-      expect(ok).toMatchObject({ imap: { ok: true }, smtp: { ok: true } });
-
       await admin.ok(admin.patch(`/api/channels/${channel.id}`, { imap: { password: 'wrong' }, smtp: { port: 1 } }));
       const bad = await admin.ok(admin.post(`/api/channels/${channel.id}/test`));
       expect(bad.imap).toEqual({ ok: false, message: expect.stringContaining('refused the user name or password') });
       expect(bad.smtp).toEqual({ ok: false, message: expect.stringContaining('connection refused') });
     } finally {
-      await admin.ok(admin.patch(`/api/channels/${channel.id}`, { imap: { password: MAILBOX.password } }));
-      await new Promise<void>((r) => smtp.close(() => r()));
+      await admin.ok(admin.patch(`/api/channels/${channel.id}`, { imap: { password: MAILBOX.password }, smtp: { port: desk.smtp.port } }));
     }
     const invalid = await admin.patch(`/api/channels/${channel.id}`, { imap: { port: 'x' } });
     expect(invalid.status).toBe(400);
@@ -103,18 +90,18 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     const { incident } = await created;
 
     // In-Reply-To of the customer's own first mail
-    let updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 2, 15_000);
+    let updated = inbound(incident.id, (m) => m.body === 'Sigue sin funcionar.');
     await dovecot.append(MAILBOX.user, mail('1b', { From: 'Cliente 1 <cliente1@example.es>', Subject: 'Re: Avería 1', 'In-Reply-To': '<msg-1@example.es>' }, 'Sigue sin funcionar.'));
     await updated;
 
     // a token in the address, with a subject that says nothing
     const token = signReplyToken({ incidentId: incident.id, purpose: 'reply' }, new Secrets(Buffer.from(TEST_SECRET_KEY)).replyTokenKey);
-    updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 3, 15_000);
+    updated = inbound(incident.id, (m) => m.body === 'Mensaje número 1c.');
     await dovecot.append(MAILBOX.user, mail('1c', { From: 'Cliente 1 <cliente1@example.es>', To: `Soporte <soporte+${token}@climatiza.example>`, Subject: 'una cosa más' }));
     await updated;
 
     // the subject tag from the customer: joins; the same tag from a stranger: a new incident
-    updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 4, 15_000);
+    updated = inbound(incident.id, (m) => m.body === 'Mensaje número 1d.');
     await dovecot.append(MAILBOX.user, mail('1d', { From: 'Cliente 1 <cliente1@example.es>', Subject: `Re: [#${incident.reference.slice(3)}] otra cosa` }));
     await updated;
     const stranger = nextEvent(socket, 'incident.created', (p) => p.incident.subject.includes('curioso'), 15_000);
@@ -131,7 +118,7 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     await dovecot.append(MAILBOX.user, mail('z', { From: 'Íñigo Zubizarreta <inigo@talleres-zubizarreta.example>', Subject: 'Revisión anual' }));
     const { incident } = await created;
     await sentEarlier(incident.id, '<20261120081400.c41d0e77@sb.climatiza.example>');
-    const updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 2, 15_000);
+    const updated = inbound(incident.id, (m) => m.body.includes('el martes a las 9:00'));
     await dovecot.append(MAILBOX.user, fixture('outlook-reply-es.eml'));
     await updated;
     const reply = (await messagesOf(incident.id)).at(-1)!;
@@ -145,9 +132,10 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     const { incident } = await created;
     await sentEarlier(incident.id, '<20261120091400.aa55cc77@sb.climatiza.example>');
     await admin.ok(admin.patch(`/api/incidents/${incident.id}`, { status: 'pending' }));
-    const updated = nextEvent(socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.messageCount === 2, 15_000);
+    const updated = inbound(incident.id, (m) => m.flags.includes('automatic'));
     await dovecot.append(MAILBOX.user, fixture('out-of-office-ro.eml'));
-    expect((await updated).incident.status).toBe('pending');
+    await updated;
+    expect((await detail(incident.id)).status).toBe('pending');
     const auto = (await messagesOf(incident.id)).at(-1)!;
     expect(auto.flags).toContain('automatic');
     expect(auto.email?.automatic).toBe('auto-reply');

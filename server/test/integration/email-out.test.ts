@@ -6,17 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../channels/email/test/fixtures.js';
 import type { IncidentDetailDto, MessageDto } from '../../src/contracts/api.js';
-import { MailboxSyncService } from '../../src/email/mailbox-sync.service.js';
 import { OutboxService } from '../../src/outbox/outbox.service.js';
-import { ApiClient, nextEvent, type InboxSocket } from '../support/api-client.js';
-import { startDovecot, type Dovecot } from '../support/dovecot.js';
-import { createEmailChannel, mail, MAILBOX } from '../support/mailbox.js';
+import { nextEvent, type ApiClient, type InboxSocket } from '../support/api-client.js';
+import type { Dovecot } from '../support/dovecot.js';
+import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
+import { mail, MAILBOX } from '../support/mailbox.js';
 import { query } from '../support/services.js';
-import { startSmtpRecorder, type SmtpRecorder } from '../support/smtp-recorder.js';
-import { ADMIN, startTestServer, type TestServer } from '../support/test-server.js';
+import type { SmtpRecorder } from '../support/smtp-recorder.js';
+import type { TestServer } from '../support/test-server.js';
 import { waitUntil } from '../support/wait.js';
 
 describe('e-mail out: replies and acknowledgements through the outbox', () => {
+  let desk: MailDesk;
   let dovecot: Dovecot;
   let smtp: SmtpRecorder;
   let server: TestServer;
@@ -35,23 +36,11 @@ describe('e-mail out: replies and acknowledgements through the outbox', () => {
   }
 
   beforeAll(async () => {
-    dovecot = await startDovecot({ users: [{ name: MAILBOX.user, password: MAILBOX.password }] });
-    smtp = await startSmtpRecorder();
-    server = await startTestServer({ mode: 'production' });
-    db = server.databaseUrl!;
-    server.app.get(MailboxSyncService).timing = { backoffMinMs: 100, backoffMaxMs: 500, leaseTtlMs: 3000 };
-    admin = new ApiClient(server.url);
-    await admin.login(ADMIN.email, ADMIN.password);
-    socket = await admin.connectInbox();
-    await createEmailChannel(admin, dovecot, smtp);
+    desk = await startMailDesk();
+    ({ dovecot, smtp, server, admin, socket, db } = desk);
   }, 60_000);
 
-  afterAll(async () => {
-    socket?.close();
-    await server?.close();
-    await smtp?.close();
-    await dovecot?.stop();
-  });
+  afterAll(() => desk?.close());
 
   it('acknowledges a new request once, threaded, marked automatic, in the customer language', async () => {
     const incident = await newIncident('a1');

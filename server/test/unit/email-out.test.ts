@@ -100,3 +100,27 @@ describe('e-mail channel settings', () => {
     expect(() => secrets.decrypt('garbage')).toThrow(/not in a known format/);
   });
 });
+
+describe('service order links and text', () => {
+  const subject = { assignmentId: '0b6f2a51-7c1d-4e2a-9d3b-5a8e1f2c3d4e', incidentId: INCIDENT, technicianId: '9a1b2c3d-4e5f-4a6b-8c7d-0e1f2a3b4c5d' };
+
+  it('verifies only for the assignment, incident and technician it was made for', async () => {
+    const { signServiceOrderLink, verifyServiceOrderLink, linkAssignmentId } = await import('../../src/domain/service-order-link.js');
+    const link = signServiceOrderLink(subject, secrets.linkKey);
+    expect(linkAssignmentId(link)).toBe(subject.assignmentId);
+    expect(verifyServiceOrderLink(link, subject, secrets.linkKey)).toBe(true);
+    expect(verifyServiceOrderLink(link, { ...subject, technicianId: INCIDENT }, secrets.linkKey)).toBe(false);
+    expect(verifyServiceOrderLink(link, subject, secrets.replyTokenKey)).toBe(false);
+    expect(linkAssignmentId('not-a-link')).toBeNull();
+  });
+
+  it('writes the order in the technician language, with a dash for what is not known', async () => {
+    const { serviceOrder } = await import('../../src/email/templates.js');
+    const facts = { reference: 'SB-7', subject: 'Fuga', customer: 'Ana', siteAddress: null, contactName: 'Ana', contactPhone: '+34600111222', asset: null, serviceType: null, priority: 'urgent', requestedWindow: null, lastMessages: [], links: null };
+    const ro = serviceOrder('ro', facts);
+    expect(ro.subjectPrefix).toBe('Comandă de service:');
+    expect(ro.text).toContain('Prioritate: urgentă');
+    expect(ro.text).toContain('Adresă: —');
+    expect(serviceOrder('en', facts).text).toContain('Contact person: Ana, phone +34600111222');
+  });
+});

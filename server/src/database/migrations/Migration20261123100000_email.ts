@@ -23,22 +23,33 @@ export class Migration20261123100000_email extends Migration {
       `create table "attachments" ("id" uuid not null, "message_id" uuid not null references "messages" ("id") on update cascade on delete cascade, "filename" varchar(255) not null, "content_type" varchar(127) not null, "declared_type" varchar(127) null, "size" int not null, "sha256" char(64) not null, "inline" boolean not null default false, "cid" varchar(255) null, "content" bytea null, "rejected" varchar(200) null, "created_at" timestamptz not null, constraint "attachments_pkey" primary key ("id"))`,
       `create index "attachments_message_id_index" on "attachments" ("message_id")`,
 
-      // One row per mail to send. `source_message_id`: the inbound message an automatic mail answers (one
-      // acknowledgement per request, however often it is processed).
-      `create table "outbox" ("id" uuid not null, "message_id" uuid null references "messages" ("id") on update cascade on delete cascade, "source_message_id" uuid null, "channel_id" uuid not null references "channels" ("id") on update cascade on delete cascade, "kind" varchar(40) not null, "automatic" boolean not null default false, "recipient" varchar(254) not null, "mail" jsonb not null, "status" text check ("status" in ('queued', 'sending', 'sent', 'failed', 'suppressed')) not null default 'queued', "attempts" int not null default 0, "next_attempt_at" timestamptz not null, "last_error" text null, "created_at" timestamptz not null, "sent_at" timestamptz null, constraint "outbox_pkey" primary key ("id"))`,
+      // One row per mail to send. `source_id`: what an automatic mail is about (the inbound message it acknowledges,
+      // the assignment a service order is for): one mail of a kind per source, however often it is processed.
+      `create table "outbox" ("id" uuid not null, "message_id" uuid null references "messages" ("id") on update cascade on delete cascade, "source_id" uuid null, "channel_id" uuid not null references "channels" ("id") on update cascade on delete cascade, "kind" varchar(40) not null, "automatic" boolean not null default false, "recipient" varchar(254) not null, "mail" jsonb not null, "status" text check ("status" in ('queued', 'sending', 'sent', 'failed', 'suppressed')) not null default 'queued', "attempts" int not null default 0, "next_attempt_at" timestamptz not null, "last_error" text null, "created_at" timestamptz not null, "sent_at" timestamptz null, constraint "outbox_pkey" primary key ("id"))`,
       `create index "outbox_status_next_attempt_at_index" on "outbox" ("status", "next_attempt_at")`,
       `create index "outbox_recipient_created_at_index" on "outbox" ("recipient", "created_at")`,
-      `create unique index "outbox_kind_source_message_id_unique" on "outbox" ("kind", "source_message_id") where "source_message_id" is not null`,
+      `create unique index "outbox_kind_source_message_id_unique" on "outbox" ("kind", "source_id") where "source_id" is not null`,
       // A permanent bounce marks the address: automatic mail stops going there until it changes.
       `alter table "contacts" add column "email_undeliverable_at" timestamptz null`,
 
       `alter table "users" add column "extra_emails" text[] not null default '{}'`,
+
+      // The technician's answer to the current assignment (a new assignment_id per assignment), and what a
+      // service order tells them.
+      `alter table "incidents" add column "assignment_id" uuid null`,
+      `alter table "incidents" add column "assignment_status" text check ("assignment_status" in ('pending', 'confirmed', 'declined')) null`,
+      `alter table "incidents" add column "site_address" varchar(300) null`,
+      `alter table "incidents" add column "asset" varchar(200) null`,
+      `alter table "incidents" add column "service_type" varchar(100) null`,
+      `alter table "incidents" add column "requested_window" varchar(200) null`,
+      `create index "incidents_assignment_status_index" on "incidents" ("assignment_status") where "assignment_status" = 'pending'`,
     ];
     for (const sql of statements) this.addSql(sql);
   }
 
   override async down(): Promise<void> {
     this.addSql(`alter table "users" drop column "extra_emails"`);
+    for (const c of ['assignment_id', 'assignment_status', 'site_address', 'asset', 'service_type', 'requested_window']) this.addSql(`alter table "incidents" drop column "${c}"`);
     this.addSql(`alter table "contacts" drop column "email_undeliverable_at"`);
     this.addSql(`drop table if exists "outbox"`);
     this.addSql(`drop table if exists "attachments"`);

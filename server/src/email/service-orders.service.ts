@@ -1,0 +1,173 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { ChannelsService } from '../channels/channels.service.js';
+import { Secrets } from '../common/secrets.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { Locale } from '../contracts/api.js';
+import { inTransaction, sqlOf } from '../database/sql.js';
+import { linkAssignmentId, signServiceOrderLink, verifyServiceOrderLink } from '../domain/service-order-link.js';
+import { preview } from '../incidents/incident.mapper.js';
+import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { AlreadyQueued, EmailReplies } from './email-replies.service.js';
+import type { EmailChannelConfig } from './email-settings.js';
+import { composeIncidentMail } from './outbound-mail.js';
+import { localeOr, serviceOrder } from './templates.js';
+
+const SWEEP_MS = 30_000;
+const TOKEN_DAYS = 30;
+
+interface OrderRow {
+  id: string;
+  reference: string;
+  subject: string;
+  priority: string;
+  site_address: string | null;
+  asset: string | null;
+  service_type: string | null;
+  requested_window: string | null;
+  channel_id: string | null;
+  assignment_status: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  customer_name: string | null;
+  tech_id: string;
+  tech_email: string;
+  tech_locale: string;
+  tech_name: string;
+}
+
+export type LinkAction = 'confirm' | 'decline';
+export type LinkOutcome =
+  | { kind: 'invalid' }
+  | { kind: 'stale'; locale: Locale; reference: string }
+  | { kind: 'ask' | 'done' | 'already'; locale: Locale; reference: string; subject: string; answer: 'confirmed' | 'declined' };
+
+/**
+ * Service orders: when an incident is assigned to a technician, they get it by e-mail in their language,
+ * with a reply address bound to them and the incident, and one-click Confirm / Decline links. Their answer
+ * (by reply: IngestService; by link: answerByLink) confirms the assignment or hands the incident back.
+ */
+@Injectable()
+export class ServiceOrders implements OnApplicationBootstrap {
+  private readonly log = new Logger('ServiceOrders');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly incidents: IncidentsService,
+    private readonly channels: ChannelsService,
+    private readonly replies: EmailReplies,
+    private readonly secrets: Secrets,
+    private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.incidents.assignments.on('assigned', (a: Assignment) => void this.send(a).catch((err: Error) => this.log.warn(`service order for ${a.incidentId} not queued (the sweep retries): ${err.message}`)));
+    // Assignments whose order was never queued (the process stopped right after the assignment).
+    await this.queue.repeat('service-orders.sweep', SWEEP_MS, () => this.sweep());
+  }
+
+  async sweep(): Promise<void> {
+    const rows = await sqlOf(this.em)<{ id: string; assignee_id: string; assignment_id: string }>(
+      `select id, assignee_id, assignment_id from incidents i where assignment_status = 'pending' and assignment_id is not null
+       and not exists (select 1 from outbox o where o.kind = 'service-order' and o.source_id = i.assignment_id) limit 100`,
+    );
+    for (const r of rows) await this.send({ incidentId: r.id, technicianId: r.assignee_id, assignmentId: r.assignment_id });
+  }
+
+  /** Queues the service order of an assignment (once; nothing when the assignment changed meanwhile). */
+  async send(a: Assignment): Promise<void> {
+    const sql = sqlOf(this.em);
+    const [row] = await sql<OrderRow>(
+      `select i.id, i.reference, i.subject, i.priority, i.site_address, i.asset, i.service_type, i.requested_window, i.channel_id, i.assignment_status,
+         c.name as contact_name, c.phone as contact_phone, cu.name as customer_name, u.id as tech_id, u.email as tech_email, u.locale as tech_locale, u.name as tech_name
+       from incidents i join users u on u.id = i.assignee_id left join contacts c on c.id = i.contact_id left join customers cu on cu.id = i.customer_id
+       where i.id = ? and i.assignee_id = ? and i.assignment_id = ?`,
+      [a.incidentId, a.technicianId, a.assignmentId],
+    );
+    if (!row) return;
+    const [mailbox] = await sql<{ id: string }>(`select id from channels where kind = 'email' and active order by (id = ?) desc, created_at limit 1`, [row.channel_id]);
+    if (!mailbox) {
+      this.log.warn(`no active e-mail channel: the service order for ${row.reference} cannot be sent`);
+      return;
+    }
+    const channel = await this.channels.byId(mailbox.id);
+    const config = channel.config as unknown as EmailChannelConfig;
+    const last = await sql<{ created_at: Date; author: string; body: string }>(
+      `select m.created_at, coalesce(u.name, c.name, 'Switchboard') as author, m.body from messages m
+       left join users u on u.id = m.author_user_id left join contacts c on c.id = m.author_contact_id
+       where m.incident_id = ? and m.kind <> 'note' order by m.created_at desc limit 3`,
+      [row.id],
+    );
+    const link = signServiceOrderLink({ assignmentId: a.assignmentId, incidentId: row.id, technicianId: row.tech_id }, this.secrets.linkKey);
+    const base = this.config.publicUrl?.replace(/\/+$/, '');
+    const locale = localeOr(row.tech_locale);
+    const words = serviceOrder(locale, {
+      reference: row.reference,
+      subject: row.subject,
+      customer: row.customer_name ?? row.contact_name,
+      siteAddress: row.site_address,
+      contactName: row.contact_name,
+      contactPhone: row.contact_phone,
+      asset: row.asset,
+      serviceType: row.service_type,
+      priority: row.priority,
+      requestedWindow: row.requested_window,
+      lastMessages: last.reverse().map((m) => ({ at: new Date(m.created_at), author: m.author, text: preview(m.body) })),
+      links: base ? { confirm: `${base}/service-orders/${link}/confirm`, decline: `${base}/service-orders/${link}/decline` } : null,
+    });
+    const mail = composeIncidentMail(
+      {
+        mailbox: { address: config.address, displayName: config.displayName },
+        to: row.tech_email,
+        text: words.text,
+        subjectPrefix: words.subjectPrefix,
+        automatic: 'auto-generated',
+        // Not the customer's thread: the technician's answer threads by its own token and Message-ID.
+        thread: { incidentId: row.id, reference: row.reference, subject: row.subject, threadIds: [] },
+        token: { purpose: 'service-order', technicianId: row.tech_id, expiresAt: new Date(Date.now() + TOKEN_DAYS * 86_400_000) },
+      },
+      this.secrets.replyTokenKey,
+    );
+    try {
+      await this.replies.send({ incidentId: row.id, channelId: channel.id, body: words.text, mail, kind: 'service-order', automatic: false, author: null, flags: [], sourceId: a.assignmentId });
+    } catch (err) {
+      if (!(err instanceof AlreadyQueued)) throw err;
+    }
+  }
+
+  /** A one-click link: GET asks (`act` false), POST acts. */
+  async answerByLink(token: string, action: LinkAction, act: boolean): Promise<LinkOutcome> {
+    const assignmentId = linkAssignmentId(token);
+    if (!assignmentId) return { kind: 'invalid' };
+    const answer = action === 'confirm' ? 'confirmed' : 'declined';
+    const sql = sqlOf(this.em);
+    const [row] = await sql<{ id: string; reference: string; subject: string; assignee_id: string | null; assignment_status: string | null; locale: string | null }>(
+      `select i.id, i.reference, i.subject, i.assignee_id, i.assignment_status, u.locale from incidents i left join users u on u.id = i.assignee_id where i.assignment_id = ?`,
+      [assignmentId],
+    );
+    if (!row || !row.assignee_id) {
+      // Declined (the assignment is gone) or reassigned: the link names an assignment that no longer is.
+      const [was] = await sql<{ id: string; reference: string; tech_id: string; locale: string }>(
+        `select i.id, i.reference, u.id as tech_id, u.locale from outbox o join messages m on m.id = o.message_id join incidents i on i.id = m.incident_id
+         join users u on u.email = o.recipient where o.kind = 'service-order' and o.source_id = ?`,
+        [assignmentId],
+      );
+      const genuine = was && verifyServiceOrderLink(token, { assignmentId, incidentId: was.id, technicianId: was.tech_id }, this.secrets.linkKey);
+      return genuine ? { kind: 'stale', locale: localeOr(was.locale), reference: was.reference } : { kind: 'invalid' };
+    }
+    if (!verifyServiceOrderLink(token, { assignmentId, incidentId: row.id, technicianId: row.assignee_id }, this.secrets.linkKey)) return { kind: 'invalid' };
+    const locale = localeOr(row.locale);
+    const base = { locale, reference: row.reference, subject: row.subject, answer } as const;
+    if (row.assignment_status === answer) return { kind: 'already', ...base };
+    if (!act) return { kind: 'ask', ...base };
+    const technicianId = row.assignee_id;
+    const answered = await inTransaction(this.em, (tx) => this.incidents.answerAssignment(tx, { incidentId: row.id, technicianId, assignmentId, answer, via: 'link', at: new Date() }));
+    if (!answered) return { kind: 'stale', locale, reference: row.reference };
+    const incident = await this.incidents.findSummary(row.id);
+    const [tech] = await sql<{ name: string }>(`select name from users where id = ?`, [technicianId]);
+    if (incident) this.incidents.announceAnswer(incident, answered, { id: technicianId, name: tech?.name ?? '' });
+    return { kind: 'done', ...base };
+  }
+}
