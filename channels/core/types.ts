@@ -30,6 +30,18 @@ export interface InboundMessage {
   threading?: { messageId?: string; inReplyTo?: string[]; references?: string[] };
   /** Anything channel-specific worth keeping, JSON-serialisable. */
   meta?: Record<string, unknown>;
+  /** Files that came with it (e-mail attachments, MMS media), contents included; ingest checks and stores them. */
+  attachments?: InboundAttachment[];
+}
+
+export interface InboundAttachment {
+  filename?: string;
+  /** What the sender says it is; ingest checks the content itself. */
+  declaredType: string;
+  content: Buffer;
+  /** Shown in the body (e-mail: referenced as cid:<cid> from the HTML). */
+  inline: boolean;
+  cid?: string;
 }
 
 export interface OutboundMessage {

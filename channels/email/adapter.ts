@@ -86,7 +86,9 @@ export const emailAdapter: ChannelAdapter<EmailConfig> = {
 export async function normalizeEmail(envelope: EmailEnvelope, config: EmailConfig = {}): Promise<NormalizedEmail> {
   const bytes = decodeEnvelope(envelope, config.maxBytes ?? DEFAULT_MAX_EMAIL_BYTES);
   const parsed = await parseEmail(bytes, { maxBytes: config.maxBytes });
-  return { message: buildInboundEmail(parsed, bytes, envelope, config), parsed };
+  const message = buildInboundEmail(parsed, bytes, envelope, config);
+  message.attachments = parsed.attachments.map((a) => ({ filename: a.filename, declaredType: a.contentType, content: a.content, inline: a.inline, cid: a.cid }));
+  return { message, parsed };
 }
 
 /** Checks the envelope and decodes the raw message, refusing an oversized one before decoding it. */

@@ -38,6 +38,8 @@ export interface AppConfig {
   secretKey?: string;
   /** Largest e-mail imported (bytes); larger ones are kept in quarantine. */
   emailMaxBytes: number;
+  /** Largest attachment kept (bytes); larger ones are listed with the reason. */
+  attachmentMaxBytes: number;
 }
 
 function int(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -100,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: env.LOG_LEVEL || 'info',
     secretKey: secretKey(env.SECRET_KEY),
     emailMaxBytes: int(env, 'EMAIL_MAX_BYTES', 25 * 1024 * 1024),
+    attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 15 * 1024 * 1024),
   };
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { ContactsService } from '../customers/contacts.service.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
@@ -10,7 +11,7 @@ import { IngestService } from './ingest.service.js';
 import { WebformController } from './webform.controller.js';
 
 @Module({
-  imports: [ChannelsModule, IncidentsModule],
+  imports: [ChannelsModule, IncidentsModule, AttachmentsModule],
   controllers: [WebformController, InboundEventsController],
   providers: [IngestService, IngestJobs, ContactsService, InboundRouter, InboundEventsRepository],
   exports: [IngestService],

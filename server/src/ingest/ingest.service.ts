@@ -6,6 +6,7 @@ import { InvalidPayloadError, type ChannelAdapter, type InboundMessage } from '.
 import { emailAdapter, isMailLoop } from '../../../channels/email/index.js';
 import { webformAdapter } from '../../../channels/webform/index.js';
 import type { Channel } from '../channels/channel.entity.js';
+import { AttachmentsService } from '../attachments/attachments.service.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { ChannelKind } from '../contracts/api.js';
@@ -49,6 +50,7 @@ export class IngestService {
     private readonly router: InboundRouter,
     private readonly incidents: IncidentsService,
     private readonly channels: ChannelsService,
+    private readonly attachments: AttachmentsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.adapters = {
@@ -133,14 +135,16 @@ export class IngestService {
       raw,
       view: m.kind === 'email' ? { email: toEmailDto(route.columns.meta ?? {}), attachments: [] } : undefined,
     };
+    let outcome: InboundOutcome | null;
     if (route.thread) {
-      const outcome = await this.incidents.appendFromInbound(sql, route.thread.incident.id, input);
+      outcome = await this.incidents.appendFromInbound(sql, route.thread.incident.id, input);
       if (outcome?.kind === 'appended' && route.answer) {
         outcome.answered = await this.incidents.answerAssignment(sql, { incidentId: route.thread.incident.id, ...route.answer, via: 'email-reply', at: new Date() });
       }
-      return outcome;
-    }
-    return this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
+    } else outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
+    // Files are written in the same transaction (a web form has none: its single statement stays alone).
+    if (outcome && m.attachments?.length) outcome.message.attachments = await this.attachments.store(sql, outcome.message.id, m.attachments);
+    return outcome;
   }
 
   private async referenceOf(outcome: InboundOutcome): Promise<string | null> {

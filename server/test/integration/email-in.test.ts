@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../channels/email/test/fixtures.js';
 import { Secrets } from '../../src/common/secrets.js';
-import type { ChannelDto, IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
+import type { ChannelDto, IncidentDetailDto, IncidentListDto, MessageDto } from '../../src/contracts/api.js';
 import { signReplyToken } from '../../src/domain/reply-token.js';
 import { nextEvent, type ApiClient, type InboxSocket } from '../support/api-client.js';
 import type { Dovecot } from '../support/dovecot.js';
@@ -33,7 +33,7 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
   const detail = (id: string) => admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${id}`));
   const bySubject = async (subject: string) => (await admin.ok<IncidentListDto>(admin.get(`/api/incidents?q=${encodeURIComponent(subject)}`))).items;
   /** The inbound messages of an incident (acknowledgements we sent are outbound). */
-  const messagesOf = async (id: string) => (await detail(id)).timeline.filter((e) => e.type === 'message' && e.kind === 'inbound');
+  const messagesOf = async (id: string) => (await detail(id)).timeline.filter((e): e is MessageDto & { type: 'message' } => e.type === 'message' && e.kind === 'inbound');
   const inbound = (incidentId: string, test: (m: { body: string; flags: string[] }) => boolean = () => true) =>
     nextEvent(socket, 'message.created', (p) => p.incidentId === incidentId && p.message.kind === 'inbound' && test(p.message), 15_000);
   /** A message we "sent" earlier on an incident, so that replies can reference its Message-ID. */
@@ -144,6 +144,36 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     await dovecot.append(MAILBOX.user, fixture('bounce-dsn.eml'));
     const [bounce] = await messagesOf((await bounced).incident.id);
     expect(bounce.flags).toEqual(expect.arrayContaining(['automatic', 'bounce']));
+  });
+
+  it('stores attachments typed by their content: an inline image and a PDF download, a disguised program does not', async () => {
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Foto de la placa y factura del equipo', 15_000);
+    await dovecot.append(MAILBOX.user, fixture('inline-image-pdf.eml'));
+    const { incident } = await created;
+    const [message] = await messagesOf(incident.id);
+    const image = message.attachments.find((a) => a.inline)!;
+    const invoice = message.attachments.find((a) => !a.inline)!;
+    expect(image).toMatchObject({ filename: 'placa.png', contentType: 'image/png', cid: 'placa.5f1e@example.es', rejected: null });
+    expect(invoice).toMatchObject({ filename: 'Factura nº 2024-118.pdf', contentType: 'application/pdf', rejected: null });
+    expect(message.email?.html).toContain('cid:placa.5f1e@example.es');
+
+    const download = await fetch(`${server.url}/api/attachments/${invoice.id}`, { headers: { cookie: admin.cookie } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; .*filename\*=UTF-8''Factura%20n%C2%BA%202024-118\.pdf/);
+    expect((await download.arrayBuffer()).byteLength).toBe(invoice.size);
+    expect((await fetch(`${server.url}/api/attachments/${image.id}?inline=1`, { headers: { cookie: admin.cookie } })).headers.get('content-disposition')).toMatch(/^inline/);
+    expect((await fetch(`${server.url}/api/attachments/${invoice.id}`)).status).toBe(401);
+
+    const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)]).toString('base64');
+    const disguised = mail('exe', { Subject: 'Factura', 'Content-Type': 'multipart/mixed; boundary="b"' }, [
+      '--b', 'Content-Type: text/plain; charset=utf-8', '', 'Adjunto la factura.', '--b',
+      'Content-Type: application/pdf; name="factura.pdf"', 'Content-Disposition: attachment; filename="factura.pdf"', 'Content-Transfer-Encoding: base64', '', program, '--b--', '',
+    ].join('\r\n'));
+    const got = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Factura', 15_000);
+    await dovecot.append(MAILBOX.user, disguised);
+    const [withProgram] = await messagesOf((await got).incident.id);
+    expect(withProgram.attachments).toEqual([expect.objectContaining({ filename: 'factura.pdf', rejected: 'programs and archives are not accepted' })]);
   });
 
   it('keeps a message over the size limit in quarantine, visible to admins, and goes on with the next one', async () => {
