@@ -105,7 +105,7 @@ export class InboundRouter {
     for (const token of candidates) {
       const v = verifyReplyToken(token, this.secrets.replyTokenKey);
       if (!v.ok) continue;
-      const incident = await this.incident(sql, 'i.id = ?', [v.payload.incidentId]);
+      const incident = await this.incident(sql, channel.id, 'i.id = ?', [v.payload.incidentId]);
       if (incident) return { incident, via: 'token', token: v.payload };
     }
     // 2. In-Reply-To / References against mail stored or sent on this mailbox (a bounce: the returned mail's id)
@@ -115,23 +115,29 @@ export class InboundRouter {
     if (ids.length > 0) {
       const rows = await sql<{ incident_id: string; external_id: string }>(`select incident_id, external_id from messages where channel_id = ? and external_id = any(?)`, [channel.id, ids]);
       const best = ids.map((id) => rows.find((r) => r.external_id === id)).find(Boolean);
-      const incident = best ? await this.incident(sql, 'i.id = ?', [best.incident_id]) : null;
+      const incident = best ? await this.incident(sql, channel.id, 'i.id = ?', [best.incident_id]) : null;
       if (incident) return { incident, via: 'references' };
     }
     // 3. the subject tag, only for someone already taking part
     const reference = subjectReference(m.subject);
     if (reference) {
-      const incident = await this.incident(sql, 'i.reference = ?', [reference]);
+      const incident = await this.incident(sql, channel.id, 'i.reference = ?', [reference]);
       if (incident && (await this.takesPart(sql, incident, contact, user))) return { incident, via: 'subject' };
     }
     return null;
   }
 
-  /** A thread never continues a closed incident: a new message about it starts a new one. */
-  private async incident(sql: Sql, where: string, params: unknown[]): Promise<ThreadIncident | null> {
+  /**
+   * An incident of this mailbox (opened from it, or with mail in or out through it): a token, a Message-ID
+   * or a tag never reaches across mailboxes. A thread never continues a closed incident: a new message
+   * about it starts a new one.
+   */
+  private async incident(sql: Sql, channelId: string, where: string, params: unknown[]): Promise<ThreadIncident | null> {
     const [row] = await sql<ThreadIncident>(
-      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId" from incidents i where ${where} and i.status <> 'closed'`,
-      params,
+      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId"
+       from incidents i where ${where} and i.status <> 'closed'
+       and (i.channel_id = ? or exists (select 1 from messages m where m.incident_id = i.id and m.channel_id = ?))`,
+      [...params, channelId, channelId],
     );
     return row ?? null;
   }

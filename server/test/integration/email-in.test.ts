@@ -113,6 +113,24 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     expect(messages.every((m) => m.senderKind === 'customer')).toBe(true);
   });
 
+  it('never threads across mailboxes: the same tag, from the same customer, to another mailbox opens a new incident', async () => {
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Avería m1', 15_000);
+    await dovecot.append(MAILBOX.user, mail('m1'));
+    const { incident } = await created;
+    await admin.ok(
+      admin.post('/api/channels', {
+        kind: 'email',
+        name: 'Ventas',
+        address: 'ventas@climatiza.example',
+        imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: 'ventas', password: 'ventas-secret' },
+        smtp: { host: '127.0.0.1', port: desk.smtp.port, secure: false, user: 'soporte', password: 'smtp-secret' },
+      }),
+    );
+    const other = nextEvent(socket, 'incident.created', (p) => p.incident.subject === `Re: [${incident.reference}] presupuesto`, 15_000);
+    await dovecot.append('ventas', mail('m1-ventas', { From: 'Cliente m1 <clientem1@example.es>', To: 'ventas@climatiza.example', Subject: `Re: [${incident.reference}] presupuesto`, 'In-Reply-To': '<msg-m1@example.es>' }));
+    expect((await other).incident.id).not.toBe(incident.id);
+  });
+
   it('threads a real Outlook reply to the mail we sent and keeps only its new text on show', async () => {
     const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Revisión anual', 15_000);
     await dovecot.append(MAILBOX.user, mail('z', { From: 'Íñigo Zubizarreta <inigo@talleres-zubizarreta.example>', Subject: 'Revisión anual' }));

@@ -24,7 +24,8 @@ export interface MailDesk {
 }
 
 export async function startMailDesk(env: Record<string, string> = {}): Promise<MailDesk> {
-  const dovecot = await startDovecot({ users: [{ name: MAILBOX.user, password: MAILBOX.password }] });
+  // A second mailbox user ("ventas") for tests that need two mailboxes.
+  const dovecot = await startDovecot({ users: [{ name: MAILBOX.user, password: MAILBOX.password }, { name: 'ventas', password: 'ventas-secret' }] });
   const smtp = await startSmtpRecorder();
   const server = await startTestServer({ mode: 'production', env });
   // Reconnect fast after the tests restart Dovecot.
