@@ -164,6 +164,25 @@ describe('agent app', () => {
     expect($('[data-testid=status-tab-new] [data-testid=count]')!.textContent).toBe('2');
   });
 
+  it("a technician's decline alerts on top of the inbox and opens the incident", async () => {
+    fake.socket!.fire('incident.alert', { incidentId: 'i2', reference: 'SB-2', kind: 'assignment-declined', by: { id: 'u-bob', name: 'Bob' } });
+    fake.socket!.fire('incident.alert', { incidentId: 'i1', reference: 'SB-1', kind: 'assignment-declined', by: null });
+    await nextTick();
+    const shown = () => $$('[data-testid=alert]').map((a) => a.dataset.incidentId);
+    expect(shown()).toEqual(['i1', 'i2']);
+    expect($('[data-testid=alert][data-incident-id=i2]')!.textContent).toContain('Bob a refuzat SB-2'); // the language is Romanian now
+    $('[data-testid=alert][data-incident-id=i1] [data-testid=alert-dismiss]')!.click();
+    await nextTick();
+    expect(shown()).toEqual(['i2']);
+    $('[data-testid=alert-open]')!.click();
+    await settle();
+    expect(router.currentRoute.value.path).toBe('/incidents/i2');
+    expect($('[data-testid=incident-detail]')!.dataset.id).toBe('i2');
+    expect(shown()).toEqual([]);
+    $('[data-testid=incident-row][data-id=i1]')!.click(); // back where the next test expects us
+    await settle();
+  });
+
   it('signs out', async () => {
     $('[data-testid=logout]')!.click();
     await settle();

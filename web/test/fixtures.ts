@@ -1,4 +1,4 @@
-import type { IncidentDetailDto, IncidentSummaryDto } from '@contracts';
+import type { AttachmentDto, EmailMessageDto, IncidentDetailDto, IncidentSummaryDto, MessageDto } from '@contracts';
 
 let seq = 0;
 
@@ -20,13 +20,57 @@ export function incident(overrides: Partial<IncidentSummaryDto> = {}): IncidentS
     lastMessageAt: '2030-01-01T10:00:00.000Z',
     lastMessagePreview: 'Hello, the boiler…',
     messageCount: 1,
+    assignmentStatus: null,
+    siteAddress: null,
+    asset: null,
+    serviceType: null,
+    requestedWindow: null,
     version: 1,
     ...overrides,
   };
 }
 
 export function detail(overrides: Partial<IncidentDetailDto> = {}): IncidentDetailDto {
-  return { ...incident(overrides), timeline: [], allowedTransitions: ['open', 'pending', 'resolved', 'closed'], ...overrides };
+  return { ...incident(overrides), timeline: [], allowedTransitions: ['open', 'pending', 'resolved', 'closed'], reply: null, ...overrides };
+}
+
+export function message(overrides: Partial<MessageDto> = {}): MessageDto {
+  seq += 1;
+  return {
+    id: `m-${seq}`,
+    incidentId: 'i1',
+    kind: 'inbound',
+    channelKind: 'webform',
+    body: 'Hello',
+    author: { type: 'contact', id: 'c1', name: 'Maria Pop' },
+    senderKind: null,
+    flags: [],
+    email: null,
+    attachments: [],
+    delivery: null,
+    createdAt: '2030-01-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function email(overrides: Partial<EmailMessageDto> = {}): EmailMessageDto {
+  return {
+    from: 'Maria Pop <maria@example.com>',
+    to: ['soporte@climatiza.example'],
+    cc: [],
+    subject: 'Boiler makes noise',
+    html: null,
+    hasBlockedImages: false,
+    fullText: 'Hello',
+    quotedHistoryStripped: false,
+    automatic: 'human',
+    ...overrides,
+  };
+}
+
+export function attachment(overrides: Partial<AttachmentDto> = {}): AttachmentDto {
+  seq += 1;
+  return { id: `att-${seq}`, filename: 'photo.png', contentType: 'image/png', size: 2048, inline: false, cid: null, rejected: null, ...overrides };
 }
 
 export const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 10, minute)).toISOString();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from 'vue-i18n';
-import { INCIDENT_STATUSES, LOCALES, PRIORITIES, CHANNEL_KINDS, ROLES } from '@contracts';
+import { INCIDENT_STATUSES, LOCALES, MESSAGE_FLAGS, PRIORITIES, CHANNEL_KINDS, ROLES, type AssignmentStatus, type DeliveryStatus, type SenderKind } from '@contracts';
 import en from '../src/i18n/en';
 import es from '../src/i18n/es';
 import ro from '../src/i18n/ro';
@@ -40,6 +40,12 @@ describe('message catalogs', () => {
   it('names every status, priority, channel and role of the contract', () => {
     for (const code of LOCALES) {
       const keys = flat[code]!;
+      for (const d of ['queued', 'sending', 'sent', 'failed', 'bounced'] satisfies DeliveryStatus[]) expect(keys[`delivery.${d}`], `${code} delivery.${d}`).toBeTruthy();
+      for (const s of ['customer', 'contact', 'technician', 'agent', 'unknown'] satisfies SenderKind[]) expect(keys[`sender.${s}`], `${code} sender.${s}`).toBeTruthy();
+      for (const a of ['pending', 'confirmed', 'declined'] satisfies AssignmentStatus[]) {
+        for (const key of [`assignment.${a}`, `assignment.short.${a}`, `assignment.title.${a}`]) expect(keys[key], `${code} ${key}`).toBeTruthy();
+      }
+      expect(Object.keys(keys).filter((k) => k.startsWith('flag.'))).toHaveLength(MESSAGE_FLAGS.length);
       for (const s of INCIDENT_STATUSES) expect(keys[`status.${s}`], `${code} status.${s}`).toBeTruthy();
       for (const p of PRIORITIES) expect(keys[`priority.${p}`], `${code} priority.${p}`).toBeTruthy();
       for (const c of CHANNEL_KINDS) expect(keys[`channel.${c}`], `${code} channel.${c}`).toBeTruthy();
@@ -55,7 +61,7 @@ describe('message catalogs', () => {
 
   it('every message compiles and formats in every locale', () => {
     const i18n = createI18n({ legacy: false, locale: 'en', messages: catalogs, missingWarn: false, fallbackWarn: false });
-    const params = { actor: 'Ana', to: 'Bob', from: 'X', field: 'f', action: 'a', channel: 'Email', when: 'now', names: 'Bob' };
+    const params = { actor: 'Ana', to: 'Bob', from: 'X', field: 'f', action: 'a', channel: 'Email', when: 'now', names: 'Bob', name: 'a.pdf', reason: 'too large', reference: 'SB-1042' };
     for (const code of LOCALES) {
       i18n.global.locale.value = code;
       for (const [key, text] of Object.entries(flat[code]!)) {

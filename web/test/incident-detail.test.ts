@@ -7,7 +7,7 @@ import Timeline from '../src/components/Timeline.vue';
 import en from '../src/i18n/en';
 import es from '../src/i18n/es';
 import ro from '../src/i18n/ro';
-import { detail } from './fixtures';
+import { detail, message } from './fixtures';
 
 const XSS = '<script>alert(1)</script>';
 
@@ -24,13 +24,14 @@ const departments = [{ id: 'd-1', name: 'Repairs' }];
 const timeline: TimelineEntry[] = [
   {
     type: 'message',
-    id: 'm1',
-    incidentId: 'i1',
-    kind: 'inbound',
-    channelKind: 'webform',
-    body: `Hello\n${XSS}\n<b>bold?</b>`,
-    author: { type: 'contact', id: 'c1', name: 'Maria <img src=x onerror=alert(2)>' },
-    createdAt: '2030-01-01T10:00:00.000Z',
+    ...message({
+      id: 'm1',
+      kind: 'inbound',
+      channelKind: 'webform',
+      body: `Hello\n${XSS}\n<b>bold?</b>`,
+      author: { type: 'contact', id: 'c1', name: 'Maria <img src=x onerror=alert(2)>' },
+      createdAt: '2030-01-01T10:00:00.000Z',
+    }),
   },
   {
     type: 'audit',
@@ -42,23 +43,25 @@ const timeline: TimelineEntry[] = [
   },
   {
     type: 'message',
-    id: 'm2',
-    incidentId: 'i1',
-    kind: 'note',
-    channelKind: null,
-    body: 'Call back tomorrow',
-    author: { type: 'user', id: 'u-ana', name: 'Ana' },
-    createdAt: '2030-01-01T10:02:00.000Z',
+    ...message({
+      id: 'm2',
+      kind: 'note',
+      channelKind: null,
+      body: 'Call back tomorrow',
+      author: { type: 'user', id: 'u-ana', name: 'Ana' },
+      createdAt: '2030-01-01T10:02:00.000Z',
+    }),
   },
   {
     type: 'message',
-    id: 'm3',
-    incidentId: 'i1',
-    kind: 'outbound',
-    channelKind: 'email',
-    body: 'We are on it',
-    author: { type: 'user', id: 'u-ana', name: 'Ana' },
-    createdAt: '2030-01-01T10:03:00.000Z',
+    ...message({
+      id: 'm3',
+      kind: 'outbound',
+      channelKind: 'email',
+      body: 'We are on it',
+      author: { type: 'user', id: 'u-ana', name: 'Ana' },
+      createdAt: '2030-01-01T10:03:00.000Z',
+    }),
   },
 ];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEntryDto } from '@contracts';
 import { describeAudit } from '../src/lib/audit';
-import { formatRelative } from '../src/lib/format';
+import { formatRelative, formatSize } from '../src/lib/format';
 import { commandFor } from '../src/lib/keyboard';
 import { safeRedirect } from '../src/lib/redirect';
 import { detectLocale, STORAGE_KEY } from '../src/i18n';
@@ -34,6 +34,16 @@ describe('describeAudit', () => {
     [entry({ department: { from: 'Sales', to: 'Repairs' }, assignee: { from: 'Bob', to: null } }), ['Ana moved to Repairs', 'Ana unassigned Bob']],
     [entry({}, 'webhook.retried'), ['Ana: webhook.retried']],
     [entry({ status: { from: 'new', to: 'open' }, assigneeId: { from: null, to: 'u-x' } }), ['Ana: status New → Open', 'Ana assigned to u-x']],
+    // A technician's answer: one sentence, without the raw field names or how they answered.
+    [
+      entry({ assignmentStatus: { from: 'pending', to: 'declined' }, assignee: { from: 'Andrés', to: null }, status: { from: 'pending', to: 'open' }, via: { from: null, to: 'link' } }, 'assignment.declined', { id: 'u-a', name: 'Andrés' }),
+      ['Andrés declined the service order', 'Andrés: status Pending → Open'],
+    ],
+    [entry({ assignmentStatus: { from: 'pending', to: 'confirmed' }, via: { from: null, to: 'email-reply' } }, 'assignment.confirmed', { id: 'u-a', name: 'Andrés' }), ['Andrés confirmed the service order']],
+    [entry({ assignee: { from: null, to: { id: 'u-bob', name: 'Bob' } }, assignmentStatus: { from: null, to: 'pending' } }), ['Ana assigned to Bob', 'Service order issued, awaiting confirmation']],
+    [entry({ assignee: { from: 'Bob', to: 'Ana' }, assignmentStatus: { from: 'pending', to: null } }), ['Ana assigned to Ana']],
+    [entry({ siteAddress: { from: null, to: 'Calle Mayor 1' }, requestedWindow: { from: 'Mon', to: null } }), ['Ana: Site address — → Calle Mayor 1', 'Ana: Requested window Mon → —']],
+    [entry({ via: { from: null, to: 'x' } }), ['Ana: via — → x']],
   ])('%#', (e, expected) => {
     expect(describeAudit(e, t, lookups)).toEqual(expected);
   });
@@ -52,6 +62,22 @@ describe('formatRelative', () => {
     expect(formatRelative(iso, locale, now)).toMatch(expected);
   });
   it('is empty for a bad date', () => expect(formatRelative('nope', 'en', now)).toBe(''));
+});
+
+describe('formatSize', () => {
+  it.each([
+    [0, 'en', '0B'],
+    [512, 'en', '512B'],
+    [1536, 'en', '1.5 kB'],
+    [218_000, 'en', '213 kB'],
+    [3.4 * 1024 * 1024, 'en', '3.4 MB'],
+    [1536, 'es', '1,5 kB'],
+    [3.4 * 1024 * 1024, 'ro', '3,4 MB'],
+    [5 * 1024 ** 3, 'en', '5 GB'],
+  ])('%s bytes in %s', (bytes, locale, expected) => {
+    expect(formatSize(bytes, locale)).toBe(expected);
+  });
+  it('is empty for nonsense', () => expect(formatSize(Number.NaN, 'en')).toBe(''));
 });
 
 describe('keyboard commands', () => {

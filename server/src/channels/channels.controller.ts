@@ -16,7 +16,9 @@ const CreateBody = z.discriminatedUnion('kind', [CreateWebform, CreateEmailChann
 export class ChannelsController {
   constructor(private readonly channels: ChannelsService) {}
 
+  /** Channels with their settings (mailbox hosts and users: admins only). */
   @Get()
+  @Roles('admin')
   async list(): Promise<ChannelDto[]> {
     return this.channels.toDtos(await this.channels.list());
   }

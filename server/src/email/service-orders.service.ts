@@ -97,7 +97,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
     const last = await sql<{ created_at: Date; author: string; body: string }>(
       `select m.created_at, coalesce(u.name, c.name, 'Switchboard') as author, m.body from messages m
        left join users u on u.id = m.author_user_id left join contacts c on c.id = m.author_contact_id
-       where m.incident_id = ? and m.kind <> 'note' order by m.created_at desc limit 3`,
+       where m.incident_id = ? and (m.kind = 'inbound' or (m.kind = 'outbound' and m.author_user_id is not null)) order by m.created_at desc limit 3`,
       [row.id],
     );
     const link = signServiceOrderLink({ assignmentId: a.assignmentId, incidentId: row.id, technicianId: row.tech_id }, this.secrets.linkKey);

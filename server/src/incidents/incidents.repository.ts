@@ -139,9 +139,11 @@ export class IncidentsRepository {
       [o.messageId, o.incidentId, o.channelKind, o.body, o.authorUserId, o.at, o.channelId, o.externalId, JSON.stringify(o.meta), o.flags, o.deliveryStatus],
     );
     const status = o.byAgent && incident.status === 'new' ? 'open' : incident.status;
+    // Automatic mail (acknowledgements, service orders) counts, but the list keeps showing the conversation.
     await sql(
-      `update incidents set message_count = message_count + 1, updated_at = ?, last_message_at = greatest(last_message_at, ?), last_message_preview = ?, status = ?, version = version + ? where id = ?`,
-      [o.at, o.at, o.preview, status, status === incident.status ? 0 : 1, o.incidentId],
+      `update incidents set message_count = message_count + 1, updated_at = ?, status = ?, version = version + ?
+         ${o.byAgent ? ', last_message_at = greatest(last_message_at, ?), last_message_preview = ?' : ''} where id = ?`,
+      [o.at, status, status === incident.status ? 0 : 1, ...(o.byAgent ? [o.at, o.preview] : []), o.incidentId],
     );
     return { status, statusChanged: status !== incident.status };
   }

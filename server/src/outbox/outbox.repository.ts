@@ -88,10 +88,12 @@ export class OutboxRepository {
     return sql(`select id, message_id as "messageId" from outbox where status = 'sending' and next_attempt_at < now() order by next_attempt_at limit ?`, [limit]);
   }
 
-  /** An agent asked to send a failed mail again (e.g. after an "unknown" outcome they checked). */
+  /** An agent asked to send a failed or bounced mail again (e.g. after an "unknown" outcome they checked). */
   async requeue(sql: Sql, messageId: string): Promise<string | null> {
     const [row] = await sql<{ id: string }>(
-      `update outbox set status = 'queued', next_attempt_at = now(), last_error = null where message_id = ? and status = 'failed' returning id`,
+      `update outbox o set status = 'queued', next_attempt_at = now(), last_error = null
+       where o.message_id = ? and (o.status = 'failed' or (o.status = 'sent' and exists (select 1 from messages m where m.id = o.message_id and m.delivery_status = 'bounced')))
+       returning o.id`,
       [messageId],
     );
     return row?.id ?? null;

@@ -9,6 +9,8 @@ import type {
   MeDto,
   MessageDto,
   NoteRequest,
+  ReplyRequest,
+  ResendResult,
   UserDto,
 } from '@contracts';
 import { api } from './client';
@@ -25,4 +27,8 @@ export const endpoints = {
   incident: (id: string) => api.get<IncidentDetailDto>(incidentPath(id)),
   patchIncident: (id: string, patch: IncidentPatch) => api.patch<IncidentDetailDto>(incidentPath(id), patch),
   addNote: (id: string, body: NoteRequest) => api.post<MessageDto>(`${incidentPath(id)}/notes`, body),
+  /** An answer to the customer on the incident's channel (e-mail); 201 with the queued outbound message. */
+  reply: (id: string, body: string) => api.post<MessageDto>(`${incidentPath(id)}/replies`, { body } satisfies ReplyRequest),
+  /** Sends a failed outbound mail again (202); queued false when it was not in a failed state. */
+  resend: (messageId: string) => api.post<ResendResult>(`/api/messages/${encodeURIComponent(messageId)}/resend`),
 };

@@ -22,6 +22,17 @@ export const connection = reactive({
   everConnected: false,
 });
 
+/** Every event of the contract (a new one there fails the type check until it is listed here). */
+const EVENTS = Object.keys({
+  'incident.created': true,
+  'incident.updated': true,
+  'incident.removed': true,
+  'incident.alert': true,
+  'message.created': true,
+  'message.updated': true,
+  'incident.viewers': true,
+} satisfies Record<EventName, true>) as EventName[];
+
 const listeners = new Map<EventName, Set<(...args: never[]) => void>>();
 const connectHandlers = new Set<(reconnect: boolean) => void>();
 let socket: InboxSocket | null = null;
@@ -71,8 +82,7 @@ function createSocket(): InboxSocket {
     connection.state = 'offline';
     if (!s.active) scheduleRetry();
   });
-  const events: EventName[] = ['incident.created', 'incident.updated', 'incident.removed', 'message.created', 'incident.viewers'];
-  for (const event of events) {
+  for (const event of EVENTS) {
     (s as unknown as { on(ev: string, fn: (p: unknown) => void): void }).on(event, (payload) => dispatch(event, payload));
   }
   return s;

@@ -20,6 +20,7 @@ const FIELD_ALIASES: Record<string, string> = {
   status: 'status',
   priority: 'priority',
   subject: 'subject',
+  assignmentStatus: 'assignmentStatus',
 };
 
 function isEmpty(value: unknown): boolean {
@@ -52,6 +53,10 @@ function channelLabel(t: Translate, value: unknown): string {
   return label === `channel.${value}` ? value : label;
 }
 
+/** Fields of the service order: named in the agent's language. */
+const SERVICE_ORDER_FIELDS = ['siteAddress', 'asset', 'serviceType', 'requestedWindow'];
+const ASSIGNMENT_KEYS: Record<string, string> = { pending: 'assignmentPending', confirmed: 'assignmentConfirmed', declined: 'assignmentDeclined' };
+
 export function describeAudit(entry: AuditEntryDto, t: Translate, lookups: AuditLookups): string[] {
   const actor = entry.actor?.name ?? t('audit.system');
   const changes = Object.entries(entry.changes ?? {});
@@ -62,35 +67,48 @@ export function describeAudit(entry: AuditEntryDto, t: Translate, lookups: Audit
     if (!entry.actor) return [isEmpty(channel) ? t('audit.opened') : t('audit.openedVia', { channel: channelLabel(t, channel) })];
     return [actionSentence(entry, actor, t)];
   }
-  if (changes.length === 0) return [actionSentence(entry, actor, t)];
+  // A technician's answer to the service order: its sentence says the incident left them when they
+  // declined, and how they answered (link, e-mail reply) is detail.
+  const answer = entry.action.startsWith('assignment.');
 
-  return changes.map(([rawField, change]) => {
+  const lines = changes.flatMap(([rawField, change]): string[] => {
     const field = FIELD_ALIASES[rawField] ?? rawField;
     const from = change?.from;
     const to = change?.to;
+    if (answer && (field === 'assignee' || field === 'via')) return [];
     switch (field) {
       case 'assignee':
         return isEmpty(to)
-          ? t('audit.unassigned', { actor, from: isEmpty(from) ? '—' : refName(from, lookups.userName) })
-          : t('audit.assigned', { actor, to: refName(to, lookups.userName) });
+          ? [t('audit.unassigned', { actor, from: isEmpty(from) ? '—' : refName(from, lookups.userName) })]
+          : [t('audit.assigned', { actor, to: refName(to, lookups.userName) })];
       case 'department':
         return isEmpty(to)
-          ? t('audit.departmentCleared', { actor })
-          : t('audit.department', { actor, to: refName(to, lookups.departmentName) });
+          ? [t('audit.departmentCleared', { actor })]
+          : [t('audit.department', { actor, to: refName(to, lookups.departmentName) })];
       case 'status':
       case 'priority':
-        return t(`audit.${field}`, {
-          actor,
-          from: isEmpty(from) ? '—' : enumLabel(t, field, from),
-          to: isEmpty(to) ? '—' : enumLabel(t, field, to),
-        });
+        return [
+          t(`audit.${field}`, {
+            actor,
+            from: isEmpty(from) ? '—' : enumLabel(t, field, from),
+            to: isEmpty(to) ? '—' : enumLabel(t, field, to),
+          }),
+        ];
+      case 'assignmentStatus': {
+        // Cleared (assigned to someone who is not a technician): the assignee line says it.
+        const key = typeof to === 'string' ? ASSIGNMENT_KEYS[to] : undefined;
+        return key ? [t(`audit.${key}`, { actor })] : [];
+      }
       default:
-        return t('audit.field', {
-          actor,
-          field: rawField,
-          from: isEmpty(from) ? '—' : refName(from, () => null),
-          to: isEmpty(to) ? '—' : refName(to, () => null),
-        });
+        return [
+          t('audit.field', {
+            actor,
+            field: SERVICE_ORDER_FIELDS.includes(rawField) ? t(`serviceOrder.${rawField}`) : rawField,
+            from: isEmpty(from) ? '—' : refName(from, () => null),
+            to: isEmpty(to) ? '—' : refName(to, () => null),
+          }),
+        ];
     }
   });
+  return lines.length > 0 ? lines : [actionSentence(entry, actor, t)];
 }

@@ -13,3 +13,14 @@ export function describeError(err: unknown, t: Translate): string {
   }
   return t('errors.generic');
 }
+
+/** The main sentence followed by what the server says to fix per field (when it says more than the sentence). */
+export function withFieldMessages(main: string, fields: Record<string, string> | undefined): string {
+  const extra = fields ? Object.values(fields).filter((m) => m && m !== main) : [];
+  return [main, ...extra].join(' · ');
+}
+
+/** describeError plus the server's field messages: for a box that shows its own error next to what failed. */
+export function describeErrorWithFields(err: unknown, t: Translate): string {
+  return withFieldMessages(describeError(err, t), err instanceof ApiRequestError ? err.fields : undefined);
+}

@@ -1,4 +1,4 @@
-/** Dates and relative times in the current UI language (Intl, cached per locale). */
+/** Dates, relative times and file sizes in the current UI language (Intl, cached per locale). */
 import { computed, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 
@@ -11,8 +11,9 @@ function startClock(): void {
   setInterval(() => (now.value = Date.now()), 30_000);
 }
 
-const cache = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
-function cached<T extends Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+type Formatter = Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.NumberFormat;
+const cache = new Map<string, Formatter>();
+function cached<T extends Formatter>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;
   if (!value) cache.set(key, (value = make()));
   return value;
@@ -54,6 +55,26 @@ export function formatTime(iso: string, locale: string): string {
   return dtf.format(time);
 }
 
+const SIZE_UNITS: [Intl.NumberFormatOptions['unit'], number][] = [
+  ['gigabyte', 1024 ** 3],
+  ['megabyte', 1024 ** 2],
+  ['kilobyte', 1024],
+];
+
+/** A file size for people: 512 B, 1.5 kB, 3.4 MB (binary multiples, as file managers show them). */
+export function formatSize(bytes: number, locale: string): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '';
+  for (const [unit, size] of SIZE_UNITS) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      const nf = cached(`size:${locale}:${unit}:${value < 10 ? 1 : 0}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }));
+      return nf.format(value);
+    }
+  }
+  const nf = cached(`size:${locale}:byte`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'narrow' }));
+  return nf.format(bytes);
+}
+
 /** Locale-bound formatters for components. */
 export function useFormat() {
   startClock();
@@ -63,5 +84,6 @@ export function useFormat() {
     relative: (iso: string) => formatRelative(iso, current.value, now.value),
     dateTime: (iso: string) => formatDateTime(iso, current.value),
     time: (iso: string) => formatTime(iso, current.value),
+    size: (bytes: number) => formatSize(bytes, current.value),
   };
 }

@@ -53,9 +53,10 @@ const highlightTimers = new Map<string, ReturnType<typeof setTimeout>>();
 const meId = () => session.user?.id ?? null;
 
 function summaryOf(incident: IncidentSummaryDto): IncidentSummaryDto {
-  const { timeline: _t, allowedTransitions: _a, ...summary } = incident as IncidentSummaryDto & {
+  const { timeline: _t, allowedTransitions: _a, reply: _r, ...summary } = incident as IncidentSummaryDto & {
     timeline?: unknown;
     allowedTransitions?: unknown;
+    reply?: unknown;
   };
   return summary;
 }

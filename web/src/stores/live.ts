@@ -4,6 +4,7 @@
  * and announce the view again, so nothing pushed while offline is lost.
  */
 import { connectInbox, disconnectInbox, onConnected, onInboxEvent } from '../api/socket';
+import { alerts } from './alerts';
 import { detail } from './detail';
 import { directory } from './directory';
 import { inbox } from './inbox';
@@ -23,7 +24,9 @@ function wire(): void {
     detail.onRemoved(incidentId);
   });
   onInboxEvent('message.created', (payload) => detail.onMessage(payload));
+  onInboxEvent('message.updated', (payload) => detail.onMessageUpdated(payload));
   onInboxEvent('incident.viewers', (payload) => detail.onViewers(payload));
+  onInboxEvent('incident.alert', (payload) => alerts.push(payload));
   onConnected((reconnect) => {
     // Catch up with what was pushed while we were not listening: after a reconnect, and also when
     // the list or incident was fetched before the very first connection was up.
@@ -46,4 +49,5 @@ export function endSession(): void {
   disconnectInbox();
   inbox.reset();
   directory.reset();
+  alerts.reset();
 }
