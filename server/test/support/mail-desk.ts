@@ -1,6 +1,7 @@
 /**
  * A whole desk for the e-mail tests: a throwaway Dovecot with the support mailbox, a recording SMTP server,
- * a production-shape Switchboard (PostgreSQL, Redis, processors in-process) with an e-mail channel on both,
+ * a Switchboard (production shape: PostgreSQL, Redis, processors in-process; or embedded) with an e-mail
+ * channel on both,
  * and the admin logged in with a live inbox socket.
  */
 import type { ChannelDto } from '../../src/contracts/api.js';
@@ -18,16 +19,16 @@ export interface MailDesk {
   admin: ApiClient;
   socket: InboxSocket;
   channel: ChannelDto;
-  /** The server's database URL. */
+  /** The server's database URL (production mode). */
   db: string;
   close(): Promise<void>;
 }
 
-export async function startMailDesk(env: Record<string, string> = {}): Promise<MailDesk> {
+export async function startMailDesk(env: Record<string, string> = {}, mode: 'production' | 'embedded' = 'production'): Promise<MailDesk> {
   // A second mailbox user ("ventas") for tests that need two mailboxes.
   const dovecot = await startDovecot({ users: [{ name: MAILBOX.user, password: MAILBOX.password }, { name: 'ventas', password: 'ventas-secret' }] });
   const smtp = await startSmtpRecorder();
-  const server = await startTestServer({ mode: 'production', env });
+  const server = await startTestServer({ mode, env });
   // Reconnect fast after the tests restart Dovecot.
   server.app.get(MailboxSyncService).timing = { backoffMinMs: 100, backoffMaxMs: 500, leaseTtlMs: 3000 };
   const admin = new ApiClient(server.url);
@@ -41,7 +42,7 @@ export async function startMailDesk(env: Record<string, string> = {}): Promise<M
     admin,
     socket,
     channel,
-    db: server.databaseUrl!,
+    db: server.databaseUrl ?? '',
     async close() {
       socket.close();
       await server.close();
