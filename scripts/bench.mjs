@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// `npm run bench`: builds the server and the benchmarks, then runs each benchmark in bench/.
-// Extra arguments go to the benchmark (e.g. `npm run bench -- --embedded`, `-- --help`).
+// `npm run bench`: makes sure PostgreSQL and Redis answer, builds the server and the benchmarks, then runs
+// every benchmark in bench/: ingest, then imap. Each one reports; a failing one does not stop the next, and
+// the exit code is non-zero when any of them failed (not when a target is missed).
+//
+//   node scripts/bench.mjs [ingest options]    ingest with these options (e.g. --embedded: ingest only,
+//                                          --help: both benchmarks' options), then imap with its defaults
+//   node scripts/bench.mjs --imap [options]    imap only (`npm run bench:imap -- --messages 50`)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,15 +15,44 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
 
-function run(args, what) {
-  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
-  if (r.status !== 0) {
-    console.error(`${what} failed (exit ${r.status})`);
-    process.exit(r.status ?? 1);
+function node(args) {
+  return spawnSync(process.execPath, args, { stdio: 'inherit' }).status;
+}
+
+function build(args, what) {
+  const status = node([tsc, ...args]);
+  if (status !== 0) {
+    console.error(`${what} failed (exit ${status})`);
+    process.exit(status ?? 1);
   }
 }
 
-await ensureServices();
-run([tsc, '-p', 'tsconfig.build.json'], 'building the server');
-run([tsc, '-p', 'tsconfig.bench.json'], 'building the benchmarks');
-run(['dist-bench/bench/ingest/run.js', ...process.argv.slice(2)], 'bench/ingest');
+const argv = process.argv.slice(2);
+const imapOnly = argv[0] === '--imap';
+const help = argv.includes('--help');
+
+/** [name, arguments] of the benchmarks to run, in order. */
+const benches = imapOnly
+  ? [['imap', argv.slice(1)]]
+  : [
+      ['ingest', argv],
+      // The imap bench needs PostgreSQL + Redis (it reads the sync's counters from the database).
+      ...(argv.includes('--embedded') ? [] : [['imap', help ? ['--help'] : []]]),
+    ];
+
+if (!help) {
+  await ensureServices();
+  build(['-p', 'tsconfig.build.json'], 'building the server');
+}
+build(['-p', 'tsconfig.bench.json'], 'building the benchmarks');
+
+const failed = [];
+for (const [name, args] of benches) {
+  if (benches.length > 1) console.log(help ? '' : `\n=== bench/${name} ===`);
+  const status = node([`dist-bench/bench/${name}/run.js`, ...args]);
+  if (status !== 0) {
+    console.error(`bench/${name} failed (exit ${status})`);
+    failed.push({ name, status });
+  }
+}
+if (failed.length > 0) process.exit(failed[0].status ?? 1);

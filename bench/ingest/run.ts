@@ -6,10 +6,10 @@
  *
  *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/ingest/run.js [--embedded] [--help]
  */
-import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { Cleanup } from '../lib/cleanup.js';
+import { gitCommit } from '../lib/git.js';
 import { HttpClient } from '../lib/http.js';
 import { InboxWatcher } from '../lib/inbox.js';
 import { repoRoot } from '../lib/paths.js';
@@ -23,16 +23,6 @@ import { formatReport, TARGETS, writeJson, type IngestBenchResult } from './repo
 import { envelopeText, Submissions } from './submissions.js';
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
-
-function gitCommit(root: string): string | null {
-  try {
-    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    return dirty ? `${sha}+dirty` : sha;
-  } catch {
-    return null;
-  }
-}
 
 async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): Promise<IngestBenchResult> {
   const startedAt = new Date().toISOString();

@@ -8,6 +8,8 @@ export class Cleanup {
   private readonly actions: Action[] = [];
   private readonly onExit: Array<() => void> = [];
   private running?: Promise<void>;
+  /** The signal that interrupted the bench, if one did (what fails afterwards is the clean-up's doing). */
+  interruptedBy: NodeJS.Signals | null = null;
 
   /** An async action (drop a database, stop a server...). */
   add(name: string, run: () => unknown): void {
@@ -47,6 +49,7 @@ export class Cleanup {
     });
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       process.once(signal, () => {
+        this.interruptedBy = signal;
         console.error(`\n${signal}: cleaning up...`);
         void this.runAll().finally(() => process.exit(code));
       });

@@ -1,9 +1,20 @@
 /**
  * One agent's live inbox: a socket.io connection to /inbox, authenticated by the session cookie,
- * recording when each 'incident.created' arrived (by incident reference).
+ * recording when each 'incident.created' arrived, keyed by the incident's reference (or by what
+ * `keyOf` picks, e.g. the subject when the sender cannot know the reference).
  */
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+
+/** The incident part of an 'incident.created' payload, as far as the bench looks at it. */
+export interface CreatedIncident {
+  reference?: string;
+  subject?: string;
+}
+
+export type IncidentKey = (incident: CreatedIncident) => string | undefined;
+
+const byReference: IncidentKey = (incident) => incident.reference;
 
 export class InboxWatcher {
   /** reference -> performance.now() at arrival */
@@ -14,10 +25,13 @@ export class InboxWatcher {
   disconnects = 0;
   private closing = false;
 
-  private constructor(private readonly socket: Socket) {
-    socket.on('incident.created', (payload: { incident?: { reference?: string } }) => {
+  private constructor(
+    private readonly socket: Socket,
+    keyOf: IncidentKey,
+  ) {
+    socket.on('incident.created', (payload: { incident?: CreatedIncident }) => {
       const at = performance.now();
-      const ref = payload?.incident?.reference;
+      const ref = payload?.incident ? keyOf(payload.incident) : undefined;
       if (!ref) return;
       if (this.arrivals.has(ref)) {
         this.duplicates++;
@@ -32,7 +46,7 @@ export class InboxWatcher {
   }
 
   /** Connects to `<baseUrl>/inbox` over WebSocket with the given Cookie header. */
-  static connect(baseUrl: string, cookieHeader: string, timeoutMs = 10_000): Promise<InboxWatcher> {
+  static connect(baseUrl: string, cookieHeader: string, timeoutMs = 10_000, keyOf: IncidentKey = byReference): Promise<InboxWatcher> {
     const socket = io(`${baseUrl}/inbox`, {
       path: '/socket.io',
       transports: ['websocket'],
@@ -51,12 +65,12 @@ export class InboxWatcher {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.off('connect_error', fail);
-        resolve(new InboxWatcher(socket));
+        resolve(new InboxWatcher(socket, keyOf));
       });
     });
   }
 
-  /** When the event for `reference` arrived (performance.now()), if it has. */
+  /** When the event for `reference` (the key) arrived (performance.now()), if it has. */
   arrivalOf(reference: string): number | undefined {
     return this.arrivals.get(reference);
   }

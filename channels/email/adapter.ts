@@ -66,6 +66,8 @@ export interface EmailMeta {
   /** true when `text` is the visible reply and differs from fullText. */
   quotedHistoryStripped: boolean;
   size: number;
+  /** When our mail server took it (IMAP INTERNALDATE), ISO 8601; the Date header can be anything. */
+  receivedAt?: string;
 }
 
 export interface NormalizedEmail {
@@ -138,6 +140,7 @@ export function buildInboundEmail(parsed: ParsedEmail, bytes: Buffer, envelope: 
     fullText,
     quotedHistoryStripped: Boolean(visible) && visible !== fullText,
     size: parsed.size,
+    receivedAt: envelope.receivedAt,
   };
   return {
     kind: 'email',

@@ -54,6 +54,17 @@ export async function openFolder(client: ImapFlow, folder: string, state: Folder
 }
 
 /**
+ * Where a first read of the folder starts: the UID just below the first message that arrived on or after
+ * `since` (IMAP SEARCH SINCE, by arrival date), so older history is left alone. The folder must be open.
+ */
+export async function uidBefore(client: ImapFlow, since: Date): Promise<number> {
+  const uids = await client.search({ since }, { uid: true });
+  if (uids && uids.length > 0) return Math.min(...uids) - 1;
+  const box = client.mailbox;
+  return box && typeof box === 'object' ? Math.max(0, box.uidNext - 1) : 0;
+}
+
+/**
  * Hands over every message above `afterUid`, oldest first, one at a time (`handle` resolves before the
  * next is given). The folder must be open (openFolder). Returns what was fetched.
  */

@@ -20,6 +20,12 @@ import { acknowledgement, agentReply, localeOr } from './templates.js';
  * Mail Switchboard sends on an incident: agents' replies and the acknowledgement of a new request. Each is
  * an outbound message on the timeline and an outbox row, written in one transaction; a worker sends it.
  */
+/** An acknowledgement is for a request that arrived within the last day, after the channel existed. */
+const ACK_MAX_AGE_MS = 24 * 3600_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** When the mail reached our mailbox (IMAP INTERNALDATE), else its Date. */
+const arrival = (m: InboundMessage) => Date.parse((m.meta as EmailMeta | undefined)?.receivedAt ?? '') || m.sentAt.getTime();
+
 @Injectable()
 export class EmailReplies {
   private readonly log = new Logger('EmailReplies');
@@ -57,15 +63,20 @@ export class EmailReplies {
    * "We have your request, reference SB-1234": for a new incident opened by a person's e-mail (never for
    * automatic mail: no robot conversations), at most once per request, within the per-recipient cap.
    */
-  async acknowledge(outcome: InboundOutcome): Promise<void> {
+  async acknowledge(outcome: InboundOutcome, m: InboundMessage): Promise<void> {
     if (outcome.kind !== 'created' || outcome.message.channelKind !== 'email') return;
     if (outcome.message.email?.automatic !== 'human' || outcome.message.senderKind !== 'customer') return;
+    // Only for fresh mail: not for history imported with a new mailbox, nor days late after an outage.
+    const receivedAt = arrival(m);
+    if (Date.now() - receivedAt > ACK_MAX_AGE_MS) return;
     const incident = outcome.incident;
     const route = await this.repo.replyRoute(incident.id);
     if (!route || route.to !== outcome.message.email.from) return;
     const undeliverable = await sqlOf(this.em)(`select 1 from contacts where email = ? and email_undeliverable_at is not null`, [route.to]);
     if (undeliverable.length > 0) return;
     const channel = await this.channels.byId(route.channelId);
+    // (INTERNALDATE has whole seconds, and the mail server's clock may differ from ours by a little.)
+    if (receivedAt < channel.createdAt.getTime() - CLOCK_SKEW_MS) return;
     const config = channel.config as unknown as EmailChannelConfig;
     const thread = await this.repo.threadIds(sqlOf(this.em), incident.id);
     const words = acknowledgement(localeOr(route.locale), { name: route.name, reference: incident.reference, mailbox: config.displayName });

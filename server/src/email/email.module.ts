@@ -33,7 +33,7 @@ export class EmailModule implements OnModuleInit {
   onModuleInit(): void {
     this.ingest.committed.on('inbound', (outcome: InboundOutcome, m: InboundMessage) => {
       if (m.kind !== 'email') return;
-      void this.replies.acknowledge(outcome).catch((err: Error) => this.log.warn(`acknowledgement not queued: ${err.message}`));
+      void this.replies.acknowledge(outcome, m).catch((err: Error) => this.log.warn(`acknowledgement not queued: ${err.message}`));
       void this.replies.recordBounce(m).catch((err: Error) => this.log.warn(`bounce not recorded: ${err.message}`));
     });
   }

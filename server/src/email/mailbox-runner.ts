@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
 import { InvalidPayloadError } from '../../../channels/core/index.js';
-import { openFolder, readNewMail, type EmailEnvelope, type FetchedMail, type FolderState } from '../../../channels/email/index.js';
+import { openFolder, readNewMail, uidBefore, type EmailEnvelope, type FetchedMail, type FolderState } from '../../../channels/email/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import type { Secrets } from '../common/secrets.js';
 import type { Sql } from '../database/sql.js';
@@ -37,6 +37,9 @@ export interface RunnerTiming {
   backoffMinMs: number;
   backoffMaxMs: number;
 }
+
+/** How far back the first read of a mailbox goes (mail already there when the channel was created). */
+export const HISTORY_DAYS = 14;
 
 const DEFAULT_TIMING: RunnerTiming = { leaseTtlMs: 30_000, pollMs: 300_000, backoffMinMs: 1_000, backoffMaxMs: 60_000 };
 
@@ -131,8 +134,12 @@ export class MailboxRunner {
     const opened = await openFolder(client, folder, state);
     if (!state || opened.reset) {
       if (state) this.log.warn(`UIDVALIDITY changed (${state.uidValidity} -> ${opened.uidValidity}): reading the folder again; stored messages are recognised`);
-      await this.deps.repo.reset(this.deps.sql, this.channel.id, folder, opened.uidValidity);
-      state = { uidValidity: opened.uidValidity, lastUid: 0 };
+      // A mailbox's old history is not imported: only what arrived in the HISTORY_DAYS before the channel
+      // was created, and everything since (a UIDVALIDITY reset re-reads the same span, nothing older).
+      const since = new Date(this.channel.createdAt.getTime() - HISTORY_DAYS * 86_400_000);
+      const start = await uidBefore(client, since);
+      await this.deps.repo.reset(this.deps.sql, this.channel.id, folder, opened.uidValidity, start);
+      state = { uidValidity: opened.uidValidity, lastUid: start };
     }
     while (!this.stopped) {
       this.news = false;

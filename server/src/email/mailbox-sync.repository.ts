@@ -10,12 +10,12 @@ export class MailboxSyncRepository {
     return row ? { uidValidity: BigInt(row.uid_validity), lastUid: Number(row.last_uid) } : null;
   }
 
-  /** A first sync, or the server changed UIDVALIDITY: start over from UID 0 under the new value. */
-  async reset(sql: Sql, channelId: string, folder: string, uidValidity: bigint): Promise<void> {
+  /** A first sync, or the server changed UIDVALIDITY: start over from `fromUid` under the new value. */
+  async reset(sql: Sql, channelId: string, folder: string, uidValidity: bigint, fromUid: number): Promise<void> {
     await sql(
-      `insert into mailbox_sync (channel_id, folder, uid_validity, last_uid, updated_at) values (?, ?, ?, 0, now())
-       on conflict (channel_id, folder) do update set uid_validity = excluded.uid_validity, last_uid = 0, updated_at = now()`,
-      [channelId, folder, uidValidity.toString()],
+      `insert into mailbox_sync (channel_id, folder, uid_validity, last_uid, updated_at) values (?, ?, ?, ?, now())
+       on conflict (channel_id, folder) do update set uid_validity = excluded.uid_validity, last_uid = excluded.last_uid, updated_at = now()`,
+      [channelId, folder, uidValidity.toString(), fromUid],
     );
   }
 

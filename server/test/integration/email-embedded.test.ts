@@ -33,4 +33,29 @@ describe('e-mail in embedded mode', () => {
     await dovecot.append(MAILBOX.user, mail('emb-back', { From: 'Cliente <clienteemb@example.es>', To: out.parsed.replyTo!.value[0].address!, Subject: 'gracias' }, 'Gracias.'));
     await back;
   });
+
+  it('reads only the recent history of a mailbox it is connected to, and acknowledges none of it', async () => {
+    const { admin, socket, dovecot, smtp } = desk;
+    const day = 86_400_000;
+    await dovecot.append('ventas', mail('old', { From: 'Antiguo <antiguo@example.es>' }), { internalDate: new Date(Date.now() - 40 * day) });
+    await dovecot.append('ventas', mail('recent', { From: 'Reciente <reciente@example.es>' }), { internalDate: new Date(Date.now() - 2 * day) });
+    const recent = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Avería recent', 15_000);
+    await admin.ok(
+      admin.post('/api/channels', {
+        kind: 'email',
+        name: 'Ventas',
+        address: 'ventas@climatiza.example',
+        imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: 'ventas', password: 'ventas-secret' },
+        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: 'soporte', password: 'smtp-secret' },
+      }),
+    );
+    await recent;
+    const fresh = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Avería new', 15_000);
+    await dovecot.append('ventas', mail('new', { From: 'Nuevo <nuevo@example.es>' }));
+    await fresh;
+    await waitUntil(async () => smtp.mails.filter((m) => m.to.includes('nuevo@example.es')), (m) => m.length === 1, 'the acknowledgement of the new mail');
+    const list = await admin.ok<{ items: { subject: string }[] }>(admin.get('/api/incidents?q=Aver%C3%ADa'));
+    expect(list.items.map((i) => i.subject)).not.toContain('Avería old');
+    expect(smtp.mails.filter((m) => m.to.includes('reciente@example.es') || m.to.includes('antiguo@example.es'))).toEqual([]);
+  });
 });
