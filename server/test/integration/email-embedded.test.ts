@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageDto } from '../../src/contracts/api.js';
 import { nextEvent } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
-import { mail, MAILBOX } from '../support/mailbox.js';
+import { createEmailChannel, mail, MAILBOX, SECOND_MAILBOX } from '../support/mailbox.js';
 import { waitUntil } from '../support/wait.js';
 
 describe('e-mail in embedded mode', () => {
@@ -40,15 +40,7 @@ describe('e-mail in embedded mode', () => {
     await dovecot.append('ventas', mail('old', { From: 'Antiguo <antiguo@example.es>' }), { internalDate: new Date(Date.now() - 40 * day) });
     await dovecot.append('ventas', mail('recent', { From: 'Reciente <reciente@example.es>' }), { internalDate: new Date(Date.now() - 2 * day) });
     const recent = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Avería recent', 15_000);
-    await admin.ok(
-      admin.post('/api/channels', {
-        kind: 'email',
-        name: 'Ventas',
-        address: 'ventas@climatiza.example',
-        imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: 'ventas', password: 'ventas-secret' },
-        smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: 'soporte', password: 'smtp-secret' },
-      }),
-    );
+    await createEmailChannel(admin, dovecot, desk.smtp, SECOND_MAILBOX);
     await recent;
     const fresh = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Avería new', 15_000);
     await dovecot.append('ventas', mail('new', { From: 'Nuevo <nuevo@example.es>' }));

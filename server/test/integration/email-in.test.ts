@@ -12,7 +12,7 @@ import { signReplyToken } from '../../src/domain/reply-token.js';
 import { nextEvent, type ApiClient, type InboxSocket } from '../support/api-client.js';
 import type { Dovecot } from '../support/dovecot.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
-import { mail, MAILBOX } from '../support/mailbox.js';
+import { createEmailChannel, mail, MAILBOX, SECOND_MAILBOX } from '../support/mailbox.js';
 import { query } from '../support/services.js';
 import { TEST_SECRET_KEY, type TestServer } from '../support/test-server.js';
 import { waitUntil } from '../support/wait.js';
@@ -117,15 +117,7 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Avería m1', 15_000);
     await dovecot.append(MAILBOX.user, mail('m1'));
     const { incident } = await created;
-    await admin.ok(
-      admin.post('/api/channels', {
-        kind: 'email',
-        name: 'Ventas',
-        address: 'ventas@climatiza.example',
-        imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: 'ventas', password: 'ventas-secret' },
-        smtp: { host: '127.0.0.1', port: desk.smtp.port, secure: false, user: 'soporte', password: 'smtp-secret' },
-      }),
-    );
+    await createEmailChannel(admin, dovecot, desk.smtp, SECOND_MAILBOX);
     const other = nextEvent(socket, 'incident.created', (p) => p.incident.subject === `Re: [${incident.reference}] presupuesto`, 15_000);
     await dovecot.append('ventas', mail('m1-ventas', { From: 'Cliente m1 <clientem1@example.es>', To: 'ventas@climatiza.example', Subject: `Re: [${incident.reference}] presupuesto`, 'In-Reply-To': '<msg-m1@example.es>' }));
     expect((await other).incident.id).not.toBe(incident.id);

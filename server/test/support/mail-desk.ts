@@ -8,7 +8,7 @@ import type { ChannelDto } from '../../src/contracts/api.js';
 import { MailboxSyncService } from '../../src/email/mailbox-sync.service.js';
 import { ApiClient, type InboxSocket } from './api-client.js';
 import { startDovecot, type Dovecot } from './dovecot.js';
-import { createEmailChannel, MAILBOX } from './mailbox.js';
+import { createEmailChannel, MAILBOX, SECOND_MAILBOX } from './mailbox.js';
 import { startSmtpRecorder, type SmtpRecorder } from './smtp-recorder.js';
 import { ADMIN, startTestServer, type TestServer } from './test-server.js';
 
@@ -26,7 +26,7 @@ export interface MailDesk {
 
 export async function startMailDesk(env: Record<string, string> = {}, mode: 'production' | 'embedded' = 'production'): Promise<MailDesk> {
   // A second mailbox user ("ventas") for tests that need two mailboxes.
-  const dovecot = await startDovecot({ users: [{ name: MAILBOX.user, password: MAILBOX.password }, { name: 'ventas', password: 'ventas-secret' }] });
+  const dovecot = await startDovecot({ users: [MAILBOX, SECOND_MAILBOX].map((m) => ({ name: m.user, password: m.password })) });
   const smtp = await startSmtpRecorder();
   const server = await startTestServer({ mode, env });
   // Reconnect fast after the tests restart Dovecot.

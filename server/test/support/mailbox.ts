@@ -4,17 +4,18 @@ import type { ApiClient } from './api-client.js';
 import type { Dovecot } from './dovecot.js';
 
 export const MAILBOX = { address: 'soporte@climatiza.example', user: 'soporte', password: 'imap-secret' };
+/** A second mailbox on the same Dovecot (see mail-desk.ts). */
+export const SECOND_MAILBOX = { address: 'ventas@climatiza.example', user: 'ventas', password: 'ventas-secret' };
 
-export function createEmailChannel(admin: ApiClient, dovecot: Dovecot, smtp: { port: number } = { port: 1 }, overrides: Record<string, unknown> = {}): Promise<ChannelDto> {
+export function createEmailChannel(admin: ApiClient, dovecot: Dovecot, smtp: { port: number } = { port: 1 }, box = MAILBOX): Promise<ChannelDto> {
   return admin.ok<ChannelDto>(
     admin.post('/api/channels', {
       kind: 'email',
-      name: 'Soporte',
-      address: MAILBOX.address,
-      displayName: 'Climatiza Soporte',
-      imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: MAILBOX.user, password: MAILBOX.password },
+      name: box === MAILBOX ? 'Soporte' : 'Ventas',
+      address: box.address,
+      displayName: box === MAILBOX ? 'Climatiza Soporte' : 'Climatiza Ventas',
+      imap: { host: '127.0.0.1', port: dovecot.port, secure: false, user: box.user, password: box.password },
       smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: 'soporte', password: 'smtp-secret' },
-      ...overrides,
     }),
   );
 }
