@@ -59,7 +59,7 @@ export async function openFolder(client: ImapFlow, folder: string, state: Folder
  */
 export async function uidBefore(client: ImapFlow, since: Date): Promise<number> {
   const uids = await client.search({ since }, { uid: true });
-  if (uids && uids.length > 0) return Math.min(...uids) - 1;
+  if (uids && uids.length > 0) return uids.reduce((a, b) => (b < a ? b : a)) - 1;
   const box = client.mailbox;
   return box && typeof box === 'object' ? Math.max(0, box.uidNext - 1) : 0;
 }

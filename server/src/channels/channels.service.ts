@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { Secrets } from '../common/secrets.js';
 import type { ChannelDto, ChannelKind, ChannelTestResult } from '../contracts/api.js';
 import { sqlOf } from '../database/sql.js';
-import { changesMailboxAccess, newEmailConfig, toEmailSettingsDto, updatedEmailConfig, type CreateEmailChannelInput, type EmailChannelConfig, type UpdateChannelInput } from '../email/email-settings.js';
+import { newEmailConfig, toEmailSettingsDto, updatedEmailConfig, type CreateEmailChannelInput, type EmailChannelConfig, type UpdateChannelInput } from '../email/email-settings.js';
 import { testMailServers } from '../email/mail-servers.js';
 import type { User } from '../users/user.entity.js';
 import { Channel } from './channel.entity.js';
@@ -89,7 +89,7 @@ export class ChannelsService {
       this.audit.record(em, { entityType: 'channel', entityId: channel.id, actor, action: 'updated', changes });
       await em.flush();
       this.forget(channel);
-      if (channel.kind !== 'email' || changesMailboxAccess(patch)) this.changes.emit('changed', channel.id);
+      this.changes.emit('changed', channel.id);
     }
     return channel;
   }

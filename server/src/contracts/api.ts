@@ -64,7 +64,7 @@ export interface ChannelDto {
 export interface MailServerSettings {
   host: string;
   port: number;
-  /** true: TLS from the first byte (993, 465); false: STARTTLS when offered. */
+  /** true: TLS from the first byte (993, 465); false: STARTTLS, required (cleartext only to a server on this machine). */
   secure: boolean;
   user: string;
 }

@@ -7,8 +7,11 @@
  *   4. otherwise none: a new incident.
  */
 
-/** `[SB-1234]`, `[#SB-1234]`, `[#1234]`, `(SB-1234)`: the tag we put in subjects, and what clients do to it. */
-const SUBJECT_TAG = /[[(]\s*#?\s*(?:SB-)?(\d{1,12})\s*[\])]/i;
+/**
+ * `[SB-1234]`, `[#SB-1234]`, `[#1234]`, `(SB-1234)`: the tag we put in subjects, and what clients do to it.
+ * A bare number in brackets ("Unit (2)", "[2024]") is not a tag.
+ */
+const SUBJECT_TAG = /[[(]\s*(?:#\s*(?:SB-)?|SB-)(\d{1,12})\s*[\])]/i;
 
 /** The incident reference a subject carries (e.g. 'SB-1234'), or null. */
 export function subjectReference(subject: string | undefined | null): string | null {

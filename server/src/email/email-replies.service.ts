@@ -102,20 +102,26 @@ export class EmailReplies {
    * A delivery report about mail we sent: the original outbound message shows "bounced" with the reason,
    * and a permanent failure marks the address undeliverable (no more automatic mail to it).
    */
-  async recordBounce(m: InboundMessage): Promise<void> {
+  async recordBounce(channelId: string, m: InboundMessage): Promise<void> {
     const automatic = (m.meta as EmailMeta | undefined)?.automatic;
-    if (automatic?.kind !== 'bounce') return;
+    if (automatic?.kind !== 'bounce' || !automatic.originalMessageId) return;
+    // Only a report about mail this mailbox really sent, and only for its recipient: anyone can write a
+    // "delivery report", and it must not silence other customers.
     const sql = sqlOf(this.em);
-    const reason = automatic.recipients.map((r) => [r.address, r.status, r.diagnostic].filter(Boolean).join(' ')).join('; ') || 'The mail could not be delivered.';
-    if (automatic.originalMessageId) {
-      const rows = await sql<{ id: string }>(`update messages set delivery_status = 'bounced', delivery_error = ? where external_id = ? and kind = 'outbound' returning id`, [
-        reason.slice(0, 1000),
-        automatic.originalMessageId,
-      ]);
-      for (const r of rows) await this.incidents.announceMessageChanged(r.id);
-    }
-    if (automatic.permanent && automatic.failedRecipients.length > 0) {
-      await sql(`update contacts set email_undeliverable_at = now() where email = any(?) and email_undeliverable_at is null`, [automatic.failedRecipients.map((a) => a.toLowerCase())]);
+    const [sent] = await sql<{ id: string; recipient: string | null }>(
+      `select m.id, o.recipient from messages m left join outbox o on o.message_id = m.id
+       where m.external_id = ? and m.kind = 'outbound' and m.channel_id = ? limit 1`,
+      [automatic.originalMessageId, channelId],
+    );
+    if (!sent?.recipient) return;
+    const recipient = sent.recipient.toLowerCase();
+    const about = automatic.recipients.filter((r) => r.address === recipient);
+    if (about.length === 0 && !automatic.failedRecipients.includes(recipient)) return;
+    const reason = about.map((r) => [r.address, r.status, r.diagnostic].filter(Boolean).join(' ')).join('; ') || `${recipient}: the mail could not be delivered.`;
+    await sql(`update messages set delivery_status = 'bounced', delivery_error = ? where id = ?`, [reason.slice(0, 1000), sent.id]);
+    await this.incidents.announceMessageChanged(sent.id);
+    if (automatic.permanent && automatic.failedRecipients.includes(recipient)) {
+      await sql(`update contacts set email_undeliverable_at = now() where email = ? and email_undeliverable_at is null`, [recipient]);
     }
   }
 

@@ -28,26 +28,39 @@ export class EmailSender implements OutboxSender, OnModuleInit {
     const mail = stored as OutboundMail;
     const raw = await new MailComposer(toNodemailer(mail)).compile().build();
     const options = smtpOptions(channel.config as unknown as EmailChannelConfig, this.secrets);
-    const connection = new SMTPConnection({ host: options.host, port: options.port, secure: options.secure, connectionTimeout: options.connectionTimeout, greetingTimeout: options.greetingTimeout, socketTimeout: options.socketTimeout });
+    const connection = new SMTPConnection({
+      host: options.host,
+      port: options.port,
+      secure: options.secure,
+      requireTLS: options.requireTLS,
+      connectionTimeout: options.connectionTimeout,
+      greetingTimeout: options.greetingTimeout,
+      socketTimeout: options.socketTimeout,
+    });
     let phase: 'connect' | 'transaction' = 'connect';
-    const failed = (err: Error) => Object.assign(err, { smtpPhase: phase });
+    // One handler for the whole session: an error or a dropped connection fails whichever step is running
+    // (nodemailer drops a pending callback when the connection closes).
+    let fail: (err: Error) => void = () => undefined;
+    const broken = new Promise<never>((_resolve, reject) => {
+      fail = (err) => reject(Object.assign(err, { smtpPhase: phase }));
+    });
+    broken.catch(() => undefined);
+    connection.on('error', (err: Error) => fail(err));
+    connection.on('end', () => fail(Object.assign(new Error('the mail server closed the connection'), { code: 'ECONNECTION' })));
+    const step = <T>(run: (done: (err?: Error | null, value?: T) => void) => void) =>
+      Promise.race([broken, new Promise<T>((resolve, reject) => run((err, value) => (err ? reject(Object.assign(err, { smtpPhase: phase })) : resolve(value as T))))]);
     try {
-      await new Promise<void>((resolve, reject) => {
-        connection.once('error', reject);
-        connection.connect(() => resolve());
-      });
+      await step<void>((done) => connection.connect((err?: Error) => done(err)));
       const auth = options.auth as { user: string; pass: string };
-      await new Promise<void>((resolve, reject) => connection.login({ user: auth.user, pass: auth.pass }, (err) => (err ? reject(err) : resolve())));
+      await step<void>((done) => connection.login({ user: auth.user, pass: auth.pass }, (err) => done(err)));
       phase = 'transaction';
-      await new Promise<void>((resolve, reject) => {
-        connection.removeAllListeners('error');
-        connection.once('error', reject);
-        connection.send({ from: mail.from.address, to: [mail.to] }, raw, (err) => (err ? reject(err) : resolve()));
-      });
+      await step<void>((done) => connection.send({ from: mail.from.address, to: [mail.to] }, raw, (err) => done(err)));
+      fail = () => undefined;
       connection.quit();
     } catch (err) {
+      fail = () => undefined;
       connection.close();
-      throw failed(err as Error);
+      throw err;
     }
   }
 

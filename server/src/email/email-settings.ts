@@ -78,11 +78,6 @@ export function updatedEmailConfig(current: EmailChannelConfig, patch: UpdateCha
   };
 }
 
-/** True when the change touches how the mailbox is read (the sync must reconnect). */
-export function changesMailboxAccess(patch: UpdateChannelInput): boolean {
-  return patch.imap !== undefined || patch.active !== undefined;
-}
-
 export function toEmailSettingsDto(c: EmailChannelConfig, sync: EmailChannelSettingsDto['sync']): EmailChannelSettingsDto {
   const { password: _ip, ...imap } = c.imap;
   const { password: _sp, ...smtp } = c.smtp;

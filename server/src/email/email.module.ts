@@ -3,6 +3,7 @@ import { ChannelsModule } from '../channels/channels.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { IngestModule } from '../ingest/ingest.module.js';
 import type { InboundMessage } from '../../../channels/core/index.js';
+import type { Channel } from '../channels/channel.entity.js';
 import type { InboundOutcome } from '../incidents/incidents.service.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
@@ -31,10 +32,10 @@ export class EmailModule implements OnModuleInit {
 
   /** A new request by e-mail gets its acknowledgement once stored (where it was ingested). */
   onModuleInit(): void {
-    this.ingest.committed.on('inbound', (outcome: InboundOutcome, m: InboundMessage) => {
+    this.ingest.committed.on('inbound', (outcome: InboundOutcome, m: InboundMessage, channel: Channel) => {
       if (m.kind !== 'email') return;
       void this.replies.acknowledge(outcome, m).catch((err: Error) => this.log.warn(`acknowledgement not queued: ${err.message}`));
-      void this.replies.recordBounce(m).catch((err: Error) => this.log.warn(`bounce not recorded: ${err.message}`));
+      void this.replies.recordBounce(channel.id, m).catch((err: Error) => this.log.warn(`bounce not recorded: ${err.message}`));
     });
   }
 }

@@ -11,11 +11,22 @@ import type { EmailChannelConfig } from './email-settings.js';
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
+/**
+ * `secure: true` is TLS from the first byte. `secure: false` is STARTTLS, required: the offer of STARTTLS
+ * arrives in cleartext and can be stripped on the way, and the password must never cross the network
+ * unencrypted. Only a server on this machine (loopback) may be spoken to in cleartext.
+ */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
+
 export function imapOptions(c: EmailChannelConfig, secrets: Secrets, extra: Partial<ImapFlowOptions> = {}): ImapFlowOptions {
   return {
     host: c.imap.host,
     port: c.imap.port,
     secure: c.imap.secure,
+    doSTARTTLS: c.imap.secure || isLoopback(c.imap.host) ? undefined : true,
     auth: { user: c.imap.user, pass: secrets.decrypt(c.imap.password) },
     logger: false,
     connectionTimeout: CONNECT_TIMEOUT_MS,
@@ -30,6 +41,7 @@ export function smtpOptions(c: EmailChannelConfig, secrets: Secrets): SMTPTransp
     host: c.smtp.host,
     port: c.smtp.port,
     secure: c.smtp.secure,
+    requireTLS: !c.smtp.secure && !isLoopback(c.smtp.host),
     auth: { user: c.smtp.user, pass: secrets.decrypt(c.smtp.password) },
     connectionTimeout: CONNECT_TIMEOUT_MS,
     greetingTimeout: CONNECT_TIMEOUT_MS,

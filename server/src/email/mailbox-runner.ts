@@ -74,6 +74,7 @@ export class MailboxRunner {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopSignal();
+    this.wake?.();
     this.client?.close();
     await this.running;
   }
@@ -116,16 +117,25 @@ export class MailboxRunner {
     const folder = this.config.imap.folder;
     const client = new ImapFlow(imapOptions(this.config, this.deps.secrets, { disableAutoIdle: true, maxIdleTime: 240_000 }));
     this.client = client;
+    // Whatever ends a wait sets its reason and wakes the loop (one handler each per session: nothing
+    // accumulates over a long-lived connection).
     let closedReason: Error | null = null;
-    const closed = new Promise<void>((resolve) => {
-      client.on('close', () => resolve());
-      client.on('error', (err: Error) => {
-        closedReason = err;
-        resolve();
-      });
+    let ended: 'lost' | 'closed' | null = null;
+    client.on('close', () => {
+      ended ??= 'closed';
+      this.wake?.();
+    });
+    client.on('error', (err: Error) => {
+      closedReason ??= err;
+      ended ??= 'closed';
+      this.wake?.();
     });
     client.on('exists', () => {
       this.news = true;
+      this.wake?.();
+    });
+    void lease.lost.then(() => {
+      ended ??= 'lost';
       this.wake?.();
     });
     await client.connect();
@@ -151,22 +161,23 @@ export class MailboxRunner {
       });
       await this.deps.repo.synced(this.deps.sql, this.channel.id, folder);
       if (stats.messages > 0) this.log.debug(`read ${stats.messages} message(s), ${stats.bytes} bytes`);
-      if (this.news) continue;
+      if (this.news || ended || this.stopped) {
+        if (ended || this.stopped) break;
+        continue;
+      }
       // Wait for news: IDLE until the server announces mail, the poll interval passes, or things end.
-      const idle = client.idle().catch(() => undefined);
-      const woke = await Promise.race([
-        new Promise<'news'>((r) => (this.wake = () => r('news'))),
-        sleep(this.timing.pollMs).then(() => 'poll' as const),
-        lease.lost.then(() => 'lost' as const),
-        closed.then(() => 'closed' as const),
-        this.stopping.then(() => 'stopped' as const),
-      ]);
-      this.wake = undefined;
-      if (woke === 'lost') return;
-      if (woke === 'closed') throw closedReason ?? new Error('the IMAP server closed the connection');
-      if (woke === 'stopped') return;
-      void idle; // the next command breaks IDLE
+      void client.idle().catch(() => undefined); // the next command breaks IDLE
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => this.wake?.(), this.timing.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          this.wake = undefined;
+          resolve();
+        };
+      });
+      if (ended || this.stopped) break;
     }
+    if (ended === 'closed' && !this.stopped) throw closedReason ?? new Error('the IMAP server closed the connection');
   }
 
   /** Stores one message through ingest. A message ingest refuses is kept in quarantine and skipped. */

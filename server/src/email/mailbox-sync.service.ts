@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import type { Channel } from '../channels/channel.entity.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { Secrets } from '../common/secrets.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -9,6 +10,9 @@ import { JobQueue } from '../jobs/job-queue.js';
 import { Leases } from '../jobs/leases.js';
 import { MailboxRunner, type RunnerTiming } from './mailbox-runner.js';
 import { MailboxSyncRepository } from './mailbox-sync.repository.js';
+
+/** What a runner depends on: a change to any of it restarts the runner. */
+const settingsOf = (c: Channel) => JSON.stringify(c.config);
 
 /** How often the set of mailboxes is compared with the active e-mail channels (changes made elsewhere). */
 const RECONCILE_MS = 15_000;
@@ -54,15 +58,19 @@ export class MailboxSyncService implements OnApplicationBootstrap, BeforeApplica
     this.runners.clear();
   }
 
-  /** Starts runners for new active e-mail channels, stops those of removed ones; `restart` one that changed. */
+  /**
+   * Starts runners for new active e-mail channels, stops those of removed ones, and restarts those whose
+   * settings changed (here or in another process: the settings themselves are compared); `restart`
+   * forces one.
+   */
   reconcile(restart?: string): Promise<void> {
     this.reconciling = this.reconciling.then(async () => {
       if (this.closing) return;
       try {
         const active = await this.channels.activeOfKind('email');
-        const wanted = new Set(active.map((c) => c.id));
+        const wanted = new Map(active.map((c) => [c.id, settingsOf(c)]));
         for (const [id, runner] of this.runners) {
-          if (!wanted.has(id) || id === restart) {
+          if (wanted.get(id) !== settingsOf(runner.channel) || id === restart) {
             this.runners.delete(id);
             await runner.stop();
           }

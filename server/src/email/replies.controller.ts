@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentViewer, type Viewer } from '../auth/auth.decorators.js';
+import { CurrentViewer, Roles, type Viewer } from '../auth/auth.decorators.js';
 import { parse } from '../common/validation.js';
 import type { MessageDto, ResendResult } from '../contracts/api.js';
 import { EmailReplies } from './email-replies.service.js';
@@ -22,12 +22,14 @@ export class RepliesController {
 
   /** An agent's answer to the customer, sent by e-mail from the incident's mailbox. */
   @Post('incidents/:id/replies')
+  @Roles('admin', 'agent')
   reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<MessageDto> {
     return this.replies.reply(id, parse(ReplyBody, body).body, viewer);
   }
 
   /** Sends a failed outbound message again (after an unknown outcome the agent checked, say). */
   @Post('messages/:id/resend')
+  @Roles('admin', 'agent')
   @HttpCode(202)
   async resend(@Param('id', new ParseUUIDPipe()) id: string, @CurrentViewer() viewer: Viewer): Promise<ResendResult> {
     await this.incidents.messageVisible(id, viewer);

@@ -40,7 +40,7 @@ const MAX_ATTEMPTS = 10;
 @Injectable()
 export class IngestService {
   private readonly log = new Logger('Ingest');
-  /** 'inbound' (InboundOutcome, InboundMessage) after an inbound message is stored and announced: channels react here. */
+  /** 'inbound' (InboundOutcome, InboundMessage, Channel) after an inbound message is stored and announced: channels react here. */
   readonly committed = new EventEmitter();
   private readonly adapters: Partial<Record<ChannelKind, { adapter: ChannelAdapter<any>; config: (c: Channel) => unknown }>>;
 
@@ -116,7 +116,7 @@ export class IngestService {
       const existing = stored ? null : await sql<{ id: string }>(`select id from inbound_events where channel_id = ? and idempotency_key = ?`, [channel.id, m.idempotencyKey]);
       return { eventId: stored ?? existing![0].id, duplicate: !stored, reference: null };
     }
-    if (outcome) await this.announce(outcome, m);
+    if (outcome) await this.announce(channel, outcome, m);
     return result;
   }
 
@@ -153,13 +153,13 @@ export class IngestService {
   }
 
   /** After commit: tell the inboxes (a failure here loses nothing: the data is stored, clients refetch). */
-  private async announce(outcome: InboundOutcome, m: InboundMessage): Promise<void> {
+  private async announce(channel: Channel, outcome: InboundOutcome, m: InboundMessage): Promise<void> {
     try {
       await this.incidents.announceInbound(outcome);
     } catch (err) {
       this.log.warn(`announcing an inbound message failed: ${(err as Error).message}`);
     }
-    this.committed.emit('inbound', outcome, m);
+    this.committed.emit('inbound', outcome, m, channel);
   }
 
   /** For a locked event: its reference when processed already, else process it now from the stored payload. */
@@ -193,7 +193,7 @@ export class IngestService {
       message = made.message;
       return made.reference;
     });
-    if (outcome && message) await this.announce(outcome, message);
+    if (outcome && message) await this.announce(channel, outcome, message);
     return reference;
   }
 

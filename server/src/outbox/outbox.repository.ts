@@ -65,16 +65,22 @@ export class OutboxRepository {
     return row ?? null;
   }
 
-  async markSent(sql: Sql, id: string): Promise<void> {
-    await sql(`update outbox set status = 'sent', sent_at = now(), last_error = null where id = ? and status = 'sending'`, [id]);
+  /** false: the row was no longer ours (a sweep gave it up meanwhile). */
+  async markSent(sql: Sql, id: string): Promise<boolean> {
+    return (await sql(`update outbox set status = 'sent', sent_at = now(), last_error = null where id = ? and status = 'sending' returning id`, [id])).length > 0;
   }
 
   async retryLater(sql: Sql, id: string, delayMs: number, error: string): Promise<void> {
     await sql(`update outbox set status = 'queued', next_attempt_at = now() + (? * interval '1 millisecond'), last_error = ? where id = ? and status = 'sending'`, [delayMs, error, id]);
   }
 
-  async markFailed(sql: Sql, id: string, error: string): Promise<void> {
-    await sql(`update outbox set status = 'failed', last_error = ? where id = ?`, [error, id]);
+  /** From 'sending' only (`staleOnly`: and only past its lease); false when the row had moved on. */
+  async markFailed(sql: Sql, id: string, error: string, staleOnly = false): Promise<boolean> {
+    const rows = await sql(
+      `update outbox set status = 'failed', last_error = ? where id = ? and status = 'sending' ${staleOnly ? 'and next_attempt_at < now()' : ''} returning id`,
+      [error, id],
+    );
+    return rows.length > 0;
   }
 
   /** Queued rows whose time has come (their job may have been lost with a process). */

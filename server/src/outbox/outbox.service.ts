@@ -109,16 +109,16 @@ export class OutboxService implements OnApplicationBootstrap {
       await this.finish(row.id, row.messageId, 'failed', kind === 'unknown' ? `${UNKNOWN_OUTCOME} (${reason})` : reason);
       return;
     }
-    await this.repo.markSent(sql, id);
-    await this.setDelivery(row.messageId, 'sent', null);
+    if (await this.repo.markSent(sql, id)) await this.setDelivery(row.messageId, 'sent', null);
   }
 
   /** Due rows whose job was lost, and rows a dead process left 'sending' (outcome unknown: not resent). */
   async sweep(): Promise<void> {
     const sql = sqlOf(this.em);
     for (const stale of await this.repo.staleSending(sql)) {
+      if (!(await this.repo.markFailed(sql, stale.id, UNKNOWN_OUTCOME, true))) continue; // its sender finished meanwhile
       this.log.warn(`outbox ${stale.id} was being sent by a process that stopped: outcome unknown, not sent again`);
-      await this.finish(stale.id, stale.messageId, 'failed', UNKNOWN_OUTCOME);
+      await this.setDelivery(stale.messageId, 'failed', UNKNOWN_OUTCOME);
     }
     for (const id of await this.repo.due(sql)) await this.send(id);
   }
@@ -133,8 +133,7 @@ export class OutboxService implements OnApplicationBootstrap {
   }
 
   private async finish(id: string, messageId: string | null, status: 'failed', error: string): Promise<void> {
-    await this.repo.markFailed(sqlOf(this.em), id, error);
-    await this.setDelivery(messageId, status, error);
+    if (await this.repo.markFailed(sqlOf(this.em), id, error)) await this.setDelivery(messageId, status, error);
   }
 
   private async setDelivery(messageId: string | null, status: DeliveryStatus, error: string | null): Promise<void> {

@@ -129,6 +129,14 @@ describe('e-mail out: replies and acknowledgements through the outbox', () => {
   it('marks our mail bounced when a delivery report comes back, and the address undeliverable', async () => {
     const incident = await newIncident('e1', { From: 'Pablo Ruiz <pablo.ruiz@example.net>' });
     await waitUntil(async () => mailsTo('pablo.ruiz@example.net'), (m) => m.length === 1, 'the acknowledgement');
+    // A delivery report about mail we never sent (anyone can write one) changes nothing.
+    const forged = Buffer.from(fixture('bounce-dsn.eml').toString('latin1').replace('<20261120094702.4Fb3Lm2HqXz9sX1@mx.climatiza.example>', '<forged-1@mx.example>'), 'latin1');
+    const ignored = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Undelivered Mail Returned to Sender', 15_000);
+    await dovecot.append(MAILBOX.user, forged);
+    await ignored;
+    const [untouched] = await query(db, `select email_undeliverable_at from contacts where email = 'pablo.ruiz@example.net'`);
+    expect(untouched.email_undeliverable_at).toBeNull();
+
     const [ack] = await query(db, `select id from messages where incident_id = $1 and kind = 'outbound'`, [incident.id]);
     // The recorded bounce fixture returns our Message-ID <20261120094658.7c2e1d4b@sb.climatiza.example>.
     await query(db, `update messages set external_id = '<20261120094658.7c2e1d4b@sb.climatiza.example>' where id = $1`, [ack.id]);

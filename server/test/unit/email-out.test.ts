@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Secrets } from '../../src/common/secrets.js';
 import { extractTokenFromAddresses, verifyReplyToken } from '../../src/domain/reply-token.js';
 import { referencedMessageIds, subjectReference, taggedSubject, tokenAddresses } from '../../src/domain/threading.js';
-import { changesMailboxAccess, newEmailConfig, toEmailSettingsDto, updatedEmailConfig, UpdateChannel } from '../../src/email/email-settings.js';
+import { imapOptions, isLoopback, smtpOptions } from '../../src/email/mail-servers.js';
+import { newEmailConfig, toEmailSettingsDto, updatedEmailConfig, UpdateChannel } from '../../src/email/email-settings.js';
 import { composeIncidentMail, smtpFailureKind } from '../../src/email/outbound-mail.js';
 import { acknowledgement, localeOr } from '../../src/email/templates.js';
 
@@ -15,6 +16,7 @@ describe('threading rules', () => {
     expect(subjectReference('RE: [#1043] Revisión')).toBe('SB-1043');
     expect(subjectReference('Fwd: (SB-7)')).toBe('SB-7');
     expect(subjectReference('Invoice 2026 [draft]')).toBeNull();
+    expect(subjectReference('Quote [2024] for unit (2)')).toBeNull();
     expect(subjectReference(undefined)).toBeNull();
   });
 
@@ -90,8 +92,12 @@ describe('e-mail channel settings', () => {
     const patch = UpdateChannel.parse({ imap: { port: 143, secure: false } });
     const changed = updatedEmailConfig(stored, patch, (p) => secrets.encrypt(p));
     expect(changed.imap).toMatchObject({ port: 143, secure: false, password: stored.imap.password, folder: 'INBOX' });
-    expect(changesMailboxAccess(patch)).toBe(true);
-    expect(changesMailboxAccess(UpdateChannel.parse({ smtp: { port: 587 } }))).toBe(false);
+    const withTls = imapOptions(changed, secrets);
+    expect(withTls).toMatchObject({ host: 'imap.example', secure: false, doSTARTTLS: true, auth: { pass: 'imap-pass' } });
+    expect(smtpOptions({ ...changed, smtp: { ...changed.smtp, secure: false } }, secrets).requireTLS).toBe(true);
+    expect(imapOptions({ ...changed, imap: { ...changed.imap, host: '127.0.0.1' } }, secrets).doSTARTTLS).toBeUndefined();
+    expect(isLoopback('[::1]')).toBe(true);
+    expect(isLoopback('127.0.0.1.example.com')).toBe(false);
   });
 
   it('refuses a credential encrypted with another secret, saying what to do', () => {
