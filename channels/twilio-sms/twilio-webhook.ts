@@ -34,11 +34,14 @@ export function verifyTwilioSignature(signature: string | undefined, publicUrl: 
   return { ok: true };
 }
 
-/** The webhook is about this channel's account (and pool or number): anything else is refused. */
+/**
+ * The webhook is about this channel's account and its pool or number (To for an incoming message, From for
+ * a status callback of one we sent): anything else is refused.
+ */
 export function belongsToChannel(params: TwilioParams, config: TwilioChannelConfig): VerifyResult {
   if (params.AccountSid !== config.accountSid) return { ok: false, reason: `AccountSid ${params.AccountSid ?? '(none)'} is not this channel's account` };
   if (config.messagingServiceSid && params.MessagingServiceSid === config.messagingServiceSid) return { ok: true };
-  if (config.phoneNumber && stripWhatsApp(params.To ?? '') === config.phoneNumber) return { ok: true };
+  if (config.phoneNumber && [params.To, params.From].some((a) => stripWhatsApp(a ?? '') === config.phoneNumber)) return { ok: true };
   if (!config.messagingServiceSid && !config.phoneNumber) return { ok: true };
   return { ok: false, reason: `To ${params.To ?? '(none)'} is neither this channel's number nor in its Messaging Service` };
 }

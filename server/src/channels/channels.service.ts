@@ -1,15 +1,17 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { AuditService } from '../audit/audit.service.js';
 import { Secrets } from '../common/secrets.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { ChannelDto, ChannelKind, ChannelTestResult } from '../contracts/api.js';
 import { sqlOf } from '../database/sql.js';
 import { newEmailConfig, toEmailSettingsDto, updatedEmailConfig, type CreateEmailChannelInput, type EmailChannelConfig, type UpdateChannelInput } from '../email/email-settings.js';
 import { testMailServers } from '../email/mail-servers.js';
 import type { User } from '../users/user.entity.js';
 import { Channel } from './channel.entity.js';
+import { newTwilioConfig, toTwilioSettingsDto, type CreateTwilioChannelInput, type StoredTwilioConfig } from './twilio-settings.js';
 
 /** Intake doors are looked up on every inbound request; they change rarely. */
 const CACHE_MS = 30_000;
@@ -26,6 +28,7 @@ export class ChannelsService {
     private readonly em: EntityManager,
     private readonly audit: AuditService,
     private readonly secrets: Secrets,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   list(): Promise<Channel[]> {
@@ -51,16 +54,24 @@ export class ChannelsService {
               lastUid: s?.last_uid != null ? Number(s.last_uid) : null,
             })
           : null;
-      return { id: c.id, kind: c.kind, name: c.name, key: c.key, active: c.active, email, createdAt: c.createdAt.toISOString() };
+      const twilio = c.kind === 'sms' || c.kind === 'whatsapp' ? toTwilioSettingsDto(c.config as unknown as StoredTwilioConfig, c.id, this.config.publicUrl ?? `http://localhost:${this.config.port}`) : null;
+      return { id: c.id, kind: c.kind, name: c.name, key: c.key, active: c.active, email, twilio, createdAt: c.createdAt.toISOString() };
     });
   }
 
-  async create(input: { kind: 'webform'; name: string } | CreateEmailChannelInput, actor: User | null): Promise<Channel> {
+  async create(input: { kind: 'webform'; name: string } | CreateEmailChannelInput | CreateTwilioChannelInput, actor: User | null): Promise<Channel> {
     const em = this.em.fork();
-    const config = input.kind === 'email' ? (newEmailConfig(input, (p) => this.secrets.encrypt(p)) as unknown as Record<string, unknown>) : {};
+    const encrypt = (p: string) => this.secrets.encrypt(p);
+    const config: Record<string, unknown> =
+      input.kind === 'email'
+        ? (newEmailConfig(input, encrypt) as unknown as Record<string, unknown>)
+        : input.kind === 'sms' || input.kind === 'whatsapp'
+          ? (newTwilioConfig(input, encrypt, this.config.defaultCountry) as unknown as Record<string, unknown>)
+          : {};
     const channel = em.create(Channel, { kind: input.kind, name: input.name, key: randomBytes(18).toString('base64url'), config, active: true, createdAt: new Date() });
     const changes: Record<string, { from: unknown; to: unknown }> = { kind: { from: null, to: input.kind }, name: { from: null, to: input.name } };
     if (input.kind === 'email') changes.address = { from: null, to: input.address };
+    if (input.kind === 'sms' || input.kind === 'whatsapp') changes.accountSid = { from: null, to: input.accountSid };
     this.audit.record(em, { entityType: 'channel', entityId: channel.id, actor, action: 'created', changes });
     await em.flush();
     this.changes.emit('changed', channel.id);

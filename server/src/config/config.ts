@@ -40,6 +40,8 @@ export interface AppConfig {
   emailMaxBytes: number;
   /** Largest attachment kept (bytes); larger ones are listed with the reason. */
   attachmentMaxBytes: number;
+  /** An SMS/WhatsApp message joins the sender's open incident on that channel active within this many hours. */
+  messagingThreadHours: number;
 }
 
 function int(env: Record<string, string | undefined>, name: string, fallback: number): number {
@@ -103,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secretKey: secretKey(env.SECRET_KEY),
     emailMaxBytes: int(env, 'EMAIL_MAX_BYTES', 25 * 1024 * 1024),
     attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 15 * 1024 * 1024),
+    messagingThreadHours: int(env, 'MESSAGING_THREAD_HOURS', 72),
   };
 }
 

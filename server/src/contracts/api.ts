@@ -58,7 +58,19 @@ export interface ChannelDto {
   active: boolean;
   /** E-mail channels: the mailbox settings, passwords never included. */
   email: EmailChannelSettingsDto | null;
+  /** SMS and WhatsApp channels: the Twilio account, the auth token never included. */
+  twilio: TwilioChannelSettingsDto | null;
   createdAt: string;
+}
+
+export interface TwilioChannelSettingsDto {
+  accountSid: string;
+  phoneNumber: string | null;
+  messagingServiceSid: string | null;
+  defaultCountry: string;
+  hasAuthToken: boolean;
+  /** Paste these into the Twilio Console (number or Messaging Service): where messages and statuses go. */
+  webhooks: { inbound: string; status: string };
 }
 
 export interface MailServerSettings {
@@ -81,6 +93,7 @@ export interface EmailChannelSettingsDto {
 
 export type CreateChannelRequest =
   | { kind: 'webform'; name: string }
+  | { kind: 'sms' | 'whatsapp'; name: string; accountSid: string; authToken: string; phoneNumber?: string; messagingServiceSid?: string; defaultCountry?: string }
   | {
       kind: 'email';
       name: string;

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { InboundMessage } from '../../../channels/core/index.js';
 import { readTechnicianReply, type AutomaticClassification, type EmailMeta } from '../../../channels/email/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { Secrets } from '../common/secrets.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { ContactDto, MessageDto, MessageFlag, Role, SenderKind } from '../contracts/api.js';
 import { ContactsService } from '../customers/contacts.service.js';
 import type { Sql } from '../database/sql.js';
@@ -22,7 +23,7 @@ interface ThreadIncident {
 
 export interface Route {
   /** The incident it joins; null: a new incident. */
-  thread: { incident: ThreadIncident; via: 'token' | 'references' | 'subject'; token?: ReplyTokenPayload } | null;
+  thread: { incident: ThreadIncident; via: 'token' | 'references' | 'subject' | 'conversation'; token?: ReplyTokenPayload } | null;
   /** The contact who wrote (null when a user wrote). */
   contact: ContactDto | null;
   user: { id: string; name: string; role: Role } | null;
@@ -41,12 +42,14 @@ export class InboundRouter {
   constructor(
     private readonly contacts: ContactsService,
     private readonly secrets: Secrets,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async route(sql: Sql, channel: Channel, m: InboundMessage): Promise<Route> {
     const user = m.kind === 'email' && m.from.email ? await this.userByAddress(sql, m.from.email) : null;
     const contact = user ? null : await this.contacts.identify(sql, m.from, m.locale);
-    const thread = m.kind === 'email' ? await this.thread(sql, channel, m, contact, user) : null;
+    const thread =
+      m.kind === 'email' ? await this.thread(sql, channel, m, contact, user) : (m.kind === 'sms' || m.kind === 'whatsapp') && contact ? await this.conversation(sql, channel, contact) : null;
     const flags: MessageFlag[] = [];
     const automatic = (m.meta as EmailMeta | undefined)?.automatic as AutomaticClassification | undefined;
     if (automatic && automatic.kind !== 'human') flags.push('automatic');
@@ -125,6 +128,17 @@ export class InboundRouter {
       if (incident && (await this.takesPart(sql, incident, contact, user))) return { incident, via: 'subject' };
     }
     return null;
+  }
+
+  /** SMS and WhatsApp: the sender's open incident on this channel, if it was active within the window. */
+  private async conversation(sql: Sql, channel: Channel, contact: ContactDto): Promise<Route['thread']> {
+    const [row] = await sql<ThreadIncident>(
+      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId"
+       from incidents i where i.contact_id = ? and i.channel_id = ? and i.status not in ('resolved', 'closed')
+       and i.last_message_at > now() - (? * interval '1 hour') order by i.last_message_at desc limit 1`,
+      [contact.id, channel.id, this.config.messagingThreadHours],
+    );
+    return row ? { incident: row, via: 'conversation' } : null;
   }
 
   /**

@@ -8,11 +8,12 @@ import { InboundEventsRepository } from './inbound-events.repository.js';
 import { IngestJobs } from './ingest.jobs.js';
 import { InboundRouter } from './inbound-router.js';
 import { IngestService } from './ingest.service.js';
+import { TwilioWebhookController } from './twilio.controller.js';
 import { WebformController } from './webform.controller.js';
 
 @Module({
   imports: [ChannelsModule, IncidentsModule, AttachmentsModule],
-  controllers: [WebformController, InboundEventsController],
+  controllers: [WebformController, TwilioWebhookController, InboundEventsController],
   providers: [IngestService, IngestJobs, ContactsService, InboundRouter, InboundEventsRepository],
   exports: [IngestService],
 })

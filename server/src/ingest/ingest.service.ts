@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { InvalidPayloadError, type ChannelAdapter, type InboundMessage } from '../../../channels/core/index.js';
 import { emailAdapter, isMailLoop } from '../../../channels/email/index.js';
+import { twilioSmsAdapter } from '../../../channels/twilio-sms/index.js';
+import { twilioWhatsAppAdapter } from '../../../channels/twilio-whatsapp/index.js';
 import { webformAdapter } from '../../../channels/webform/index.js';
+import { adapterConfig as twilioConfig, type StoredTwilioConfig } from '../channels/twilio-settings.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
 import { ChannelsService } from '../channels/channels.service.js';
@@ -56,6 +59,8 @@ export class IngestService {
     this.adapters = {
       webform: { adapter: webformAdapter, config: (c) => ({ defaultCountry: (c.config.defaultCountry as string) ?? config.defaultCountry }) },
       email: { adapter: emailAdapter, config: (c) => emailAdapterConfig(c.config as unknown as EmailChannelConfig, config.emailMaxBytes) },
+      sms: { adapter: twilioSmsAdapter, config: (c) => twilioConfig(c.config as unknown as StoredTwilioConfig) },
+      whatsapp: { adapter: twilioWhatsAppAdapter, config: (c) => twilioConfig(c.config as unknown as StoredTwilioConfig) },
     };
   }
 

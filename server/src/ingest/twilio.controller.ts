@@ -1,0 +1,68 @@
+import { Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { IgnoredPayloadError } from '../../../channels/core/index.js';
+import { belongsToChannel, verifyTwilioSignature, type TwilioParams } from '../../../channels/twilio-sms/index.js';
+import { Public } from '../auth/auth.decorators.js';
+import type { Channel } from '../channels/channel.entity.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import { adapterConfig, type StoredTwilioConfig } from '../channels/twilio-settings.js';
+import { Secrets } from '../common/secrets.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { IngestService } from './ingest.service.js';
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/**
+ * Twilio's webhooks for SMS and WhatsApp channels: verified by X-Twilio-Signature over the public URL
+ * (PUBLIC_URL + path: behind a TLS-terminating proxy the URL Twilio signed is not the one this process
+ * sees), stored exactly once by MessageSid, answered with empty TwiML.
+ */
+@ApiTags('intake')
+@Public()
+@Controller('api/channels/twilio')
+export class TwilioWebhookController {
+  private readonly log = new Logger('Twilio');
+
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly ingest: IngestService,
+    private readonly secrets: Secrets,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post(':channelId/inbound')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Twilio Messaging webhook (inbound SMS / WhatsApp), signed by Twilio' })
+  async inbound(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Headers('x-twilio-signature') signature: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const channel = await this.channel(channelId);
+    const params = this.verified(channel, signature, req);
+    try {
+      await this.ingest.receive(channel, params);
+    } catch (err) {
+      if (!(err instanceof IgnoredPayloadError)) throw err; // InvalidPayloadError -> 400 naming the fields (kept)
+    }
+    res.type('text/xml').send(EMPTY_TWIML);
+  }
+
+  private async channel(id: string): Promise<Channel> {
+    const channel = await this.channels.byId(id).catch(() => null);
+    if (!channel || !channel.active || (channel.kind !== 'sms' && channel.kind !== 'whatsapp')) throw new NotFoundException('There is no such SMS or WhatsApp channel.');
+    return channel;
+  }
+
+  /** The parameters, once the signature and the account check out; 403 (and a log line) otherwise. */
+  private verified(channel: Channel, signature: string | undefined, req: Request): TwilioParams {
+    const params = (req.body && typeof req.body === 'object' ? req.body : {}) as TwilioParams;
+    const stored = channel.config as unknown as StoredTwilioConfig;
+    const token = this.secrets.decrypt(stored.authToken);
+    const url = `${(this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '')}${req.originalUrl}`;
+    const checks = [verifyTwilioSignature(signature, url, params, token), belongsToChannel(params, adapterConfig(stored, token))];
+    const failed = checks.find((c) => !c.ok);
+    if (failed && !failed.ok) {
+      this.log.warn(`webhook for channel ${channel.id} refused: ${failed.reason} (checked against ${url})`);
+      throw new ForbiddenException('The request is not signed by Twilio for this channel.');
+    }
+    return params;
+  }
+}
