@@ -91,3 +91,39 @@ export function normalizeTwilioMessage(params: TwilioParams, config: TwilioChann
     },
   ];
 }
+
+export type TwilioDelivery = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered';
+
+/** Later states win: a callback arriving out of order never moves a message back. */
+const RANK: Record<TwilioDelivery, number> = { queued: 0, sending: 1, sent: 2, failed: 3, undelivered: 3, delivered: 4, read: 5 };
+
+const REASONS: Record<string, string> = {
+  '21211': 'the number is not valid',
+  '21610': 'the recipient has opted out (replied STOP)',
+  '21614': 'the number cannot receive SMS',
+  '30003': 'the phone is unreachable (off or out of coverage)',
+  '30004': 'the message was blocked by the recipient',
+  '30005': 'the number is unknown to the carrier',
+  '30006': 'a landline or an unreachable carrier',
+  '30007': 'the carrier filtered the message',
+  '30008': 'unknown delivery error',
+  '63016': "outside WhatsApp's 24-hour window: only a template can be sent",
+};
+
+/** A status callback: which message, its new state, and why it failed (Twilio's code and a readable reason). */
+export function readTwilioStatus(params: TwilioParams): { providerId: string; status: TwilioDelivery; error: string | null } | null {
+  const providerId = params.MessageSid ?? params.SmsSid;
+  const raw = (params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase();
+  const status: TwilioDelivery | undefined =
+    raw === 'accepted' || raw === 'scheduled' || raw === 'queued' ? 'queued' : raw === 'sending' ? 'sending' : (['sent', 'delivered', 'read', 'failed', 'undelivered'] as const).find((s) => s === raw);
+  if (!providerId || !status) return null;
+  const code = params.ErrorCode;
+  const error = code ? `${code}: ${REASONS[code] ?? params.ErrorMessage ?? 'see the Twilio error dictionary'}` : null;
+  return { providerId, status, error };
+}
+
+/** Whether a status may replace the current one. */
+export function movesForward(current: string | null | undefined, next: TwilioDelivery): boolean {
+  const from = current && current in RANK ? RANK[current as TwilioDelivery] : -1;
+  return RANK[next] > from;
+}

@@ -85,3 +85,17 @@ describe('Twilio messaging webhooks', () => {
     expect(m.meta?.media).toHaveLength(2);
   });
 });
+
+describe('Twilio status callbacks', () => {
+  it('reads the state and a readable reason, and only ever moves forward', async () => {
+    const { readTwilioStatus, movesForward } = await import('../twilio-webhook.js');
+    expect(readTwilioStatus({ MessageSid: 'SM1', MessageStatus: 'undelivered', ErrorCode: '30003' })).toEqual({ providerId: 'SM1', status: 'undelivered', error: '30003: the phone is unreachable (off or out of coverage)' });
+    expect(readTwilioStatus({ MessageSid: 'SM1', MessageStatus: 'accepted' })?.status).toBe('queued');
+    expect(readTwilioStatus({ MessageSid: 'SM1', MessageStatus: 'weird' })).toBeNull();
+    expect(movesForward('queued', 'sent')).toBe(true);
+    expect(movesForward('delivered', 'sent')).toBe(false);
+    expect(movesForward('read', 'delivered')).toBe(false);
+    expect(movesForward('sent', 'undelivered')).toBe(true);
+    expect(movesForward(null, 'queued')).toBe(true);
+  });
+});

@@ -40,6 +40,8 @@ export interface AppConfig {
   emailMaxBytes: number;
   /** Largest attachment kept (bytes); larger ones are listed with the reason. */
   attachmentMaxBytes: number;
+  /** Where the Twilio REST API is (default https://api.twilio.com): a local fake in tests, an egress proxy. */
+  twilioApiUrl?: string;
   /** An SMS/WhatsApp message joins the sender's open incident on that channel active within this many hours. */
   messagingThreadHours: number;
 }
@@ -106,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     emailMaxBytes: int(env, 'EMAIL_MAX_BYTES', 25 * 1024 * 1024),
     attachmentMaxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 15 * 1024 * 1024),
     messagingThreadHours: int(env, 'MESSAGING_THREAD_HOURS', 72),
+    twilioApiUrl: env.TWILIO_API_URL || undefined,
   };
 }
 

@@ -190,7 +190,8 @@ export interface MessageDto {
 export type SenderKind = 'customer' | 'contact' | 'technician' | 'agent' | 'unknown';
 export const MESSAGE_FLAGS = ['needs-attention', 'suspicious', 'automatic', 'bounce', 'confirmed', 'declined'] as const;
 export type MessageFlag = (typeof MESSAGE_FLAGS)[number];
-export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced';
+/** E-mail: queued → sending → sent (or failed, bounced). SMS/WhatsApp add Twilio's delivered, read, undelivered. */
+export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'bounced';
 
 export interface EmailMessageDto {
   from: string | null;
@@ -238,11 +239,13 @@ export interface IncidentDetailDto extends IncidentSummaryDto {
 }
 
 export interface ReplyRoute {
-  channelKind: 'email';
-  /** The customer's address the reply goes to. */
+  channelKind: 'email' | 'sms' | 'whatsapp';
+  /** The customer's address (e-mail) or number (E.164) the reply goes to. */
   to: string;
-  /** The mailbox it is sent from. */
+  /** The mailbox or number (or Messaging Service) it is sent from. */
   from: string;
+  /** WhatsApp only: free-form replies are allowed until then (24 h after the customer's last message); null when closed. */
+  windowOpenUntil?: string | null;
 }
 
 /** POST /api/incidents/{id}/replies: an agent's answer to the customer, sent on the incident's channel. */

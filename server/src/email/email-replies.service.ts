@@ -1,15 +1,13 @@
-import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/auth.decorators.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { Secrets } from '../common/secrets.js';
 import type { MessageDto, MessageFlag } from '../contracts/api.js';
-import { inTransaction, sqlOf } from '../database/sql.js';
-import { preview, toEmailDto } from '../incidents/incident.mapper.js';
+import { sqlOf } from '../database/sql.js';
 import { IncidentsRepository } from '../incidents/incidents.repository.js';
 import { IncidentsService, type InboundOutcome } from '../incidents/incidents.service.js';
-import { OutboxService } from '../outbox/outbox.service.js';
+import { AlreadyQueued, OutboundMessages } from '../outbox/outbound-messages.service.js';
 import type { InboundMessage } from '../../../channels/core/index.js';
 import type { EmailMeta } from '../../../channels/email/index.js';
 import type { EmailChannelConfig } from './email-settings.js';
@@ -28,14 +26,12 @@ const arrival = (m: InboundMessage) => Date.parse((m.meta as EmailMeta | undefin
 
 @Injectable()
 export class EmailReplies {
-  private readonly log = new Logger('EmailReplies');
-
   constructor(
     private readonly em: EntityManager,
     private readonly incidents: IncidentsService,
     private readonly repo: IncidentsRepository,
     private readonly channels: ChannelsService,
-    private readonly outbox: OutboxService,
+    private readonly outbound: OutboundMessages,
     private readonly secrets: Secrets,
   ) {}
 
@@ -126,68 +122,8 @@ export class EmailReplies {
   }
 
   /** Queues a mail about an incident: an outbound message on its timeline and an outbox row, one transaction. */
-  async send(o: {
-    incidentId: string;
-    channelId: string;
-    body: string;
-    mail: OutboundMail;
-    kind: string;
-    automatic: boolean;
-    author: { id: string; name: string } | null;
-    flags: MessageFlag[];
-    sourceId?: string;
-  }): Promise<MessageDto> {
-    const at = new Date();
-    const messageId = randomUUID();
-    const outboxId = randomUUID();
+  send(o: { incidentId: string; channelId: string; body: string; mail: OutboundMail; kind: string; automatic: boolean; author: { id: string; name: string } | null; flags: MessageFlag[]; sourceId?: string }): Promise<MessageDto> {
     const meta = { from: o.mail.from.address, to: [o.mail.to], cc: [], subject: o.mail.subject, fullText: o.mail.text, automatic: { kind: o.automatic ? 'auto-reply' : 'human' } };
-    let status: 'queued' | 'suppressed' = 'queued';
-    let statusChanged = false;
-    await inTransaction(this.em, async (sql) => {
-      const made = await this.repo.appendOutbound(sql, {
-        incidentId: o.incidentId,
-        messageId,
-        channelKind: 'email',
-        channelId: o.channelId,
-        body: o.body,
-        preview: preview(o.body),
-        authorUserId: o.author?.id ?? null,
-        byAgent: o.author !== null,
-        externalId: o.mail.messageId,
-        meta,
-        flags: o.flags,
-        deliveryStatus: 'queued',
-        at,
-      });
-      statusChanged = made.statusChanged;
-      const queued = await this.outbox.enqueue(sql, { id: outboxId, messageId, sourceId: o.sourceId ?? null, channelId: o.channelId, kind: o.kind, automatic: o.automatic, recipient: o.mail.to, mail: o.mail });
-      if (!queued) throw new AlreadyQueued(); // rolls the message back too
-      status = queued;
-      if (queued === 'suppressed') await sql(`update messages set delivery_status = 'failed', delivery_error = ? where id = ?`, ['Not sent: too many automatic mails to this address within an hour.', messageId]);
-    });
-    const message: MessageDto = {
-      id: messageId,
-      incidentId: o.incidentId,
-      kind: 'outbound',
-      channelKind: 'email',
-      body: o.body,
-      author: o.author ? { type: 'user', id: o.author.id, name: o.author.name } : { type: 'system', id: null, name: 'Switchboard' },
-      senderKind: null,
-      flags: o.flags,
-      email: toEmailDto(meta),
-      attachments: [],
-      delivery: status === 'queued' ? { status: 'queued', error: null } : { status: 'failed', error: 'Not sent: too many automatic mails to this address within an hour.' },
-      createdAt: at.toISOString(),
-    };
-    if (status === 'queued') await this.outbox.kick(outboxId);
-    await this.incidents.announceOutbound(o.incidentId, message, o.author, statusChanged).catch((err: Error) => this.log.warn(`reply not announced: ${err.message}`));
-    return message;
-  }
-}
-
-/** An automatic mail for this source message exists already. */
-export class AlreadyQueued extends Error {
-  constructor() {
-    super('already queued');
+    return this.outbound.queue({ ...o, channelKind: 'email', recipient: o.mail.to, externalId: o.mail.messageId, meta });
   }
 }

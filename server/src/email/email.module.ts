@@ -7,6 +7,7 @@ import type { Channel } from '../channels/channel.entity.js';
 import type { InboundOutcome } from '../incidents/incidents.service.js';
 import { IngestService } from '../ingest/ingest.service.js';
 import { OutboxModule } from '../outbox/outbox.module.js';
+import { TwilioModule } from '../twilio/twilio.module.js';
 import { EmailReplies } from './email-replies.service.js';
 import { EmailSender } from './email-sender.js';
 import { MailboxSyncRepository } from './mailbox-sync.repository.js';
@@ -17,7 +18,7 @@ import { ServiceOrders } from './service-orders.service.js';
 
 /** The e-mail channel's moving parts: the mailbox sync (IMAP in), replies, acknowledgements and service orders (SMTP out). */
 @Module({
-  imports: [ChannelsModule, IngestModule, IncidentsModule, OutboxModule],
+  imports: [ChannelsModule, IngestModule, IncidentsModule, OutboxModule, TwilioModule],
   controllers: [RepliesController, ServiceOrdersController],
   providers: [MailboxSyncService, MailboxSyncRepository, EmailReplies, EmailSender, ServiceOrders],
   exports: [MailboxSyncService, MailboxSyncRepository, EmailReplies],

@@ -6,7 +6,9 @@ import { parse } from '../common/validation.js';
 import type { MessageDto, ResendResult } from '../contracts/api.js';
 import { EmailReplies } from './email-replies.service.js';
 import { OutboxService } from '../outbox/outbox.service.js';
+import { IncidentsRepository } from '../incidents/incidents.repository.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
+import { MessagingReplies } from '../twilio/messaging-replies.service.js';
 
 const ReplyBody = z.object({ body: z.string().trim().min(1, 'required').max(50_000, 'at most 50000 characters') }).strict();
 
@@ -18,13 +20,18 @@ export class RepliesController {
     private readonly replies: EmailReplies,
     private readonly outbox: OutboxService,
     private readonly incidents: IncidentsService,
+    private readonly repo: IncidentsRepository,
+    private readonly messaging: MessagingReplies,
   ) {}
 
-  /** An agent's answer to the customer, sent by e-mail from the incident's mailbox. */
+  /** An agent's answer to the customer: by e-mail from the incident's mailbox, or by SMS/WhatsApp on its channel. */
   @Post('incidents/:id/replies')
   @Roles('admin', 'agent')
-  reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<MessageDto> {
-    return this.replies.reply(id, parse(ReplyBody, body).body, viewer);
+  async reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<MessageDto> {
+    const text = parse(ReplyBody, body).body;
+    const route = await this.repo.replyRoute(id);
+    if (route?.channelKind === 'sms' || route?.channelKind === 'whatsapp') return this.messaging.reply(id, text, viewer);
+    return this.replies.reply(id, text, viewer);
   }
 
   /** Sends a failed outbound message again (after an unknown outcome the agent checked, say). */

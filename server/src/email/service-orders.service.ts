@@ -9,7 +9,8 @@ import { linkAssignmentId, signServiceOrderLink, verifyServiceOrderLink } from '
 import { preview } from '../incidents/incident.mapper.js';
 import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
-import { AlreadyQueued, EmailReplies } from './email-replies.service.js';
+import { AlreadyQueued } from '../outbox/outbound-messages.service.js';
+import { EmailReplies } from './email-replies.service.js';
 import type { EmailChannelConfig } from './email-settings.js';
 import { composeIncidentMail } from './outbound-mail.js';
 import { localeOr, serviceOrder } from './templates.js';

@@ -10,6 +10,9 @@ import { INCIDENT_POPULATE } from './incident.mapper.js';
 import { Attachment } from './attachment.entity.js';
 import { Message } from './message.entity.js';
 
+/** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
+export const WHATSAPP_WINDOW_MS = 24 * 3600_000;
+
 export interface ListFilters {
   status?: IncidentStatus;
   departmentId?: string; // id or 'none'
@@ -214,6 +217,19 @@ export class IncidentsRepository {
    * address or no mailbox.
    */
   async replyRoute(id: string): Promise<(ReplyRoute & { channelId: string; locale: string | null; name: string }) | null> {
+    // An incident that came in by SMS or WhatsApp is answered there, to the contact's number.
+    const [messaging] = await this.em.getKnex().raw<{ rows: { kind: 'sms' | 'whatsapp'; to: string; from: string; channelId: string; locale: string | null; name: string; lastInbound: Date | null }[] }>(
+      `select ch.kind, c.phone as "to", coalesce(ch.config->>'phoneNumber', ch.config->>'messagingServiceSid') as "from", ch.id as "channelId", c.locale, c.name,
+         (select max(m.created_at) from messages m where m.incident_id = i.id and m.kind = 'inbound' and m.channel_id = ch.id) as "lastInbound"
+       from incidents i join contacts c on c.id = i.contact_id join channels ch on ch.id = i.channel_id and ch.active and ch.kind in ('sms', 'whatsapp')
+       where i.id = ? and c.phone is not null`,
+      [id],
+    ).then((r) => r.rows);
+    if (messaging) {
+      const { kind, lastInbound, ...rest } = messaging;
+      const until = lastInbound ? new Date(new Date(lastInbound).getTime() + WHATSAPP_WINDOW_MS) : null;
+      return { channelKind: kind, ...rest, ...(kind === 'whatsapp' ? { windowOpenUntil: until && until.getTime() > Date.now() ? until.toISOString() : null } : {}) };
+    }
     const [row] = await this.em.getKnex().raw<{ rows: { to: string; from: string; channelId: string; locale: string | null; name: string }[] }>(
       `select c.email as "to", c.locale, c.name, ch.id as "channelId", ch.config->>'address' as "from"
        from incidents i join contacts c on c.id = i.contact_id

@@ -53,7 +53,7 @@ export class Message {
   @Property({ type: 'string[]', columnType: 'text[]' })
   flags: MessageFlag[] & Opt = [];
 
-  @Enum({ items: ['queued', 'sending', 'sent', 'failed', 'bounced'], type: 'string', nullable: true })
+  @Enum({ items: ['queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'undelivered', 'bounced'], type: 'string', nullable: true })
   deliveryStatus?: DeliveryStatus | null;
 
   @Property({ type: 'text', nullable: true })

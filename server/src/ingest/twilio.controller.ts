@@ -1,14 +1,17 @@
 import { Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import { IgnoredPayloadError } from '../../../channels/core/index.js';
-import { belongsToChannel, verifyTwilioSignature, type TwilioParams } from '../../../channels/twilio-sms/index.js';
+import { belongsToChannel, movesForward, readTwilioStatus, verifyTwilioSignature, type TwilioParams } from '../../../channels/twilio-sms/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { adapterConfig, type StoredTwilioConfig } from '../channels/twilio-settings.js';
 import { Secrets } from '../common/secrets.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { sqlOf } from '../database/sql.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
 import { IngestService } from './ingest.service.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -28,6 +31,8 @@ export class TwilioWebhookController {
     private readonly channels: ChannelsService,
     private readonly ingest: IngestService,
     private readonly secrets: Secrets,
+    private readonly incidents: IncidentsService,
+    private readonly em: EntityManager,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +48,29 @@ export class TwilioWebhookController {
       if (!(err instanceof IgnoredPayloadError)) throw err; // InvalidPayloadError -> 400 naming the fields (kept)
     }
     res.type('text/xml').send(EMPTY_TWIML);
+  }
+
+  /** Delivery of what we sent: queued, sent, delivered, read, failed, undelivered — live, never backwards. */
+  @Post(':channelId/status')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Twilio status callback of an outbound SMS / WhatsApp message, signed by Twilio' })
+  async status(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Headers('x-twilio-signature') signature: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const channel = await this.channel(channelId);
+    const update = readTwilioStatus(this.verified(channel, signature, req));
+    if (update) {
+      const sql = sqlOf(this.em);
+      const [message] = await sql<{ id: string; delivery_status: string | null }>(`select id, delivery_status from messages where external_id = ? and channel_id = ?`, [update.providerId, channel.id]);
+      if (message && movesForward(message.delivery_status, update.status)) {
+        const changed = await sql(`update messages set delivery_status = ?, delivery_error = ? where id = ? and delivery_status is not distinct from ? returning id`, [
+          update.status,
+          update.error,
+          message.id,
+          message.delivery_status,
+        ]);
+        if (changed.length) await this.incidents.announceMessageChanged(message.id);
+      }
+    }
+    res.status(200).end();
   }
 
   private async channel(id: string): Promise<Channel> {

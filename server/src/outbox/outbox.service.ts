@@ -10,7 +10,8 @@ import { OutboxRepository, type NewOutboxRow } from './outbox.repository.js';
 
 /** How a channel sends one outbox row, and what its failures mean. */
 export interface OutboxSender {
-  send(channel: Channel, mail: unknown): Promise<void>;
+  /** providerId: the provider's id of what it accepted (Twilio's MessageSid), kept on the message for status callbacks. */
+  send(channel: Channel, mail: unknown): Promise<void | { providerId: string }>;
   failureKind(err: unknown): 'retry' | 'permanent' | 'unknown';
   describe(err: unknown): string;
 }
@@ -92,8 +93,9 @@ export class OutboxService implements OnApplicationBootstrap {
       await this.finish(row.id, row.messageId, 'failed', `no sender for ${channel.kind} channels`);
       return;
     }
+    let accepted: void | { providerId: string };
     try {
-      await sender.send(channel, row.mail);
+      accepted = await sender.send(channel, row.mail);
     } catch (err) {
       const kind = sender.failureKind(err);
       const reason = sender.describe(err);
@@ -109,6 +111,7 @@ export class OutboxService implements OnApplicationBootstrap {
       await this.finish(row.id, row.messageId, 'failed', kind === 'unknown' ? `${UNKNOWN_OUTCOME} (${reason})` : reason);
       return;
     }
+    if (accepted?.providerId && row.messageId) await sql(`update messages set external_id = ? where id = ?`, [accepted.providerId, row.messageId]);
     if (await this.repo.markSent(sql, id)) await this.setDelivery(row.messageId, 'sent', null);
   }
 
@@ -138,7 +141,11 @@ export class OutboxService implements OnApplicationBootstrap {
 
   private async setDelivery(messageId: string | null, status: DeliveryStatus, error: string | null): Promise<void> {
     if (!messageId) return;
-    await sqlOf(this.em)(`update messages set delivery_status = ?, delivery_error = ? where id = ?`, [status, error, messageId]);
+    // 'sent' never overwrites what a provider reported meanwhile (delivered, read ...).
+    await sqlOf(this.em)(
+      `update messages set delivery_status = ?, delivery_error = ? where id = ? and (? <> 'sent' or delivery_status is null or delivery_status in ('queued', 'sending'))`,
+      [status, error, messageId, status],
+    );
     await this.incidents.announceMessageChanged(messageId).catch((err: Error) => this.log.warn(`message ${messageId} not announced: ${err.message}`));
   }
 }

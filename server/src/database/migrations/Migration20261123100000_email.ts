@@ -16,7 +16,7 @@ export class Migration20261123100000_email extends Migration {
       `alter table "messages" add column "sender_kind" text check ("sender_kind" in ('customer', 'contact', 'technician', 'agent', 'unknown')) null`,
       `alter table "messages" add column "meta" jsonb null`,
       `alter table "messages" add column "flags" text[] not null default '{}'`,
-      `alter table "messages" add column "delivery_status" text check ("delivery_status" in ('queued', 'sending', 'sent', 'failed', 'bounced')) null`,
+      `alter table "messages" add column "delivery_status" text check ("delivery_status" in ('queued', 'sending', 'sent', 'delivered', 'read', 'failed', 'undelivered', 'bounced')) null`,
       `alter table "messages" add column "delivery_error" text null`,
       `create index "messages_channel_id_external_id_index" on "messages" ("channel_id", "external_id") where "external_id" is not null`,
 

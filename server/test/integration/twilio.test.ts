@@ -6,9 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChannelDto, IncidentDetailDto } from '../../src/contracts/api.js';
+import type { ChannelDto, IncidentDetailDto, MessageDto } from '../../src/contracts/api.js';
 import { ApiClient, nextEvent, type InboxSocket } from '../support/api-client.js';
 import { query } from '../support/services.js';
+import { startTwilioFake, type TwilioFake } from '../support/twilio-fake.js';
+import { waitUntil } from '../support/wait.js';
 import { ADMIN, startTestServer, type TestServer } from '../support/test-server.js';
 
 const PUBLIC = 'https://desk.climatiza.example';
@@ -17,7 +19,8 @@ const TOKEN = '5f4dcc3b5aa765d61d8327deb882cf99';
 const POOL = 'MG11112222333344445555666677778888';
 const sid = () => `SM${randomBytes(16).toString('hex')}`;
 
-describe('SMS and WhatsApp in through Twilio webhooks', () => {
+describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery callbacks', () => {
+  let fake: TwilioFake;
   let server: TestServer;
   let admin: ApiClient;
   let socket: InboxSocket;
@@ -25,8 +28,8 @@ describe('SMS and WhatsApp in through Twilio webhooks', () => {
   let whatsapp: ChannelDto;
 
   /** Posts a webhook as Twilio does: form-encoded, signed over the public URL with the channel's token. */
-  async function deliver(channel: ChannelDto, params: Record<string, string>, o: { token?: string; signedUrl?: string; tamper?: boolean } = {}) {
-    const path = `/api/channels/twilio/${channel.id}/inbound`;
+  async function deliver(channel: ChannelDto, params: Record<string, string>, o: { token?: string; signedUrl?: string; tamper?: boolean; hook?: 'inbound' | 'status' } = {}) {
+    const path = `/api/channels/twilio/${channel.id}/${o.hook ?? 'inbound'}`;
     const signature = twilio.getExpectedTwilioSignature(o.token ?? TOKEN, o.signedUrl ?? PUBLIC + path, params);
     const body = new URLSearchParams(o.tamper ? { ...params, Body: `${params.Body} (changed)` } : params).toString();
     const res = await fetch(server.url + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body });
@@ -43,7 +46,8 @@ describe('SMS and WhatsApp in through Twilio webhooks', () => {
   });
 
   beforeAll(async () => {
-    server = await startTestServer({ mode: 'production', env: { PUBLIC_URL: PUBLIC } });
+    fake = await startTwilioFake({ [ACCOUNT]: TOKEN });
+    server = await startTestServer({ mode: 'production', env: { PUBLIC_URL: PUBLIC, TWILIO_API_URL: fake.url } });
     admin = new ApiClient(server.url);
     await admin.login(ADMIN.email, ADMIN.password);
     socket = await admin.connectInbox();
@@ -54,6 +58,7 @@ describe('SMS and WhatsApp in through Twilio webhooks', () => {
   afterAll(async () => {
     socket?.close();
     await server?.close();
+    await fake?.close();
   });
 
   it('shows the webhook addresses to paste in Twilio and never the auth token', async () => {
@@ -116,4 +121,59 @@ describe('SMS and WhatsApp in through Twilio webhooks', () => {
     expect((await deliver(sms, status)).status).toBe(200);
     expect(await query(server.databaseUrl!, `select count(*)::int as n from inbound_events where idempotency_key = $1`, [`sid:${status.MessageSid}`])).toEqual([{ n: 0 }]);
   });
+
+  it('sends the agent reply through the Twilio API and follows its status callbacks live, never backwards', async () => {
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.lastMessagePreview === '¿Cuándo viene el técnico?', 10_000);
+    await deliver(sms, message('+34612000003', '¿Cuándo viene el técnico?'));
+    const { incident } = await created;
+    const detail = await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${incident.id}`));
+    expect(detail.reply).toEqual({ channelKind: 'sms', to: '+34612000003', from: '+34910000001' });
+
+    const reply = await admin.ok<MessageDto>(admin.post(`/api/incidents/${incident.id}/replies`, { body: 'Mañana entre 9 y 11.' }));
+    const [request] = await waitUntil(async () => fake.requests.filter((r) => r.params.Body === 'Mañana entre 9 y 11.'), (r) => r.length === 1 && Boolean(r[0].sid), 'the API request');
+    expect(request.params).toMatchObject({ To: '+34612000003', From: '+34910000001', StatusCallback: `${PUBLIC}/api/channels/twilio/${sms.id}/status` });
+
+    const status = (s: string, extra: Record<string, string> = {}) => ({ MessageSid: request.sid!, MessageStatus: s, AccountSid: ACCOUNT, From: '+34910000001', To: '+34612000003', ...extra });
+    const delivered = nextEvent(socket, 'message.updated', (p) => p.message.id === reply.id && p.message.delivery?.status === 'delivered', 10_000);
+    expect((await deliver(sms, status('delivered'), { hook: 'status' })).status).toBe(200);
+    await delivered;
+    await deliver(sms, status('sent'), { hook: 'status' }); // late and out of order: ignored
+    const after = await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${incident.id}`));
+    expect(after.timeline.find((e) => e.type === 'message' && e.id === reply.id)).toMatchObject({ delivery: { status: 'delivered' } });
+    expect((await deliver(sms, status('delivered'), { hook: 'status', tamper: false, token: 'ffffffffffffffffffffffffffffffff' })).status).toBe(403);
+  });
+
+  it('fails for good on an invalid number, retries a 500, and refuses WhatsApp free text outside 24 hours', async () => {
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.lastMessagePreview === 'Número raro', 10_000);
+    await deliver(sms, message('+34612000004', 'Número raro'));
+    const { incident } = await created;
+    fake.plan({ status: 400, code: 21211, message: "The 'To' number +34612000004 is not a valid phone number." });
+    const bad = await admin.ok<MessageDto>(admin.post(`/api/incidents/${incident.id}/replies`, { body: 'Hola' }));
+    const failed = await waitUntil(
+      async () => (await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${incident.id}`))).timeline.find((e) => e.type === 'message' && e.id === bad.id) as MessageDto,
+      (m) => m.delivery?.status === 'failed',
+      'the refusal',
+    );
+    expect(failed.delivery?.error).toContain('21211');
+
+    fake.plan({ status: 500, code: 20500, message: 'Internal Server Error' });
+    const retried = await admin.ok<MessageDto>(admin.post(`/api/incidents/${incident.id}/replies`, { body: 'Segundo intento' }));
+    await waitUntil(
+      async () => (await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${incident.id}`))).timeline.find((e) => e.type === 'message' && e.id === retried.id) as MessageDto,
+      (m) => m.delivery?.status === 'sent',
+      'the retry',
+      20_000,
+    );
+    expect(fake.requests.filter((r) => r.params.Body === 'Segundo intento')).toHaveLength(2);
+
+    // A WhatsApp conversation whose customer wrote 25 hours ago.
+    const wa = nextEvent(socket, 'incident.created', (p) => p.incident.lastMessagePreview === 'Hola desde WhatsApp', 10_000);
+    await deliver(whatsapp, message('whatsapp:+34612000005', 'Hola desde WhatsApp', { To: 'whatsapp:+34910000077', MessagingServiceSid: POOL }));
+    const waIncident = (await wa).incident;
+    expect((await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${waIncident.id}`))).reply).toMatchObject({ channelKind: 'whatsapp', windowOpenUntil: expect.any(String) });
+    await query(server.databaseUrl!, `update messages set created_at = now() - interval '25 hours' where incident_id = $1`, [waIncident.id]);
+    const closed = await admin.post(`/api/incidents/${waIncident.id}/replies`, { body: 'Hola' });
+    expect(closed.status).toBe(409);
+    expect(closed.body.message).toContain('24-hour window');
+  }, 40_000);
 });
