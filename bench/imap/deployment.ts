@@ -8,22 +8,20 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import { startDovecot, type Dovecot } from '../../server/test/support/dovecot.js';
+import { startBenchServer } from '../lib/bench-server.js';
 import type { Cleanup } from '../lib/cleanup.js';
-import { HttpClient } from '../lib/http.js';
+import type { HttpClient } from '../lib/http.js';
 import { InboxWatcher } from '../lib/inbox.js';
-import { assertLoopback, createTempDatabase } from '../lib/postgres.js';
-import { deletePrefix } from '../lib/redis.js';
-import { startServer, type RunningServer } from '../lib/server.js';
+import { assertLoopback } from '../lib/postgres.js';
+import { createRunStorage, newRunId } from '../lib/run-storage.js';
+import type { RunningServer } from '../lib/server.js';
 import type { BenchOptions } from './options.js';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.js';
 
-const ADMIN_EMAIL = 'bench-admin@example.com';
-
-/** Where --profile writes the server's CPU profile. */
-export const profileFile = (root: string) => join(root, 'bench/results/server-imap.cpuprofile');
+/** The server's name in bench/results/server-<name>.log and .cpuprofile. */
+export const SERVER_NAME = 'imap';
 /** The two Dovecot users: a small mailbox for latency, a big one for the sync. */
 export const MAILBOXES = {
   latency: { user: 'desk', address: 'desk@bench.example' },
@@ -63,8 +61,7 @@ function dovecotVersion(): string {
 }
 
 export async function deployDesk(root: string, options: BenchOptions, cleanup: Cleanup, log: (msg: string) => void): Promise<Desk> {
-  const runId = randomBytes(5).toString('hex');
-  const prefix = `sb_bench_${runId}`;
+  const runId = newRunId();
   assertLoopback(options.pgAdminUrl, 'the PostgreSQL URL');
   assertLoopback(options.redisUrl, 'the Redis URL');
 
@@ -87,51 +84,12 @@ export async function deployDesk(root: string, options: BenchOptions, cleanup: C
   cleanup.add('close the SMTP sink', () => smtp.close());
   log(`SMTP sink on 127.0.0.1:${smtp.port}`);
 
-  const db = await createTempDatabase(options.pgAdminUrl, prefix);
-  cleanup.add(`drop database ${db.name}`, db.drop);
-  cleanup.add(`delete Redis keys ${prefix}:*`, () => deletePrefix(options.redisUrl, prefix));
-  log(`database ${db.name}, Redis prefix ${prefix}`);
+  const storage = await createRunStorage(runId, options, cleanup, log);
+  const { server, admin } = await startBenchServer(root, { name: SERVER_NAME, env: storage.env, profile: options.profile }, cleanup, log);
 
-  const adminPassword = randomBytes(18).toString('base64url');
-  const profiling: Record<string, string> = options.profile ? { BENCH_CPU_PROFILE: profileFile(root) } : {};
-  const server = await startServer({
-    entry: join(root, 'dist/server/src/main.js'),
-    cwd: root,
-    env: {
-      LOG_LEVEL: 'warn',
-      WEB_DIST: '',
-      LOGIN_RATE_LIMIT: '100000000',
-      SWITCHBOARD_ADMIN_EMAIL: ADMIN_EMAIL,
-      SWITCHBOARD_ADMIN_PASSWORD: adminPassword,
-      NODE_ENV: 'production',
-      SECRET_KEY: randomBytes(32).toString('base64'),
-      DATABASE_URL: db.url,
-      REDIS_URL: options.redisUrl,
-      REDIS_PREFIX: prefix,
-      WORKERS_IN_PROCESS: 'true',
-      ...profiling,
-    },
-    nodeArgs: options.profile ? ['--import', new URL('../lib/cpu-profile-hook.js', import.meta.url).href] : [],
-    logFile: join(root, 'bench/results/server-imap.log'),
-    // WEB_DIST is empty on purpose: the bench needs the API only.
-    expectedLines: [/\[Web\] no built web app at \(unset\)/],
-  });
-  cleanup.add('stop the server', server.stop);
-  cleanup.addOnExit(server.killNow);
-  log(`server pid ${server.pid} healthy at ${server.url}`);
-
-  const client = new pg.Client({ connectionString: db.url });
+  const client = new pg.Client({ connectionString: storage.databaseUrl });
   await client.connect();
   cleanup.add('close the database connection', () => client.end());
-
-  const admin = new HttpClient(server.url, { maxSockets: 4 });
-  cleanup.add('close the admin client', () => admin.close());
-  const login = await admin.post<{ csrfToken?: string }>('/api/auth/login', { email: ADMIN_EMAIL, password: adminPassword });
-  if (login.status !== 200 || typeof (login.body as { csrfToken?: unknown }).csrfToken !== 'string') {
-    throw new Error(`login failed: HTTP ${login.status} ${login.text.slice(0, 300)}`);
-  }
-  if (!admin.cookie('sb_session')) throw new Error('login answered 200 but set no sb_session cookie');
-  admin.setCsrfToken(login.body.csrfToken!);
 
   const inbox = await InboxWatcher.connect(server.url, `sb_session=${admin.cookie('sb_session')}`, 10_000, (incident) => incident.subject);
   cleanup.add('close the inbox socket', () => inbox.close());

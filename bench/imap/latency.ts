@@ -10,22 +10,18 @@ import { performance } from 'node:perf_hooks';
 import type { ImapFlowOptions } from 'imapflow';
 import type { InboxWatcher } from '../lib/inbox.js';
 import { openLoop } from '../lib/load.js';
-import { round, summarize, Tally, type Summary } from '../lib/stats.js';
+import { sendPacing, type SendPacing } from '../lib/pacing.js';
+import { summarize, Tally, type Summary } from '../lib/stats.js';
 import { Appenders, IdleWatcher } from './imap-clients.js';
 import type { Mails } from './messages.js';
 
-export interface LatencyResult {
+/** The APPENDs' pacing (a late send: held back more than 20 ms), then what became of them. */
+export interface LatencyResult extends SendPacing {
   mailbox: string;
   /** Unmeasured messages first (JIT, connections), and how many of their events came. */
   warmup: { messages: number; received: number };
   targetRate: number;
   appenders: number;
-  scheduled: number;
-  sent: number;
-  abandoned: number;
-  achievedRate: number;
-  lateSends: number;
-  maxSendLagMs: number;
   appended: number;
   appendErrors: number;
   errorKinds: Record<string, number>;
@@ -119,12 +115,7 @@ export async function measureAppendLatency(s: LatencySetup, log: (msg: string) =
       warmup: { messages: s.warmup, received: warmReceived },
       targetRate: s.ratePerSecond,
       appenders: APPENDERS,
-      scheduled: loop.scheduled,
-      sent: loop.started,
-      abandoned: loop.abandoned,
-      achievedRate: round(loop.achievedRate, 2),
-      lateSends: loop.late,
-      maxSendLagMs: round(loop.maxLagMs),
+      ...sendPacing(loop, 2),
       appended: appended.length,
       appendErrors: errors.total,
       errorKinds: errors.toJSON(),

@@ -1,10 +1,11 @@
 /** Command-line options of the IMAP bench, bounded so a run always ends in reasonable time. */
 import { parseArgs } from 'node:util';
+import { bounded, COMMON_OPTIONS, commonOptions, commonUsage, oneOf, type CommonOptions } from '../lib/options.js';
 
 export type Part = 'all' | 'latency' | 'sync';
 export type FillMethod = 'maildir' | 'append';
 
-export interface BenchOptions {
+export interface BenchOptions extends CommonOptions {
   part: Part;
   /** Latency: messages APPENDed (paced), after `warmup` unmeasured ones. */
   messages: number;
@@ -19,10 +20,6 @@ export interface BenchOptions {
   importTimeoutMs: number;
   /** After the new message's counters moved: how long to keep watching for more fetching. */
   settleMs: number;
-  pgAdminUrl: string;
-  redisUrl: string;
-  /** Sample the server's CPU and write bench/results/server-imap.cpuprofile. */
-  profile: boolean;
 }
 
 export const USAGE = `Usage: node dist-bench/bench/imap/run.js [options]
@@ -36,26 +33,10 @@ export const USAGE = `Usage: node dist-bench/bench/imap/run.js [options]
                           or append (parallel IMAP APPENDs)
   --import-timeout <s>    bound on the big mailbox's initial import (default 600, 10..1800)
   --settle <s>            after the new message is stored, keep watching the sync this long (default 2, 0..30)
-  --pg-url <url>          PostgreSQL maintenance database (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
-  --redis-url <url>       Redis (default $BENCH_REDIS_URL or redis://127.0.0.1:6379)
-  --profile               sample the server's CPU: bench/results/server-imap.cpuprofile and a top-functions summary
-  --help
+${commonUsage(24, 'imap')}
 
 Needs Dovecot (Debian package dovecot-imapd, /usr/sbin/dovecot) and root (Dovecot's mail processes run as
 uid 65534). Only 127.0.0.1 is contacted: Dovecot, an SMTP sink and the server are started on free loopback ports.`;
-
-function bounded(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
-
-function oneOf<T extends string>(raw: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
-  if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`--${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
-  return raw as T;
-}
 
 /** Parsed options, or null when --help was asked for. */
 export function parseOptions(argv: string[]): BenchOptions | null {
@@ -72,10 +53,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       fill: { type: 'string' },
       'import-timeout': { type: 'string' },
       settle: { type: 'string' },
-      'pg-url': { type: 'string' },
-      'redis-url': { type: 'string' },
-      profile: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      ...COMMON_OPTIONS,
     },
   });
   if (values.help) return null;
@@ -89,8 +67,6 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     fill: oneOf(values.fill, 'fill', ['maildir', 'append'] as const, 'maildir'),
     importTimeoutMs: bounded(values['import-timeout'], 'import-timeout', 600, 10, 1800) * 1000,
     settleMs: bounded(values.settle, 'settle', 2, 0, 30) * 1000,
-    pgAdminUrl: values['pg-url'] ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    redisUrl: values['redis-url'] ?? process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    profile: values.profile ?? false,
+    ...commonOptions(values),
   };
 }

@@ -1,20 +1,16 @@
-/** The IMAP bench's result: its shape, the printed report and the JSON file. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { ProfileSummary } from '../lib/profile-summary.js';
-import type { Summary } from '../lib/stats.js';
+/** The IMAP bench's result: its shape and the printed report. */
+import { headerLines, ms, pcts, serverLogLines, socketLine, verdict } from '../lib/report.js';
+import type { BenchResult, Environment } from '../lib/results.js';
 import { WIRE_ALLOWANCE_BYTES, type SyncResult } from './big-mailbox.js';
 import type { LatencyResult } from './latency.js';
 import type { Part } from './options.js';
 
 export const TARGETS = { p99MaxMs: 2000 } as const;
 
-export interface ImapBenchResult {
+export interface ImapBenchResult extends BenchResult {
   bench: 'imap';
   part: Part;
-  startedAt: string;
-  finishedAt: string;
-  environment: { node: string; cpus: number; platform: string; commit: string | null; dovecot: string };
+  environment: Environment & { dovecot: string };
   settings: {
     messages: number;
     ratePerSecond: number;
@@ -29,16 +25,9 @@ export interface ImapBenchResult {
   sync: SyncResult | null;
   targets: typeof TARGETS;
   met: { p99: boolean | null; onlyTheNewOne: boolean | null };
-  socket: { eventsReceived: number; duplicateEvents: number; disconnects: number };
-  server: { logFile: string; problemLines: number; problems: string[] };
-  /** With --profile: where the server's CPU went. */
-  profile?: ProfileSummary;
 }
 
-const ms = (v: number | null | undefined) => (v === undefined || v === null || Number.isNaN(v) ? '-' : `${v.toFixed(1)} ms`);
 const signedMs = (v: number) => `${v < 0 ? '-' : '+'}${Math.abs(v).toFixed(1)} ms`;
-const verdict = (ok: boolean | null) => (ok === null ? '' : ok ? '  OK' : '  MISSED');
-const pcts = (s: Summary | null) => (s ? `p50 ${ms(s.p50)}  p90 ${ms(s.p90)}  p99 ${ms(s.p99)}  max ${ms(s.max)}` : 'no samples');
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const secs = (v: number) => (v < 1000 ? `${Math.round(v)} ms` : `${(v / 1000).toFixed(1)} s`);
 const n = (v: number) => v.toLocaleString('en-US');
@@ -81,22 +70,10 @@ function syncLines(s: SyncResult): string[] {
 }
 
 export function formatReport(r: ImapBenchResult): string {
-  const lines = [
-    '',
-    `Switchboard IMAP bench — PostgreSQL + Redis (BullMQ, workers in-process), Dovecot ${r.environment.dovecot} on 127.0.0.1`,
-    `  node ${r.environment.node}, ${r.environment.cpus} CPUs, commit ${r.environment.commit ?? 'unknown'}; bench client, server and Dovecot share the machine`,
-    '',
-  ];
+  const title = `IMAP bench — PostgreSQL + Redis (BullMQ, workers in-process), Dovecot ${r.environment.dovecot} on 127.0.0.1`;
+  const lines = headerLines(title, r.environment, 'bench client, server and Dovecot');
   if (r.latency) lines.push(...latencyLines(r.latency, r.met.p99), '');
   if (r.sync) lines.push(...syncLines(r.sync), '');
-  lines.push(`  socket             ${n(r.socket.eventsReceived)} incident.created received, duplicates ${r.socket.duplicateEvents}, disconnects ${r.socket.disconnects}`);
-  lines.push(`  server log         ${r.server.problemLines} warning/error line(s) in ${r.server.logFile}`);
-  for (const p of r.server.problems.slice(0, 15)) lines.push(`    | ${p}`);
-  if (r.server.problems.length > 15) lines.push(`    | ... (${r.server.problems.length - 15} more in the log)`);
+  lines.push(socketLine(r.socket, n), ...serverLogLines(r.server));
   return lines.join('\n');
-}
-
-export function writeJson(file: string, result: ImapBenchResult): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 }

@@ -8,29 +8,24 @@
  *
  *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/imap/run.js [--help]
  */
-import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
-import { Cleanup } from '../lib/cleanup.js';
-import { gitCommit } from '../lib/git.js';
-import { repoRoot } from '../lib/paths.js';
-import { formatProfileSummary, summarizeProfile } from '../lib/profile-summary.js';
+import { assertAlive, serverProfileFile } from '../lib/bench-server.js';
+import type { Cleanup } from '../lib/cleanup.js';
+import { resultsPath } from '../lib/paths.js';
+import { environment, serverLog, socketCounts } from '../lib/results.js';
+import { runBench } from '../lib/run.js';
 import { measureBigMailbox, type SyncResult } from './big-mailbox.js';
-import { deployDesk, MAILBOXES, profileFile } from './deployment.js';
+import { deployDesk, MAILBOXES, SERVER_NAME } from './deployment.js';
 import { measureAppendLatency, type LatencyResult } from './latency.js';
 import { Mails } from './messages.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
-import { formatReport, TARGETS, writeJson, type ImapBenchResult } from './report.js';
+import { formatReport, TARGETS, type ImapBenchResult } from './report.js';
 import { waitUntilSynced } from './sync-state.js';
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
-async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): Promise<ImapBenchResult> {
+async function measure(root: string, options: BenchOptions, cleanup: Cleanup): Promise<ImapBenchResult> {
   const startedAt = new Date().toISOString();
   const desk = await deployDesk(root, options, cleanup, log);
-  const checkAlive = (when: string) => {
-    const died = desk.server.death();
-    if (died) throw new Error(`${died} ${when}:\n${desk.server.tail().join('\n')}`);
-  };
 
   let latency: LatencyResult | null = null;
   if (options.part !== 'sync') {
@@ -50,7 +45,7 @@ async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): 
       },
       log,
     );
-    checkAlive('during the latency phase');
+    assertAlive(desk.server, 'during the latency phase');
   }
 
   let sync: SyncResult | null = null;
@@ -61,17 +56,16 @@ async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): 
       cleanup,
       log,
     );
-    checkAlive('during the sync phase');
+    assertAlive(desk.server, 'during the sync phase');
   }
 
   const p99 = latency?.switchboardMs?.p99;
-  const problems = desk.server.problems();
   return {
     bench: 'imap',
     part: options.part,
     startedAt,
     finishedAt: new Date().toISOString(),
-    environment: { node: process.version, cpus: availableParallelism(), platform: `${process.platform}-${process.arch}`, commit: gitCommit(root), dovecot: desk.dovecotVersion },
+    environment: { ...environment(root), dovecot: desk.dovecotVersion },
     settings: {
       messages: options.messages,
       ratePerSecond: options.ratePerSecond,
@@ -90,52 +84,16 @@ async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): 
       p99: latency === null ? null : p99 !== undefined && p99 <= TARGETS.p99MaxMs && latency.appendErrors === 0 && latency.missingEvents === 0 && latency.abandoned === 0,
       onlyTheNewOne: sync?.onlyTheNewOne ?? null,
     },
-    socket: { eventsReceived: desk.inbox.received, duplicateEvents: desk.inbox.duplicates, disconnects: desk.inbox.disconnects },
-    server: { logFile: relative(root, desk.server.logFile), problemLines: problems.length, problems: problems.slice(0, 100) },
+    socket: socketCounts(desk.inbox),
+    server: serverLog(root, desk.server),
   };
 }
 
-async function main(): Promise<number> {
-  let options: BenchOptions | null;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (!options) {
-    console.log(USAGE);
-    return 0;
-  }
-  const root = repoRoot(import.meta.url);
-  const cleanup = new Cleanup();
-  cleanup.installHandlers();
-  let result: ImapBenchResult;
-  try {
-    result = await runBench(root, options, cleanup);
-  } catch (err) {
-    if (cleanup.interruptedBy) console.error(`interrupted (${cleanup.interruptedBy}): no report`);
-    else console.error(`\nthe bench failed: ${(err as Error).stack ?? err}`);
-    return 1;
-  } finally {
-    await cleanup.runAll(); // stops the server (which writes its CPU profile) and Dovecot, drops the database, deletes the Redis keys
-  }
-  console.log(formatReport(result));
-  if (options.profile) {
-    const file = profileFile(root);
-    try {
-      result.profile = summarizeProfile(file);
-      console.log(formatProfileSummary(result.profile, relative(root, file)));
-    } catch (err) {
-      console.error(`  server CPU profile: could not read ${file}: ${(err as Error).message}`);
-    }
-  }
-  const file = join(root, 'bench/results', options.part === 'all' ? 'imap-latest.json' : `imap-${options.part}-latest.json`);
-  writeJson(file, result);
-  console.log(`\nfigures written to ${relative(root, file)}`);
-  return 0;
-}
-
-process.exitCode = await main();
-// Nothing should be left running, but a stray handle must not keep a finished bench alive.
-setTimeout(() => process.exit(), 2000).unref();
+await runBench({
+  usage: USAGE,
+  parseOptions,
+  run: measure,
+  formatReport,
+  profileFile: (root) => serverProfileFile(root, SERVER_NAME),
+  resultsFile: (root, options) => resultsPath(root, options.part === 'all' ? 'imap-latest.json' : `imap-${options.part}-latest.json`),
+});

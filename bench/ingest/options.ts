@@ -1,7 +1,8 @@
 /** Command-line options of the ingest bench, bounded so a run always ends in reasonable time. */
 import { parseArgs } from 'node:util';
+import { bounded, COMMON_OPTIONS, commonOptions, commonUsage, type CommonOptions } from '../lib/options.js';
 
-export interface BenchOptions {
+export interface BenchOptions extends CommonOptions {
   mode: 'postgres' | 'embedded';
   warmupMs: number;
   durationMs: number;
@@ -9,11 +10,6 @@ export interface BenchOptions {
   concurrency: number;
   maxInFlight: number;
   eventWaitMs: number;
-  /** postgres://... of the maintenance database (postgres) on this machine. */
-  pgAdminUrl: string;
-  redisUrl: string;
-  /** Sample the server's CPU and write bench/results/server-<mode>.cpuprofile. */
-  profile: boolean;
 }
 
 export const USAGE = `Usage: node dist-bench/bench/ingest/run.js [options]
@@ -23,17 +19,7 @@ export const USAGE = `Usage: node dist-bench/bench/ingest/run.js [options]
   --rate <n>            submissions per second in the latency phase (default 200, 1..2000)
   --concurrency <n>     connections in the throughput and baseline phases (default 16, 1..256)
   --max-in-flight <n>   cap on requests in flight in the latency phase (default 64, 1..1024)
-  --pg-url <url>        PostgreSQL maintenance database (default $BENCH_PG_URL or postgres://postgres@127.0.0.1:5432/postgres)
-  --redis-url <url>     Redis (default $BENCH_REDIS_URL or redis://127.0.0.1:6379)
-  --profile             sample the server's CPU: bench/results/server-<mode>.cpuprofile and a top-functions summary
-  --help`;
-
-function bounded(raw: string | undefined, name: string, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`--${name} must be a number from ${min} to ${max}, got "${raw}"`);
-  return n;
-}
+${commonUsage(22, '<mode>')}`;
 
 /** Parsed options, or null when --help was asked for. */
 export function parseOptions(argv: string[]): BenchOptions | null {
@@ -47,10 +33,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       rate: { type: 'string' },
       concurrency: { type: 'string' },
       'max-in-flight': { type: 'string' },
-      'pg-url': { type: 'string' },
-      'redis-url': { type: 'string' },
-      profile: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
+      ...COMMON_OPTIONS,
     },
   });
   if (values.help) return null;
@@ -62,8 +45,6 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     concurrency: Math.round(bounded(values.concurrency, 'concurrency', 16, 1, 256)),
     maxInFlight: Math.round(bounded(values['max-in-flight'], 'max-in-flight', 64, 1, 1024)),
     eventWaitMs: 5000,
-    pgAdminUrl: values['pg-url'] ?? process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-    redisUrl: values['redis-url'] ?? process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379',
-    profile: values.profile ?? false,
+    ...commonOptions(values),
   };
 }

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { HttpClient } from '../lib/http.js';
 import type { InboxWatcher } from '../lib/inbox.js';
 import { closedLoop, openLoop } from '../lib/load.js';
+import { sendPacing, type SendPacing } from '../lib/pacing.js';
 import { round, summarize, Tally, type Summary } from '../lib/stats.js';
 import type { Submissions } from './submissions.js';
 
@@ -47,20 +48,11 @@ export async function warmUp(t: IntakeTarget, durationMs: number, concurrency: n
   return { durationMs, submissions: refs.length, errors: r.errors };
 }
 
-export interface LatencyResult {
+/** The submissions' pacing (a late send: held back more than 5 ms), then what became of them. */
+export interface LatencyResult extends SendPacing {
   targetRate: number;
   durationMs: number;
   maxInFlight: number;
-  /** Submissions scheduled: rate x duration. */
-  scheduled: number;
-  sent: number;
-  /** Scheduled sends given up 10 s after the phase should have ended (the server could not keep up). */
-  abandoned: number;
-  /** Sends per second actually started. */
-  achievedRate: number;
-  /** Sends held back more than 5 ms past their time (in-flight cap or a busy client). */
-  lateSends: number;
-  maxSendLagMs: number;
   accepted: number;
   errors: number;
   errorKinds: Record<string, number>;
@@ -115,12 +107,7 @@ export async function measureLatency(
     targetRate: options.ratePerSecond,
     durationMs: options.durationMs,
     maxInFlight: options.maxInFlight,
-    scheduled: loop.scheduled,
-    sent: loop.started,
-    abandoned: loop.abandoned,
-    achievedRate: round(loop.achievedRate, 1),
-    lateSends: loop.late,
-    maxSendLagMs: round(loop.maxLagMs),
+    ...sendPacing(loop, 1),
     accepted: accepted.length,
     errors: errors.total,
     errorKinds: errors.toJSON(),

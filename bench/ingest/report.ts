@@ -1,19 +1,14 @@
-/** The ingest bench's result: its shape, the printed table and the JSON file. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { ProfileSummary } from '../lib/profile-summary.js';
-import type { Summary } from '../lib/stats.js';
+/** The ingest bench's result: its shape and the printed table. */
+import { headerLines, ms, pcts, serverLogLines, socketLine, verdict } from '../lib/report.js';
+import type { BenchResult } from '../lib/results.js';
 import type { BaselineResult } from './baseline.js';
 import type { LatencyResult, ThroughputResult, WarmupResult } from './phases.js';
 
 export const TARGETS = { ratioMin: 0.5, p99MaxMs: 50 } as const;
 
-export interface IngestBenchResult {
+export interface IngestBenchResult extends BenchResult {
   bench: 'ingest';
   mode: 'postgres' | 'embedded';
-  startedAt: string;
-  finishedAt: string;
-  environment: { node: string; cpus: number; platform: string; commit: string | null };
   settings: { warmupMs: number; durationMs: number; ratePerSecond: number; concurrency: number; maxInFlight: number; eventWaitMs: number };
   warmup: WarmupResult;
   latency: LatencyResult;
@@ -24,24 +19,15 @@ export interface IngestBenchResult {
   ratio: number | null;
   targets: typeof TARGETS;
   met: { ratio: boolean | null; p99: boolean | null };
-  socket: { eventsReceived: number; duplicateEvents: number; disconnects: number };
-  server: { logFile: string; problemLines: number; problems: string[] };
-  /** With --profile: where the server's CPU went. */
-  profile?: ProfileSummary;
 }
 
-const ms = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '-' : `${v.toFixed(1)} ms`);
 const rate = (v: number) => `${Math.round(v)}/s`;
-const verdict = (ok: boolean | null) => (ok === null ? '' : ok ? '  OK' : '  MISSED');
-const pcts = (s: Summary | null) => (s ? `p50 ${ms(s.p50)}  p90 ${ms(s.p90)}  p99 ${ms(s.p99)}  max ${ms(s.max)}` : 'no samples');
 
 export function formatReport(r: IngestBenchResult): string {
   const secs = (v: number) => `${v / 1000} s`;
+  const against = r.mode === 'postgres' ? 'PostgreSQL + Redis (BullMQ, workers in-process)' : 'embedded (PGlite, in-process jobs)';
   const lines = [
-    '',
-    `Switchboard ingest bench — ${r.mode === 'postgres' ? 'PostgreSQL + Redis (BullMQ, workers in-process)' : 'embedded (PGlite, in-process jobs)'}`,
-    `  node ${r.environment.node}, ${r.environment.cpus} CPUs, commit ${r.environment.commit ?? 'unknown'}; bench client and server share the machine`,
-    '',
+    ...headerLines(`ingest bench — ${against}`, r.environment, 'bench client and server'),
     `  warm-up            ${secs(r.warmup.durationMs)}, ${r.warmup.submissions} submissions, errors ${r.warmup.errors}`,
     `  ingest throughput  ${rate(r.throughput.ratePerSecond).padEnd(8)} (closed loop C=${r.throughput.concurrency}, ${secs(r.throughput.durationMs)}: ${r.throughput.accepted} accepted, errors ${r.throughput.errors}, missing events ${r.throughput.missingEvents})`,
     r.baseline
@@ -55,20 +41,13 @@ export function formatReport(r: IngestBenchResult): string {
       : []),
     `    answer only      ${pcts(r.latency.httpMs)}`,
     `    event only       ${pcts(r.latency.eventMs)}`,
-    `  socket             ${r.socket.eventsReceived} incident.created received, duplicates ${r.socket.duplicateEvents}, disconnects ${r.socket.disconnects}`,
+    socketLine(r.socket),
   ];
   const kinds = { ...r.latency.errorKinds, ...r.throughput.errorKinds };
   if (Object.keys(kinds).length > 0) {
     lines.push('  errors by kind:');
     for (const [k, n] of Object.entries(kinds)) lines.push(`    ${String(n).padStart(6)}  ${k}`);
   }
-  lines.push(`  server log         ${r.server.problemLines} warning/error line(s) in ${r.server.logFile}`);
-  for (const p of r.server.problems.slice(0, 15)) lines.push(`    | ${p}`);
-  if (r.server.problems.length > 15) lines.push(`    | ... (${r.server.problems.length - 15} more in the log)`);
+  lines.push(...serverLogLines(r.server));
   return lines.join('\n');
-}
-
-export function writeJson(file: string, result: IngestBenchResult): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
 }

@@ -6,25 +6,24 @@
  *
  *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/ingest/run.js [--embedded] [--help]
  */
-import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
-import { Cleanup } from '../lib/cleanup.js';
-import { gitCommit } from '../lib/git.js';
+import { assertAlive, serverProfileFile } from '../lib/bench-server.js';
+import type { Cleanup } from '../lib/cleanup.js';
 import { HttpClient } from '../lib/http.js';
 import { InboxWatcher } from '../lib/inbox.js';
-import { repoRoot } from '../lib/paths.js';
-import { formatProfileSummary, summarizeProfile } from '../lib/profile-summary.js';
+import { resultsPath } from '../lib/paths.js';
+import { environment, serverLog, socketCounts } from '../lib/results.js';
+import { runBench } from '../lib/run.js';
 import { round } from '../lib/stats.js';
 import { measureInsertBaseline } from './baseline.js';
-import { deploy, profileFile } from './deployment.js';
+import { deploy } from './deployment.js';
 import { parseOptions, USAGE, type BenchOptions } from './options.js';
 import { measureLatency, measureThroughput, warmUp, type IntakeTarget } from './phases.js';
-import { formatReport, TARGETS, writeJson, type IngestBenchResult } from './report.js';
+import { formatReport, TARGETS, type IngestBenchResult } from './report.js';
 import { envelopeText, Submissions } from './submissions.js';
 
 const log = (msg: string) => console.log(`[bench] ${msg}`);
 
-async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): Promise<IngestBenchResult> {
+async function measure(root: string, options: BenchOptions, cleanup: Cleanup): Promise<IngestBenchResult> {
   const startedAt = new Date().toISOString();
   const d = await deploy(root, options, cleanup, log);
 
@@ -41,9 +40,7 @@ async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): 
   const latency = await measureLatency(target, { ratePerSecond: options.ratePerSecond, durationMs: options.durationMs, maxInFlight: options.maxInFlight });
   log(`throughput: closed loop C=${options.concurrency} for ${options.durationMs / 1000} s`);
   const throughput = await measureThroughput(target, { concurrency: options.concurrency, durationMs: options.durationMs });
-
-  const died = d.server.death();
-  if (died) throw new Error(`${died} during the measurements:\n${d.server.tail().join('\n')}`);
+  assertAlive(d.server, 'during the measurements');
 
   let baseline = null;
   if (d.databaseUrl) {
@@ -54,13 +51,12 @@ async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): 
 
   const ratio = baseline && baseline.ratePerSecond > 0 ? round(throughput.ratePerSecond / baseline.ratePerSecond, 3) : null;
   const p99 = latency.latencyMs?.p99;
-  const problems = d.server.problems();
   return {
     bench: 'ingest',
     mode: options.mode,
     startedAt,
     finishedAt: new Date().toISOString(),
-    environment: { node: process.version, cpus: availableParallelism(), platform: `${process.platform}-${process.arch}`, commit: gitCommit(root) },
+    environment: environment(root),
     settings: {
       warmupMs: options.warmupMs,
       durationMs: options.durationMs,
@@ -80,51 +76,16 @@ async function runBench(root: string, options: BenchOptions, cleanup: Cleanup): 
       // Errors, missing events or abandoned sends make the latency figure meaningless: count them as a miss.
       p99: p99 === undefined ? false : p99 <= TARGETS.p99MaxMs && latency.errors === 0 && latency.missingEvents === 0 && latency.abandoned === 0,
     },
-    socket: { eventsReceived: inbox.received, duplicateEvents: inbox.duplicates, disconnects: inbox.disconnects },
-    server: { logFile: relative(root, d.server.logFile), problemLines: problems.length, problems: problems.slice(0, 100) },
+    socket: socketCounts(inbox),
+    server: serverLog(root, d.server),
   };
 }
 
-async function main(): Promise<number> {
-  let options: BenchOptions | null;
-  try {
-    options = parseOptions(process.argv.slice(2));
-  } catch (err) {
-    console.error(`${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (!options) {
-    console.log(USAGE);
-    return 0;
-  }
-  const root = repoRoot(import.meta.url);
-  const cleanup = new Cleanup();
-  cleanup.installHandlers();
-  let result: IngestBenchResult;
-  try {
-    result = await runBench(root, options, cleanup);
-  } catch (err) {
-    console.error(`\nthe bench failed: ${(err as Error).stack ?? err}`);
-    return 1;
-  } finally {
-    await cleanup.runAll(); // stops the server (which writes its CPU profile), drops the database
-  }
-  console.log(formatReport(result));
-  if (options.profile) {
-    const file = profileFile(root, options);
-    try {
-      result.profile = summarizeProfile(file);
-      console.log(formatProfileSummary(result.profile, relative(root, file)));
-    } catch (err) {
-      console.error(`  server CPU profile: could not read ${file}: ${(err as Error).message}`);
-    }
-  }
-  const file = join(root, 'bench/results', options.mode === 'postgres' ? 'ingest-latest.json' : 'ingest-embedded-latest.json');
-  writeJson(file, result);
-  console.log(`\nfigures written to ${relative(root, file)}`);
-  return 0;
-}
-
-process.exitCode = await main();
-// Nothing should be left running, but a stray handle must not keep a finished bench alive.
-setTimeout(() => process.exit(), 2000).unref();
+await runBench({
+  usage: USAGE,
+  parseOptions,
+  run: measure,
+  formatReport,
+  profileFile: (root, options) => serverProfileFile(root, options.mode),
+  resultsFile: (root, options) => resultsPath(root, options.mode === 'postgres' ? 'ingest-latest.json' : 'ingest-embedded-latest.json'),
+});

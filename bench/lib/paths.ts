@@ -16,3 +16,8 @@ export function repoRoot(fromUrl: string): string {
     dir = up;
   }
 }
+
+/** A file in bench/results/ (results JSON, server logs, CPU profiles). */
+export function resultsPath(root: string, name: string): string {
+  return join(root, 'bench/results', name);
+}
