@@ -23,21 +23,30 @@ export class AttachmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Inside the caller's transaction, with the message they belong to. */
-  async store(sql: Sql, messageId: string, files: InboundAttachment[]): Promise<AttachmentDto[]> {
+  /**
+   * Inside the caller's transaction, with the message they belong to. A file with a `source` (where it was
+   * fetched from) is stored once per message: a second fetch of the same source stores nothing.
+   */
+  async store(sql: Sql, messageId: string, files: (InboundAttachment & { source?: string })[]): Promise<AttachmentDto[]> {
     const stored: AttachmentDto[] = [];
     for (const f of files) {
       const verdict = classifyFile(f.content, f.declaredType, this.config.attachmentMaxBytes);
       const id = randomUUID();
       const filename = (f.filename ?? '').replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 255) || (f.inline ? 'image' : 'attachment');
-      await sql(
-        `insert into attachments (id, message_id, filename, content_type, declared_type, size, sha256, inline, cid, content, rejected, created_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())`,
-        [id, messageId, filename, verdict.contentType, f.declaredType.slice(0, 127), f.content.length, createHash('sha256').update(f.content).digest('hex'), f.inline, f.cid?.slice(0, 255) ?? null, verdict.rejected ? null : f.content, verdict.rejected ?? null],
+      const rows = await sql(
+        `insert into attachments (id, message_id, filename, content_type, declared_type, size, sha256, inline, cid, source, content, rejected, created_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()) on conflict do nothing returning id`,
+        [id, messageId, filename, verdict.contentType, f.declaredType.slice(0, 127), f.content.length, createHash('sha256').update(f.content).digest('hex'), f.inline, f.cid?.slice(0, 255) ?? null, f.source?.slice(0, 500) ?? null, verdict.rejected ? null : f.content, verdict.rejected ?? null],
       );
+      if (rows.length === 0) continue;
       stored.push({ id, filename, contentType: verdict.contentType, size: f.content.length, inline: f.inline, cid: f.cid ?? null, rejected: verdict.rejected ?? null });
     }
     return stored;
+  }
+
+  /** Outside a transaction: see store. */
+  storeNow(messageId: string, files: (InboundAttachment & { source?: string })[]): Promise<AttachmentDto[]> {
+    return this.store(sqlOf(this.em), messageId, files);
   }
 
   /** The file, for someone who may see its incident. */

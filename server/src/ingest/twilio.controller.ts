@@ -2,6 +2,7 @@ import { Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, NotF
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { IgnoredPayloadError } from '../../../channels/core/index.js';
 import { belongsToChannel, movesForward, readTwilioStatus, verifyTwilioSignature, type TwilioParams } from '../../../channels/twilio-sms/index.js';
 import { Public } from '../auth/auth.decorators.js';
@@ -59,7 +60,13 @@ export class TwilioWebhookController {
     const update = readTwilioStatus(this.verified(channel, signature, req));
     if (update) {
       const sql = sqlOf(this.em);
-      const [message] = await sql<{ id: string; delivery_status: string | null }>(`select id, delivery_status from messages where external_id = ? and channel_id = ?`, [update.providerId, channel.id]);
+      const find = () => sql<{ id: string; delivery_status: string | null }>(`select id, delivery_status from messages where external_id = ? and channel_id = ?`, [update.providerId, channel.id]);
+      let [message] = await find();
+      // Twilio can call back before the sender has recorded the MessageSid it was just given: wait a moment.
+      for (let i = 0; !message && i < 10; i++) {
+        await sleep(200);
+        [message] = await find();
+      }
       if (message && movesForward(message.delivery_status, update.status)) {
         const changed = await sql(`update messages set delivery_status = ?, delivery_error = ? where id = ? and delivery_status is not distinct from ? returning id`, [
           update.status,

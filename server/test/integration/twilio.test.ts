@@ -132,6 +132,7 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
     const reply = await admin.ok<MessageDto>(admin.post(`/api/incidents/${incident.id}/replies`, { body: 'Mañana entre 9 y 11.' }));
     const [request] = await waitUntil(async () => fake.requests.filter((r) => r.params.Body === 'Mañana entre 9 y 11.'), (r) => r.length === 1 && Boolean(r[0].sid), 'the API request');
     expect(request.params).toMatchObject({ To: '+34612000003', From: '+34910000001', StatusCallback: `${PUBLIC}/api/channels/twilio/${sms.id}/status` });
+    // (Twilio may call back at once: the callback waits for the MessageSid to be recorded.)
 
     const status = (s: string, extra: Record<string, string> = {}) => ({ MessageSid: request.sid!, MessageStatus: s, AccountSid: ACCOUNT, From: '+34910000001', To: '+34612000003', ...extra });
     const delivered = nextEvent(socket, 'message.updated', (p) => p.message.id === reply.id && p.message.delivery?.status === 'delivered', 10_000);
@@ -176,4 +177,26 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
     expect(closed.status).toBe(409);
     expect(closed.body.message).toContain('24-hour window');
   }, 40_000);
+
+  it('downloads the media of an MMS with the account credentials into attachments, typed by content, once', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const mm = `MM${randomBytes(16).toString('hex')}`;
+    const path = (n: number) => `/2010-04-01/Accounts/${ACCOUNT}/Messages/${mm}/Media/ME${n}${randomBytes(15).toString('hex')}`;
+    const photo = path(1);
+    const program = path(2);
+    fake.media.set(photo, { type: 'image/png', body: png });
+    fake.media.set(program, { type: 'application/pdf', body: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]) });
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.lastMessagePreview === 'Foto del contador', 10_000);
+    await deliver(sms, message('+34612000006', 'Foto del contador', { MessageSid: mm, NumMedia: '2', MediaUrl0: `https://api.twilio.com${photo}`, MediaContentType0: 'image/png', MediaUrl1: `https://api.twilio.com${program}`, MediaContentType1: 'application/pdf' }));
+    const { incident } = await created;
+    const updated = await nextEvent(socket, 'message.updated', (p) => p.incidentId === incident.id && p.message.attachments.length === 2, 10_000);
+    expect(updated.message.attachments).toEqual([
+      expect.objectContaining({ contentType: 'image/png', rejected: null, size: png.length }),
+      expect.objectContaining({ rejected: 'programs and archives are not accepted' }),
+    ]);
+    // Delivered again by Twilio: nothing new is fetched into storage.
+    await deliver(sms, message('+34612000006', 'Foto del contador', { MessageSid: mm, NumMedia: '2', MediaUrl0: `https://api.twilio.com${photo}`, MediaUrl1: `https://api.twilio.com${program}` }));
+    const rows = await query(server.databaseUrl!, `select count(*)::int as n from attachments a join messages m on m.id = a.message_id where m.incident_id = $1`, [incident.id]);
+    expect(rows).toEqual([{ n: 2 }]);
+  });
 });

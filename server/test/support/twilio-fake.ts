@@ -18,6 +18,10 @@ export interface FakeRequest {
 export interface TwilioFake {
   url: string;
   requests: FakeRequest[];
+  /** Media served at /2010-04-01/Accounts/{sid}/Messages/{MM}/Media/{ME} (path -> content), with basic auth. */
+  media: Map<string, { type: string; body: Buffer }>;
+  /** Media downloads answered, by path. */
+  mediaFetches: string[];
   plan(...b: FakeBehaviour[]): void;
   close(): Promise<void>;
 }
@@ -25,14 +29,22 @@ export interface TwilioFake {
 export async function startTwilioFake(accounts: Record<string, string>): Promise<TwilioFake> {
   const requests: FakeRequest[] = [];
   const planned: FakeBehaviour[] = [];
+  const media = new Map<string, { type: string; body: Buffer }>();
+  const mediaFetches: string[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const m = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/.exec(req.url ?? '');
       const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      if (!m || req.method !== 'POST') return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
       const [user, pass] = Buffer.from((req.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString().split(':');
+      const file = req.method === 'GET' ? media.get(req.url ?? '') : undefined;
+      if (file) {
+        if (!req.url?.includes(`/Accounts/${user}/`) || accounts[user] !== pass) return json(401, { code: 20003, message: 'Authenticate', status: 401 });
+        mediaFetches.push(req.url!);
+        return res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length }).end(file.body);
+      }
+      const m = /^\/2010-04-01\/Accounts\/(AC[0-9a-f]{32})\/Messages\.json$/.exec(req.url ?? '');
+      if (!m || req.method !== 'POST') return json(404, { code: 20404, message: 'The requested resource was not found', status: 404 });
       if (user !== m[1] || accounts[user] !== pass) return json(401, { code: 20003, message: 'Authenticate', status: 401 });
       const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString()));
       const record: FakeRequest = { accountSid: m[1], params };
@@ -48,6 +60,8 @@ export async function startTwilioFake(accounts: Record<string, string>): Promise
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
+    media,
+    mediaFetches,
     plan: (...b) => planned.push(...b),
     close: () => new Promise((r) => server.close(() => r())),
   };

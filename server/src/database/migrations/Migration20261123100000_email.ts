@@ -20,8 +20,10 @@ export class Migration20261123100000_email extends Migration {
       `alter table "messages" add column "delivery_error" text null`,
       `create index "messages_channel_id_external_id_index" on "messages" ("channel_id", "external_id") where "external_id" is not null`,
 
-      `create table "attachments" ("id" uuid not null, "message_id" uuid not null references "messages" ("id") on update cascade on delete cascade, "filename" varchar(255) not null, "content_type" varchar(127) not null, "declared_type" varchar(127) null, "size" int not null, "sha256" char(64) not null, "inline" boolean not null default false, "cid" varchar(255) null, "content" bytea null, "rejected" varchar(200) null, "created_at" timestamptz not null, constraint "attachments_pkey" primary key ("id"))`,
+      `create table "attachments" ("id" uuid not null, "message_id" uuid not null references "messages" ("id") on update cascade on delete cascade, "filename" varchar(255) not null, "content_type" varchar(127) not null, "declared_type" varchar(127) null, "size" int not null, "sha256" char(64) not null, "inline" boolean not null default false, "cid" varchar(255) null, "source" varchar(500) null, "content" bytea null, "rejected" varchar(200) null, "created_at" timestamptz not null, constraint "attachments_pkey" primary key ("id"))`,
       `create index "attachments_message_id_index" on "attachments" ("message_id")`,
+      // Where a file was fetched from (Twilio media URL): fetched once per message, however often retried.
+      `create unique index "attachments_message_id_source_unique" on "attachments" ("message_id", "source") where "source" is not null`,
 
       // One row per mail to send. `source_id`: what an automatic mail is about (the inbound message it acknowledges,
       // the assignment a service order is for): one mail of a kind per source, however often it is processed.
