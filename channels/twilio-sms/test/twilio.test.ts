@@ -99,3 +99,14 @@ describe('Twilio status callbacks', () => {
     expect(movesForward(null, 'queued')).toBe(true);
   });
 });
+
+describe('technician SMS answers', () => {
+  it('reads "1" and "2" and the accept/decline words', async () => {
+    const { readSmsAnswer } = await import('../technician-sms.js');
+    expect(readSmsAnswer('1')).toBe('confirmed');
+    expect(readSmsAnswer(' 2. ')).toBe('declined');
+    expect(readSmsAnswer('Acepto')).toBe('confirmed');
+    expect(readSmsAnswer('Nu pot azi')).toBe('declined');
+    expect(readSmsAnswer('12')).toBe('unclear');
+  });
+});

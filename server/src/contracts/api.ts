@@ -32,6 +32,8 @@ export interface UserDto {
   role: Role;
   locale: Locale;
   departmentIds: string[];
+  /** Registered mobile (E.164), if any. */
+  phone?: string | null;
 }
 
 /** GET /api/auth/me and POST /api/auth/login */

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { InboundMessage } from '../../../channels/core/index.js';
 import { readTechnicianReply, type AutomaticClassification, type EmailMeta } from '../../../channels/email/index.js';
+import { readSmsAnswer } from '../../../channels/twilio-sms/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { Secrets } from '../common/secrets.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -23,7 +24,7 @@ interface ThreadIncident {
 
 export interface Route {
   /** The incident it joins; null: a new incident. */
-  thread: { incident: ThreadIncident; via: 'token' | 'references' | 'subject' | 'conversation'; token?: ReplyTokenPayload } | null;
+  thread: { incident: ThreadIncident; via: 'token' | 'references' | 'subject' | 'conversation' | 'service-order'; token?: ReplyTokenPayload } | null;
   /** The contact who wrote (null when a user wrote). */
   contact: ContactDto | null;
   user: { id: string; name: string; role: Role } | null;
@@ -46,17 +47,32 @@ export class InboundRouter {
   ) {}
 
   async route(sql: Sql, channel: Channel, m: InboundMessage): Promise<Route> {
-    const user = m.kind === 'email' && m.from.email ? await this.userByAddress(sql, m.from.email) : null;
+    const user =
+      m.kind === 'email' && m.from.email
+        ? await this.userByAddress(sql, m.from.email)
+        : (m.kind === 'sms' || m.kind === 'whatsapp') && m.from.phone
+          ? await this.userByPhone(sql, m.from.phone)
+          : null;
     const contact = user ? null : await this.contacts.identify(sql, m.from, m.locale);
-    const thread =
-      m.kind === 'email' ? await this.thread(sql, channel, m, contact, user) : (m.kind === 'sms' || m.kind === 'whatsapp') && contact ? await this.conversation(sql, channel, contact) : null;
+    const messaging = m.kind === 'sms' || m.kind === 'whatsapp';
+    // A technician texting from their registered number answers their pending service order.
+    const order = messaging && user?.role === 'technician' ? await this.pendingOrder(sql, user.id) : null;
+    const thread = m.kind === 'email' ? await this.thread(sql, channel, m, contact, user) : order ? order : messaging && contact ? await this.conversation(sql, channel, contact) : null;
     const flags: MessageFlag[] = [];
     const automatic = (m.meta as EmailMeta | undefined)?.automatic as AutomaticClassification | undefined;
     if (automatic && automatic.kind !== 'human') flags.push('automatic');
     if (automatic?.kind === 'bounce') flags.push('bounce');
     const senderKind = this.senderKind(user, contact, thread?.incident ?? null);
     let answer: Route['answer'] = null;
-    if (thread?.token?.purpose === 'service-order') {
+    if (order && user) {
+      // The number is theirs (registered), the order is theirs and pending: "1" / "2" or the words.
+      const decision = readSmsAnswer(m.text);
+      if (decision === 'unclear') flags.push('needs-attention');
+      else {
+        flags.push(decision);
+        answer = { technicianId: user.id, answer: decision };
+      }
+    } else if (thread?.token?.purpose === 'service-order') {
       // Acts only with a valid token bound to this technician AND mail from one of their addresses, on the
       // assignment that is still theirs; anything else with such a token is suspicious (a forwarded or stolen one).
       const authorized = user?.role === 'technician' && replyTokenIsForTechnician(thread.token, user.id) && thread.incident.assigneeId === user.id;
@@ -93,6 +109,21 @@ export class InboundRouter {
     if (!incident || incident.contactId === contact.id) return 'customer';
     if (incident.customerId && contact.customerId === incident.customerId) return 'contact';
     return 'unknown';
+  }
+
+  private async userByPhone(sql: Sql, phone: string): Promise<Route['user']> {
+    const [u] = await sql<{ id: string; name: string; role: Role }>(`select id, name, role from users where active and phone = ? limit 1`, [phone]);
+    return u ?? null;
+  }
+
+  /** The technician's most recent service order still awaiting their answer. */
+  private async pendingOrder(sql: Sql, technicianId: string): Promise<Route['thread']> {
+    const [row] = await sql<ThreadIncident>(
+      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId"
+       from incidents i where i.assignee_id = ? and i.assignment_status = 'pending' and i.status <> 'closed' order by i.updated_at desc limit 1`,
+      [technicianId],
+    );
+    return row ? { incident: row, via: 'service-order' } : null;
   }
 
   private async userByAddress(sql: Sql, email: string): Promise<Route['user']> {

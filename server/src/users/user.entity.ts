@@ -33,6 +33,10 @@ export class User {
   @Property({ type: 'string[]', columnType: 'text[]' })
   extraEmails: string[] & Opt = [];
 
+  /** Registered mobile, E.164 (technicians: service orders by SMS, answers only from it). */
+  @Property({ type: 'string', length: 20, nullable: true })
+  phone?: string | null;
+
   @ManyToMany(() => Department, undefined, { pivotTable: 'user_departments', owner: true })
   departments = new Collection<Department>(this);
 

@@ -10,6 +10,7 @@ export function toUserDto(user: User, departmentIds?: string[]): UserDto {
     role: user.role,
     locale: user.locale,
     departmentIds: departmentIds ?? (user.departments.isInitialized() ? user.departments.getItems().map((d) => d.id) : []),
+    phone: user.phone ?? null,
   };
 }
 

@@ -17,6 +17,8 @@ const NewUserBody = z
     departmentIds: z.array(z.string().uuid('must be an id')).max(50).default([]),
     /** More addresses the person writes from (a technician's phone): their replies are recognised as theirs. */
     extraEmails: z.array(z.string().trim().toLowerCase().email('must be an e-mail address').max(254)).max(10).default([]),
+    /** A mobile number in E.164 (+34600111222): service orders by SMS, answered from it. */
+    phone: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be a number in E.164, e.g. +34600111222').optional(),
   })
   .strict();
 const NewDepartmentBody = z.object({ name: z.string().trim().min(1, 'required').max(120) }).strict();

@@ -14,6 +14,7 @@ export interface NewUser {
   locale?: Locale;
   departmentIds?: string[];
   extraEmails?: string[];
+  phone?: string;
 }
 
 @Injectable()
@@ -39,6 +40,7 @@ export class UsersService {
     const em = this.em.fork();
     const email = input.email.toLowerCase();
     if (await em.count(User, { email })) throw new ConflictException(`A user with the e-mail ${email} already exists.`);
+    if (input.phone && (await em.count(User, { phone: input.phone }))) throw new ConflictException(`A user with the number ${input.phone} already exists.`);
     const departments = input.departmentIds?.length ? await em.find(Department, { id: { $in: input.departmentIds } }) : [];
     if (departments.length !== (input.departmentIds?.length ?? 0)) throw new NotFoundException('One of the departments does not exist.');
     const user = em.create(User, {
@@ -48,6 +50,7 @@ export class UsersService {
       role: input.role,
       locale: input.locale ?? 'es',
       extraEmails: [...new Set((input.extraEmails ?? []).map((e) => e.toLowerCase()))].filter((e) => e !== email),
+      phone: input.phone ?? null,
       active: true,
       createdAt: new Date(),
     });

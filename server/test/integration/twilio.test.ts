@@ -199,4 +199,31 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
     const rows = await query(server.databaseUrl!, `select count(*)::int as n from attachments a join messages m on m.id = a.message_id where m.incident_id = $1`, [incident.id]);
     expect(rows).toEqual([{ n: 2 }]);
   });
+
+  it('sends a technician their service order by SMS; "1" from their registered number confirms, "2" declines, another number does not', async () => {
+    const tech = await admin.createUser({ email: 'tecnico.sms@example.es', name: 'Pablo Ruiz', role: 'technician', phone: '+34699000001' });
+    const open = async (n: string) => {
+      const created = nextEvent(socket, 'incident.created', (p) => p.incident.lastMessagePreview === `Avería ${n}`, 10_000);
+      await deliver(sms, message(`+3461200010${n}`, `Avería ${n}`));
+      const { incident } = await created;
+      await admin.ok(admin.patch(`/api/incidents/${incident.id}`, { siteAddress: 'C/ Mayor 3, Madrid', assigneeId: tech.id }));
+      const [order] = await waitUntil(async () => fake.requests.filter((r) => r.params.To === '+34699000001' && r.params.Body.includes(incident.reference)), (r) => r.length === 1, 'the SMS service order');
+      return { incident, order };
+    };
+    const first = await open('1');
+    expect(first.order.params.Body).toBe(`Orden de servicio ${first.incident.reference}: Avería 1, C/ Mayor 3, Madrid. Responda 1 para aceptar o 2 para rechazar.`);
+    // someone else's "1" is an ordinary message on their own conversation
+    await deliver(sms, message('+34612999999', '1'));
+    expect((await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${first.incident.id}`))).assignmentStatus).toBe('pending');
+    const confirmed = nextEvent(socket, 'incident.updated', (p) => p.incident.id === first.incident.id && p.incident.assignmentStatus === 'confirmed', 10_000);
+    await deliver(sms, message('+34699000001', '1'));
+    expect((await confirmed).by?.id).toBe(tech.id);
+
+    const second = await open('2');
+    const declined = nextEvent(socket, 'incident.alert', (p) => p.incidentId === second.incident.id, 10_000);
+    await deliver(sms, message('+34699000001', '2'));
+    expect(await declined).toMatchObject({ kind: 'assignment-declined', by: { id: tech.id } });
+    const after = await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${second.incident.id}`));
+    expect(after).toMatchObject({ assignee: null, assignmentStatus: 'declined' });
+  });
 });

@@ -57,7 +57,7 @@ export class ApiClient {
   }
 
   createDepartment = (name: string) => this.ok<DepartmentDto>(this.post('/api/departments', { name }));
-  createUser = (u: { email: string; name: string; role: string; departmentIds?: string[]; password?: string; locale?: string; extraEmails?: string[] }) =>
+  createUser = (u: { email: string; name: string; role: string; departmentIds?: string[]; password?: string; locale?: string; extraEmails?: string[]; phone?: string }) =>
     this.ok<UserDto>(this.post('/api/users', { password: 'a-long-password', ...u }));
   createWebform = (name = 'Website') => this.ok<ChannelDto>(this.post('/api/channels', { kind: 'webform', name }));
 

@@ -35,6 +35,9 @@ export class Migration20261123100000_email extends Migration {
       `alter table "contacts" add column "email_undeliverable_at" timestamptz null`,
 
       `alter table "users" add column "extra_emails" text[] not null default '{}'`,
+      // A technician's registered mobile (E.164): service orders by SMS, and only answers from it count.
+      `alter table "users" add column "phone" varchar(20) null`,
+      `create unique index "users_phone_unique" on "users" ("phone") where "phone" is not null`,
 
       // The technician's answer to the current assignment (a new assignment_id per assignment), and what a
       // service order tells them.
@@ -51,6 +54,7 @@ export class Migration20261123100000_email extends Migration {
 
   override async down(): Promise<void> {
     this.addSql(`alter table "users" drop column "extra_emails"`);
+    this.addSql(`alter table "users" drop column "phone"`);
     for (const c of ['assignment_id', 'assignment_status', 'site_address', 'asset', 'service_type', 'requested_window']) this.addSql(`alter table "incidents" drop column "${c}"`);
     this.addSql(`alter table "contacts" drop column "email_undeliverable_at"`);
     this.addSql(`drop table if exists "outbox"`);
