@@ -13,6 +13,9 @@ import { referencedMessageIds, subjectReference, tokenAddresses } from '../domai
 import { domainOf, type EmailChannelConfig } from '../email/email-settings.js';
 import type { InboundMessageColumns } from '../incidents/incidents.repository.js';
 
+/** The incident columns a thread needs (ThreadIncident), for `incidents i`. */
+const THREAD_COLUMNS = `i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId"`;
+
 interface ThreadIncident {
   id: string;
   reference: string;
@@ -119,7 +122,7 @@ export class InboundRouter {
   /** The technician's most recent service order still awaiting their answer. */
   private async pendingOrder(sql: Sql, technicianId: string): Promise<Route['thread']> {
     const [row] = await sql<ThreadIncident>(
-      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId"
+      `select ${THREAD_COLUMNS}
        from incidents i where i.assignee_id = ? and i.assignment_status = 'pending' and i.status <> 'closed' order by i.updated_at desc limit 1`,
       [technicianId],
     );
@@ -164,7 +167,7 @@ export class InboundRouter {
   /** SMS and WhatsApp: the sender's open incident on this channel, if it was active within the window. */
   private async conversation(sql: Sql, channel: Channel, contact: ContactDto): Promise<Route['thread']> {
     const [row] = await sql<ThreadIncident>(
-      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId"
+      `select ${THREAD_COLUMNS}
        from incidents i where i.contact_id = ? and i.channel_id = ? and i.status not in ('resolved', 'closed')
        and i.last_message_at > now() - (? * interval '1 hour') order by i.last_message_at desc limit 1`,
       [contact.id, channel.id, this.config.messagingThreadHours],
@@ -179,7 +182,7 @@ export class InboundRouter {
    */
   private async incident(sql: Sql, channelId: string, where: string, params: unknown[]): Promise<ThreadIncident | null> {
     const [row] = await sql<ThreadIncident>(
-      `select i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId"
+      `select ${THREAD_COLUMNS}
        from incidents i where ${where} and i.status <> 'closed'
        and (i.channel_id = ? or exists (select 1 from messages m where m.incident_id = i.id and m.channel_id = ?))`,
       [...params, channelId, channelId],
