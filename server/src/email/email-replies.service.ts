@@ -5,7 +5,7 @@ import { ChannelsService } from '../channels/channels.service.js';
 import { Secrets } from '../common/secrets.js';
 import type { MessageDto, MessageFlag } from '../contracts/api.js';
 import { sqlOf } from '../database/sql.js';
-import { IncidentsRepository } from '../incidents/incidents.repository.js';
+import { IncidentsRepository, type ResolvedReplyRoute } from '../incidents/incidents.repository.js';
 import { IncidentsService, type InboundOutcome } from '../incidents/incidents.service.js';
 import { AlreadyQueued, OutboundMessages } from '../outbox/outbound-messages.service.js';
 import type { InboundMessage } from '../../../channels/core/index.js';
@@ -36,16 +36,16 @@ export class EmailReplies {
   ) {}
 
   /** An agent answers the customer by e-mail. */
-  async reply(incidentId: string, body: string, viewer: Viewer): Promise<MessageDto> {
+  /** `route`: IncidentsRepository.replyRoute of the incident, looked up by the caller. */
+  async reply(incidentId: string, body: string, viewer: Viewer, route: ResolvedReplyRoute | null): Promise<MessageDto> {
     const incident = await this.incidents.visible(incidentId, viewer);
-    const route = await this.repo.replyRoute(incidentId);
-    if (!route) throw new ConflictException('This incident cannot be answered by e-mail: the customer has no address, or there is no active e-mail channel.');
+    if (!route || route.channelKind !== 'email') throw new ConflictException('This incident cannot be answered by e-mail: the customer has no address, or there is no active e-mail channel.');
     const channel = await this.channels.byId(route.channelId);
     const config = channel.config as unknown as EmailChannelConfig;
     const thread = await this.repo.threadIds(sqlOf(this.em), incidentId);
     const mail = composeIncidentMail(
       {
-        mailbox: { address: config.address, displayName: config.displayName },
+        mailbox: config,
         to: route.to,
         text: agentReply(body, viewer.user.name, config.displayName),
         thread: { incidentId, reference: incident.reference, subject: incident.subject, threadIds: thread.all, inReplyTo: thread.lastInbound },
@@ -78,7 +78,7 @@ export class EmailReplies {
     const words = acknowledgement(localeOr(route.locale), { name: route.name, reference: incident.reference, mailbox: config.displayName });
     const mail = composeIncidentMail(
       {
-        mailbox: { address: config.address, displayName: config.displayName },
+        mailbox: config,
         to: route.to,
         text: words.text,
         subjectPrefix: words.subjectPrefix,

@@ -30,8 +30,8 @@ export class RepliesController {
   async reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<MessageDto> {
     const text = parse(ReplyBody, body).body;
     const route = await this.repo.replyRoute(id);
-    if (route?.channelKind === 'sms' || route?.channelKind === 'whatsapp') return this.messaging.reply(id, text, viewer);
-    return this.replies.reply(id, text, viewer);
+    if (route?.channelKind === 'sms' || route?.channelKind === 'whatsapp') return this.messaging.reply(id, text, viewer, route);
+    return this.replies.reply(id, text, viewer, route);
   }
 
   /** Sends a failed outbound message again (after an unknown outcome the agent checked, say). */

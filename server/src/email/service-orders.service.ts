@@ -120,7 +120,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
     });
     const mail = composeIncidentMail(
       {
-        mailbox: { address: config.address, displayName: config.displayName },
+        mailbox: config,
         to: row.tech_email,
         text: words.text,
         subjectPrefix: words.subjectPrefix,

@@ -10,6 +10,9 @@ import { INCIDENT_POPULATE } from './incident.mapper.js';
 import { Attachment } from './attachment.entity.js';
 import { Message } from './message.entity.js';
 
+/** A reply route with what sending needs: the channel, and the customer's name and language. */
+export type ResolvedReplyRoute = ReplyRoute & { channelId: string; locale: string | null; name: string };
+
 /** WhatsApp's customer-service window: free-form messages only within 24 h of the customer's last one. */
 export const WHATSAPP_WINDOW_MS = 24 * 3600_000;
 
@@ -216,7 +219,7 @@ export class IncidentsRepository {
    * mailbox when it came in by e-mail, else from the first active e-mail channel. null when there is no
    * address or no mailbox.
    */
-  async replyRoute(id: string): Promise<(ReplyRoute & { channelId: string; locale: string | null; name: string }) | null> {
+  async replyRoute(id: string): Promise<ResolvedReplyRoute | null> {
     // An incident that came in by SMS or WhatsApp is answered there, to the contact's number.
     const [messaging] = await this.em.getKnex().raw<{ rows: { kind: 'sms' | 'whatsapp'; to: string; from: string; channelId: string; locale: string | null; name: string; lastInbound: Date | null }[] }>(
       `select ch.kind, c.phone as "to", coalesce(ch.config->>'phoneNumber', ch.config->>'messagingServiceSid') as "from", ch.id as "channelId", c.locale, c.name,
@@ -315,20 +318,24 @@ export interface AppendedInbound {
   reopenedFrom: IncidentStatus | null;
 }
 
-export interface NewInboundRows extends InboundMessageColumns {
+/** What every inbound write has: the message's text, its channel, its raw event, when. */
+export interface InboundEventRows extends InboundMessageColumns {
   incidentId: string;
   messageId: string;
-  subject: string;
   body: string;
   preview: string;
-  contactId: string | null;
-  customerId: string | null;
   channelKind: ChannelKind;
   channelId: string;
   inboundEventId: string;
   raw: RawEventWrite;
   sentAt: Date;
   at: Date;
+}
+
+export interface NewInboundRows extends InboundEventRows {
+  subject: string;
+  contactId: string | null;
+  customerId: string | null;
 }
 
 export interface NewOutboundRows {
@@ -368,17 +375,7 @@ export interface AnsweredAssignment {
 
 export type RawEventWrite = { mode: 'insert'; key: string; payload: unknown } | { mode: 'complete' };
 
-export interface AppendInboundRows extends InboundMessageColumns {
-  incidentId: string;
-  messageId: string;
-  body: string;
-  preview: string;
-  channelKind: ChannelKind;
-  channelId: string;
-  inboundEventId: string;
-  raw: RawEventWrite;
-  sentAt: Date;
-  at: Date;
+export interface AppendInboundRows extends InboundEventRows {
   /** The incident's status once this message joined it (e.g. a customer's reply reopens it). */
   statusAfter: (current: IncidentStatus) => IncidentStatus;
 }

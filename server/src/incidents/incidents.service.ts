@@ -14,7 +14,7 @@ import { Department } from '../users/department.entity.js';
 import { User } from '../users/user.entity.js';
 import { Incident } from './incident.entity.js';
 import { INCIDENT_POPULATE, preview, toIncidentDetail, toIncidentSummary, toMessageDto } from './incident.mapper.js';
-import { IncidentsRepository, isUuid, type AnsweredAssignment, type InboundMessageColumns, type ListFilters, type RawEventWrite, type TechnicianAnswer } from './incidents.repository.js';
+import { IncidentsRepository, isUuid, type AnsweredAssignment, type InboundEventRows, type InboundMessageColumns, type ListFilters, type RawEventWrite, type TechnicianAnswer } from './incidents.repository.js';
 import { Message } from './message.entity.js';
 
 export const scopeOf = (v: Viewer): ViewerScope => ({ userId: v.user.id, role: v.user.role, departmentIds: v.departmentIds });
@@ -181,22 +181,9 @@ export class IncidentsService {
     const at = new Date();
     const ids = { incidentId: randomUUID(), messageId: randomUUID() };
     const subject = input.subject.slice(0, 200) || preview(input.body).slice(0, 80) || '(no subject)';
-    const lastMessagePreview = preview(input.body);
-    const made = await this.repo.insertFromInboundEvent(sql, {
-      ...ids,
-      ...input.columns,
-      subject,
-      body: input.body,
-      preview: lastMessagePreview,
-      contactId: input.contact?.id ?? null,
-      customerId: input.contact?.customerId ?? null,
-      channelKind: input.channelKind,
-      channelId: input.channelId,
-      inboundEventId: input.inboundEventId,
-      raw: input.raw,
-      sentAt: input.sentAt,
-      at,
-    });
+    const rows = eventRows(ids.incidentId, ids.messageId, input, at);
+    const lastMessagePreview = rows.preview;
+    const made = await this.repo.insertFromInboundEvent(sql, { ...rows, subject, contactId: input.contact?.id ?? null, customerId: input.contact?.customerId ?? null });
     if (!made) return null;
     const incident: IncidentSummaryDto = {
       id: ids.incidentId,
@@ -233,17 +220,7 @@ export class IncidentsService {
     const messageId = randomUUID();
     const reopens = (input.columns.senderKind === 'customer' || input.columns.senderKind === 'contact') && !input.columns.flags.includes('automatic');
     const made = await this.repo.appendInboundInTransaction(sql, {
-      ...input.columns,
-      incidentId,
-      messageId,
-      body: input.body,
-      preview: preview(input.body),
-      channelKind: input.channelKind,
-      channelId: input.channelId,
-      inboundEventId: input.inboundEventId,
-      raw: input.raw,
-      sentAt: input.sentAt,
-      at,
+      ...eventRows(incidentId, messageId, input, at),
       statusAfter: (current) => (reopens ? statusAfterCustomerMessage(current) : current),
     });
     if (!made) return null;
@@ -319,6 +296,23 @@ export interface NewInboundIncident {
   raw: RawEventWrite;
   /** Extra fields for the message as the API shows it (e-mail detail, attachments). */
   view?: Pick<MessageDto, 'email' | 'attachments'>;
+}
+
+/** The rows every inbound write has (see IncidentsRepository.InboundEventRows). */
+function eventRows(incidentId: string, messageId: string, input: Omit<NewInboundIncident, 'subject'>, at: Date): InboundEventRows {
+  return {
+    ...input.columns,
+    incidentId,
+    messageId,
+    body: input.body,
+    preview: preview(input.body),
+    channelKind: input.channelKind,
+    channelId: input.channelId,
+    inboundEventId: input.inboundEventId,
+    raw: input.raw,
+    sentAt: input.sentAt,
+    at,
+  };
 }
 
 function inboundMessageDto(id: string, incidentId: string, input: Omit<NewInboundIncident, 'subject'>, at: Date): MessageDto {

@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { MessageDto } from '../contracts/api.js';
-import { IncidentsRepository } from '../incidents/incidents.repository.js';
+import type { ResolvedReplyRoute } from '../incidents/incidents.repository.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { OutboundMessages } from '../outbox/outbound-messages.service.js';
 import type { OutboundText } from './twilio-sender.js';
@@ -12,14 +12,13 @@ import type { OutboundText } from './twilio-sender.js';
 export class MessagingReplies {
   constructor(
     private readonly incidents: IncidentsService,
-    private readonly repo: IncidentsRepository,
     private readonly outbound: OutboundMessages,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async reply(incidentId: string, body: string, viewer: Viewer): Promise<MessageDto> {
+  /** `route`: IncidentsRepository.replyRoute of the incident, looked up by the caller. */
+  async reply(incidentId: string, body: string, viewer: Viewer, route: ResolvedReplyRoute | null): Promise<MessageDto> {
     await this.incidents.visible(incidentId, viewer);
-    const route = await this.repo.replyRoute(incidentId);
     if (!route || (route.channelKind !== 'sms' && route.channelKind !== 'whatsapp')) throw new ConflictException('This incident is not answered by SMS or WhatsApp.');
     if (route.channelKind === 'whatsapp' && !route.windowOpenUntil) {
       throw new ConflictException("WhatsApp's 24-hour window is closed (the customer last wrote more than 24 hours ago): only an approved template can be sent now.");
