@@ -1,0 +1,50 @@
+/**
+ * The phone channel as a ChannelAdapter: one InboundMessage per call event, for the ingest pipeline and the
+ * conformance suite. A raw object with CallSid is a Twilio Voice callback, anything else a CTI webhook.
+ */
+import { IgnoredPayloadError, type ChannelAdapter, type InboundMessage, type Party } from '../core/index.js';
+import { isAnonymousNumber, type CallEvent, type PhoneConfig } from './call-event.js';
+import { normalizeCtiEvent } from './cti.js';
+import { normalizeTwilioVoice } from './twilio-voice.js';
+
+export const phoneAdapter: ChannelAdapter<PhoneConfig> = {
+  kind: 'phone',
+  normalize(raw, config) {
+    const receivedAt = new Date();
+    const isTwilio = !!raw && typeof raw === 'object' && 'CallSid' in raw;
+    const events = isTwilio ? normalizeTwilioVoice(raw as Record<string, string>, config, receivedAt) : [normalizeCtiEvent(raw, config, receivedAt)];
+    if (!events.length) throw new IgnoredPayloadError('a recording callback for a recording that is not completed');
+    return events.map(callMessage);
+  },
+};
+
+/** The message for one call event: from the customer's side, a one-line summary, the event itself in meta.call. */
+export function callMessage(e: CallEvent): InboundMessage {
+  return {
+    kind: 'phone',
+    idempotencyKey: e.idempotencyKey,
+    sentAt: e.at,
+    from: callParty(e),
+    text: callSummary(e),
+    meta: { call: { ...e, at: e.at.toISOString() } },
+  };
+}
+
+/**
+ * The customer's end of the call: the caller of an inbound call, the callee of an outbound one (the agent's
+ * extension is not a contact). Its E.164 number; else what the payload said ('201', 'client:ana'); a withheld
+ * number is 'anonymous', none at all 'unknown'.
+ */
+export function callParty(e: CallEvent): Party {
+  const [phone, raw] = e.direction === 'out' && e.directionKnown ? [e.to, e.toRaw] : [e.from, e.fromRaw];
+  if (phone) return { phone };
+  if (raw === null) return { name: 'unknown' };
+  return { name: isAnonymousNumber(raw) ? 'anonymous' : raw };
+}
+
+/** e.g. 'newCall in +34600111222 -> +34910000001', 'hangup in +34600111222 -> +34910000001 (noAnswer)'. */
+export function callSummary(e: CallEvent): string {
+  const parties = e.fromRaw || e.toRaw ? `${e.from ?? e.fromRaw ?? '?'} -> ${e.to ?? e.toRaw ?? '?'}` : e.callId;
+  const details = [e.user && `user ${e.user}`, e.cause ?? e.causeRaw, e.durationSeconds !== null && `${e.durationSeconds} s`, e.recordingUrl].filter(Boolean);
+  return `${e.event} ${e.directionKnown ? e.direction : '?'} ${parties}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
