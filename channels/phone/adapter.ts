@@ -7,10 +7,23 @@ import { isAnonymousNumber, type CallEvent, type PhoneConfig } from './call-even
 import { normalizeCtiEvent } from './cti.js';
 import { normalizeTwilioVoice } from './twilio-voice.js';
 
+/**
+ * What ingest stores for a webhook: its parameters and when they arrived, so a replay gives events the same
+ * time as the first delivery did (a payload without its own timestamp takes receivedAt).
+ */
+export interface PhoneEnvelope {
+  params: unknown;
+  receivedAt: string;
+}
+
+const isEnvelope = (raw: unknown): raw is PhoneEnvelope =>
+  !!raw && typeof raw === 'object' && 'params' in raw && typeof (raw as PhoneEnvelope).receivedAt === 'string' && !Number.isNaN(Date.parse((raw as PhoneEnvelope).receivedAt));
+
 export const phoneAdapter: ChannelAdapter<PhoneConfig> = {
   kind: 'phone',
-  normalize(raw, config) {
-    const receivedAt = new Date();
+  /** `raw`: a PhoneEnvelope, or the webhook's parameters alone (received now). */
+  normalize(input, config) {
+    const { params: raw, receivedAt } = isEnvelope(input) ? { params: input.params, receivedAt: new Date(input.receivedAt) } : { params: input, receivedAt: new Date() };
     const isTwilio = !!raw && typeof raw === 'object' && 'CallSid' in raw;
     const events = isTwilio ? normalizeTwilioVoice(raw as Record<string, string>, config, receivedAt) : [normalizeCtiEvent(raw, config, receivedAt)];
     if (!events.length) throw new IgnoredPayloadError('a recording callback for a recording that is not completed');

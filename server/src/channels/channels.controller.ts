@@ -5,11 +5,12 @@ import { CurrentViewer, Roles, type Viewer } from '../auth/auth.decorators.js';
 import { parse } from '../common/validation.js';
 import type { ChannelDto, ChannelTestResult } from '../contracts/api.js';
 import { CreateEmailChannel, UpdateChannel } from '../email/email-settings.js';
+import { CreatePhoneChannel } from './phone-settings.js';
 import { CreateTwilioChannel } from './twilio-settings.js';
 import { ChannelsService } from './channels.service.js';
 
 const CreateWebform = z.object({ kind: z.literal('webform'), name: z.string().trim().min(1, 'required').max(200) }).strict();
-const CreateBody = z.discriminatedUnion('kind', [CreateWebform, CreateEmailChannel, CreateTwilioChannel], { error: 'kind must be "webform", "email", "sms" or "whatsapp"' });
+const CreateBody = z.discriminatedUnion('kind', [CreateWebform, CreateEmailChannel, CreateTwilioChannel, CreatePhoneChannel], { error: 'kind must be "webform", "email", "sms", "whatsapp" or "phone"' });
 
 @ApiTags('channels')
 @ApiCookieAuth()

@@ -11,6 +11,7 @@ import { newEmailConfig, toEmailSettingsDto, updatedEmailConfig, type CreateEmai
 import { testMailServers } from '../email/mail-servers.js';
 import type { User } from '../users/user.entity.js';
 import { Channel } from './channel.entity.js';
+import { newPhoneConfig, toPhoneSettingsDto, type CreatePhoneChannelInput, type StoredPhoneConfig } from './phone-settings.js';
 import { newTwilioConfig, toTwilioSettingsDto, type CreateTwilioChannelInput, type StoredTwilioConfig } from './twilio-settings.js';
 
 /** Intake doors are looked up on every inbound request; they change rarely. */
@@ -54,12 +55,15 @@ export class ChannelsService {
               lastUid: s?.last_uid != null ? Number(s.last_uid) : null,
             })
           : null;
-      const twilio = c.kind === 'sms' || c.kind === 'whatsapp' ? toTwilioSettingsDto(c.config as unknown as StoredTwilioConfig, c.id, this.config.publicUrl ?? `http://localhost:${this.config.port}`) : null;
-      return { id: c.id, kind: c.kind, name: c.name, key: c.key, active: c.active, email, twilio, createdAt: c.createdAt.toISOString() };
+      const base = this.config.publicUrl ?? `http://localhost:${this.config.port}`;
+      const twilio = c.kind === 'sms' || c.kind === 'whatsapp' ? toTwilioSettingsDto(c.config as unknown as StoredTwilioConfig, c.id, base) : null;
+      const stored = c.config as unknown as StoredPhoneConfig;
+      const phone = c.kind === 'phone' ? toPhoneSettingsDto(stored, c.id, base, this.secrets.decrypt(stored.token)) : null;
+      return { id: c.id, kind: c.kind, name: c.name, key: c.key, active: c.active, email, twilio, phone, createdAt: c.createdAt.toISOString() };
     });
   }
 
-  async create(input: { kind: 'webform'; name: string } | CreateEmailChannelInput | CreateTwilioChannelInput, actor: User | null): Promise<Channel> {
+  async create(input: { kind: 'webform'; name: string } | CreateEmailChannelInput | CreateTwilioChannelInput | CreatePhoneChannelInput, actor: User | null): Promise<Channel> {
     const em = this.em.fork();
     const encrypt = (p: string) => this.secrets.encrypt(p);
     const config: Record<string, unknown> =
@@ -67,11 +71,14 @@ export class ChannelsService {
         ? (newEmailConfig(input, encrypt) as unknown as Record<string, unknown>)
         : input.kind === 'sms' || input.kind === 'whatsapp'
           ? (newTwilioConfig(input, encrypt, this.config.defaultCountry) as unknown as Record<string, unknown>)
-          : {};
+          : input.kind === 'phone'
+            ? (newPhoneConfig(input, encrypt, this.config.defaultCountry) as unknown as Record<string, unknown>)
+            : {};
     const channel = em.create(Channel, { kind: input.kind, name: input.name, key: randomBytes(18).toString('base64url'), config, active: true, createdAt: new Date() });
     const changes: Record<string, { from: unknown; to: unknown }> = { kind: { from: null, to: input.kind }, name: { from: null, to: input.name } };
     if (input.kind === 'email') changes.address = { from: null, to: input.address };
     if (input.kind === 'sms' || input.kind === 'whatsapp') changes.accountSid = { from: null, to: input.accountSid };
+    if (input.kind === 'phone' && input.twilioAccountSid) changes.twilioAccountSid = { from: null, to: input.twilioAccountSid };
     this.audit.record(em, { entityType: 'channel', entityId: channel.id, actor, action: 'created', changes });
     await em.flush();
     this.changes.emit('changed', channel.id);

@@ -62,7 +62,17 @@ export interface ChannelDto {
   email: EmailChannelSettingsDto | null;
   /** SMS and WhatsApp channels: the Twilio account, the auth token never included. */
   twilio: TwilioChannelSettingsDto | null;
+  /** Phone channels: where the PBX (CTI) and Twilio Voice post call events. */
+  phone: PhoneChannelSettingsDto | null;
   createdAt: string;
+}
+
+export interface PhoneChannelSettingsDto {
+  defaultCountry: string;
+  /** Twilio Voice as a second source of call events (status callbacks), when configured. */
+  twilioAccountSid: string | null;
+  /** `events`: the CTI webhook with the channel's token (give it to the PBX); `twilioVoice`: the Voice status callback. */
+  webhooks: { events: string; twilioVoice: string | null };
 }
 
 export interface TwilioChannelSettingsDto {
@@ -96,6 +106,7 @@ export interface EmailChannelSettingsDto {
 export type CreateChannelRequest =
   | { kind: 'webform'; name: string }
   | { kind: 'sms' | 'whatsapp'; name: string; accountSid: string; authToken: string; phoneNumber?: string; messagingServiceSid?: string; defaultCountry?: string }
+  | { kind: 'phone'; name: string; defaultCountry?: string; twilioAccountSid?: string; twilioAuthToken?: string }
   | {
       kind: 'email';
       name: string;
@@ -186,11 +197,70 @@ export interface MessageDto {
   attachments: AttachmentDto[];
   /** Outbound only: where the delivery stands. */
   delivery: { status: DeliveryStatus; error: string | null } | null;
+  /** Phone: the call this timeline entry logs. */
+  call: CallDto | null;
   createdAt: string;
 }
 
+export const CALL_OUTCOMES = ['ringing', 'in-progress', 'answered', 'missed', 'busy', 'failed'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+/** One phone call: from the PBX (CTI), Twilio Voice, or logged by hand. */
+export interface CallDto {
+  id: string;
+  source: 'cti' | 'twilio' | 'manual';
+  direction: 'in' | 'out';
+  /** E.164 when it is a number, else what the PBX said ('anonymous', an extension). */
+  from: string | null;
+  to: string | null;
+  /** The agent who took or made it: a user when recognised, else the PBX's name for them. */
+  agent: UserRefDto | null;
+  agentLabel: string | null;
+  queue: string | null;
+  outcome: CallOutcome;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  waitSeconds: number | null;
+  talkSeconds: number | null;
+  recordingUrl: string | null;
+  /** The hangup cause (normalClearing, busy, cancel, noAnswer ...). */
+  cause: string | null;
+  notes: string | null;
+  contactId: string | null;
+  incidentId: string | null;
+}
+
+/** The other party of a call: the caller of an inbound call, the callee of an outbound one. */
+export const otherParty = (c: Pick<CallDto, 'direction' | 'from' | 'to'>): string | null => (c.direction === 'in' ? c.from : c.to);
+
+/** GET /api/calls: the call log, newest first. */
+export interface CallLogEntryDto extends CallDto {
+  contact: ContactDto | null;
+  incidentReference: string | null;
+}
+
+/** POST /api/calls: an agent logs a call by hand, on an incident or a contact. */
+export interface ManualCallRequest {
+  incidentId?: string;
+  contactId?: string;
+  direction: 'in' | 'out';
+  /** The other party's number (defaults to the contact's). */
+  number?: string;
+  durationSeconds?: number;
+  outcome: 'answered' | 'missed' | 'busy' | 'failed';
+  notes?: string;
+  /** When it started (ISO); default now minus its duration. */
+  startedAt?: string;
+}
+
+/** POST /api/calls/{id}/incident: put a call on an incident (given), or open a new one from it. */
+export interface AttachCallRequest {
+  incidentId?: string;
+}
+
 export type SenderKind = 'customer' | 'contact' | 'technician' | 'agent' | 'unknown';
-export const MESSAGE_FLAGS = ['needs-attention', 'suspicious', 'automatic', 'bounce', 'confirmed', 'declined'] as const;
+export const MESSAGE_FLAGS = ['needs-attention', 'suspicious', 'automatic', 'bounce', 'confirmed', 'declined', 'call-back'] as const;
 export type MessageFlag = (typeof MESSAGE_FLAGS)[number];
 /** E-mail: queued → sending → sent (or failed, bounced). SMS/WhatsApp add Twilio's delivered, read, undelivered. */
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'delivered' | 'read' | 'failed' | 'undelivered' | 'bounced';
@@ -266,6 +336,8 @@ export interface ResendResult {
 /** GET /api/incidents?status&departmentId&assigneeId&q&cursor&limit */
 export interface IncidentListQuery {
   status?: IncidentStatus;
+  /** the incidents of one contact (the caller's, in the call pop-up) */
+  contactId?: string;
   /** a department id, or "none" */
   departmentId?: string;
   /** a user id, "me" or "none" */

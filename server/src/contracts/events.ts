@@ -2,7 +2,7 @@
  * The live-push contract: socket.io namespace `/inbox`. One typed map shared by server and web.
  * Events are emitted after the change commits.
  */
-import type { IncidentSummaryDto, MessageDto, UserRefDto } from './api.js';
+import type { CallDto, ContactDto, IncidentSummaryDto, MessageDto, UserRefDto } from './api.js';
 
 export const INBOX_NAMESPACE = '/inbox';
 
@@ -17,6 +17,8 @@ export interface ServerToClientEvents {
   'incident.alert': (payload: { incidentId: string; reference: string; kind: 'assignment-declined'; by: UserRefDto | null }) => void;
   /** A message changed after it was created: an outbound mail's delivery status, mostly. */
   'message.updated': (payload: { incidentId: string; message: MessageDto }) => void;
+  /** A phone call started, was answered or ended (agents and admins): the pop-up with the caller's card. */
+  'call.updated': (payload: { call: CallDto; contact: ContactDto | null }) => void;
   /** Who has this incident open right now (sent to everyone viewing it). */
   'incident.viewers': (payload: { incidentId: string; viewers: UserRefDto[] }) => void;
 }

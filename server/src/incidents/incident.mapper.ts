@@ -1,4 +1,4 @@
-import type { AttachmentDto, AuditEntryDto, ContactDto, EmailMessageDto, ReplyRoute, IncidentDetailDto, IncidentSummaryDto, MessageDto, TimelineEntry } from '../contracts/api.js';
+import type { AttachmentDto, AuditEntryDto, CallDto, ContactDto, EmailMessageDto, ReplyRoute, IncidentDetailDto, IncidentSummaryDto, MessageDto, TimelineEntry } from '../contracts/api.js';
 import type { AuditEntry } from '../audit/audit-entry.entity.js';
 import type { Contact } from '../customers/contact.entity.js';
 import { INCIDENT_TRANSITIONS } from '../domain/incident-state.js';
@@ -63,6 +63,7 @@ export function toMessageDto(m: Message, attachments?: Attachment[]): MessageDto
     email: m.channelKind === 'email' && m.meta ? toEmailDto(m.meta) : null,
     attachments: (attachments ?? []).map(toAttachmentDto),
     delivery: m.deliveryStatus ? { status: m.deliveryStatus, error: m.deliveryError ?? null } : null,
+    call: m.channelKind === 'phone' && m.meta?.call ? (m.meta.call as CallDto) : null,
     createdAt: m.createdAt.toISOString(),
   };
 }

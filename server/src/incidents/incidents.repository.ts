@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
-import type { AssignmentStatus, ChannelKind, DeliveryStatus, MessageFlag, ReplyRoute, SenderKind } from '../contracts/api.js';
+import type { AssignmentStatus, ChannelKind, DeliveryStatus, MessageFlag, MessageKind, ReplyRoute, SenderKind } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
 import { seesEverything, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
@@ -20,6 +20,7 @@ export interface ListFilters {
   status?: IncidentStatus;
   departmentId?: string; // id or 'none'
   assigneeId?: string; // id or 'none' ('me' resolved by the caller)
+  contactId?: string;
   q?: string;
   cursor?: { updatedAt: Date; id: string };
   limit: number;
@@ -43,6 +44,7 @@ export class IncidentsRepository {
     const and: FilterQuery<Incident>[] = [this.scopeFilter(scope)];
     if (f.departmentId) and.push({ department: f.departmentId === 'none' ? null : f.departmentId });
     if (f.assigneeId) and.push({ assignee: f.assigneeId === 'none' ? null : f.assigneeId });
+    if (f.contactId) and.push({ contact: f.contactId });
     if (f.q) {
       const like = `%${escapeLike(f.q)}%`;
       and.push({
@@ -97,23 +99,25 @@ export class IncidentsRepository {
     const [incident] = await sql<{ reference: string; status: IncidentStatus }>(`select reference, status from incidents where id = ? for update`, [i.incidentId]);
     if (!incident) throw new Error(`incident ${i.incidentId} vanished`);
     const event =
-      i.raw.mode === 'insert'
-        ? await sql(
-            `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, incident_id, message_id, received_at, processed_at)
-             values (?, ?, ?, ?, 'processed', 1, ?, ?, now(), now()) on conflict (channel_id, idempotency_key) do nothing returning id`,
-            [i.inboundEventId, i.channelId, i.raw.key, JSON.stringify(i.raw.payload), i.incidentId, i.messageId],
-          )
-        : await sql(
-            `update inbound_events set status = 'processed', attempts = attempts + 1, error = null, incident_id = ?, message_id = ?, processed_at = now()
-             where id = ? and status <> 'processed' returning id`,
-            [i.incidentId, i.messageId, i.inboundEventId],
-          );
+      i.raw.mode === 'none'
+        ? [{}]
+        : i.raw.mode === 'insert'
+          ? await sql(
+              `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, incident_id, message_id, received_at, processed_at)
+               values (?, ?, ?, ?, 'processed', 1, ?, ?, now(), now()) on conflict (channel_id, idempotency_key) do nothing returning id`,
+              [i.inboundEventId, i.channelId, i.raw.key, JSON.stringify(i.raw.payload), i.incidentId, i.messageId],
+            )
+          : await sql(
+              `update inbound_events set status = 'processed', attempts = attempts + 1, error = null, incident_id = ?, message_id = ?, processed_at = now()
+               where id = ? and status <> 'processed' returning id`,
+              [i.incidentId, i.messageId, i.inboundEventId],
+            );
     if (event.length === 0) return null;
     await sql(
       `insert into messages (id, incident_id, kind, channel_kind, body, author_contact_id, author_user_id, inbound_event_id, created_at,
          channel_id, external_id, sender_kind, meta, flags)
-       values (?, ?, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[])`,
-      [i.messageId, i.incidentId, i.channelKind, i.body, i.authorContactId, i.authorUserId, i.inboundEventId, i.at, i.channelId, i.externalId, i.senderKind, i.meta ? JSON.stringify(i.meta) : null, i.flags],
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[])`,
+      [i.messageId, i.incidentId, i.messageKind ?? 'inbound', i.channelKind, i.body, i.authorContactId, i.authorUserId, i.inboundEventId, i.at, i.channelId, i.externalId, i.senderKind, i.meta ? JSON.stringify(i.meta) : null, i.flags],
     );
     const status = i.statusAfter(incident.status);
     const reopened = status !== incident.status;
@@ -264,15 +268,19 @@ export class IncidentsRepository {
    */
   async insertFromInboundEvent(sql: Sql, i: NewInboundRows): Promise<{ reference: string } | null> {
     const event =
-      i.raw.mode === 'insert'
+      i.raw.mode === 'none'
+        ? `select null::uuid as id`
+        : i.raw.mode === 'insert'
         ? `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, incident_id, message_id, received_at, processed_at)
            values (?, ?, ?, ?, 'processed', 1, ?, ?, now(), now()) on conflict (channel_id, idempotency_key) do nothing returning id`
         : `update inbound_events set status = 'processed', attempts = attempts + 1, error = null, incident_id = ?, message_id = ?, processed_at = now()
            where id = ? and status <> 'processed' returning id`;
     const eventParams =
-      i.raw.mode === 'insert'
-        ? [i.inboundEventId, i.channelId, i.raw.key, JSON.stringify(i.raw.payload), i.incidentId, i.messageId]
-        : [i.incidentId, i.messageId, i.inboundEventId];
+      i.raw.mode === 'none'
+        ? []
+        : i.raw.mode === 'insert'
+          ? [i.inboundEventId, i.channelId, i.raw.key, JSON.stringify(i.raw.payload), i.incidentId, i.messageId]
+          : [i.incidentId, i.messageId, i.inboundEventId];
     const rows = await sql<{ reference: string }>(
       `with ev as (${event}),
        inc as (
@@ -283,7 +291,7 @@ export class IncidentsRepository {
        msg as (
          insert into messages (id, incident_id, kind, channel_kind, body, author_contact_id, author_user_id, inbound_event_id, created_at,
            channel_id, external_id, sender_kind, meta, flags)
-         select ?, inc.id, 'inbound', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[] from inc),
+         select ?, inc.id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[] from inc),
        aud as (
          insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
          select gen_random_uuid(), 'incident', inc.id, null, 'created', ?, ? from inc)
@@ -291,7 +299,7 @@ export class IncidentsRepository {
       [
         ...eventParams,
         ...[i.incidentId, i.subject, i.contactId, i.customerId, i.channelKind, i.channelId, i.at, i.at, i.sentAt, i.preview],
-        ...[i.messageId, i.channelKind, i.body, i.authorContactId, i.authorUserId, i.inboundEventId, i.at],
+        ...[i.messageId, i.messageKind ?? 'inbound', i.channelKind, i.body, i.authorContactId, i.authorUserId, i.inboundEventId, i.at],
         ...[i.channelId, i.externalId, i.senderKind, i.meta ? JSON.stringify(i.meta) : null, i.flags],
         ...[JSON.stringify({ status: { from: null, to: 'new' }, channel: { from: null, to: i.channelKind } }), i.at],
       ],
@@ -325,11 +333,14 @@ export interface InboundEventRows extends InboundMessageColumns {
   body: string;
   preview: string;
   channelKind: ChannelKind;
-  channelId: string;
-  inboundEventId: string;
+  channelId: string | null;
+  /** null with raw mode 'none' (a call attached or logged by hand: no raw event of its own). */
+  inboundEventId: string | null;
   raw: RawEventWrite;
   sentAt: Date;
   at: Date;
+  /** 'inbound' unless said (an outbound phone call on the timeline). */
+  messageKind?: MessageKind;
 }
 
 export interface NewInboundRows extends InboundEventRows {
@@ -373,7 +384,8 @@ export interface AnsweredAssignment {
   changed: string[];
 }
 
-export type RawEventWrite = { mode: 'insert'; key: string; payload: unknown } | { mode: 'complete' };
+/** insert: the raw event is new here; complete: it was stored earlier and is processed now; none: there is none. */
+export type RawEventWrite = { mode: 'insert'; key: string; payload: unknown } | { mode: 'complete' } | { mode: 'none' };
 
 export interface AppendInboundRows extends InboundEventRows {
   /** The incident's status once this message joined it (e.g. a customer's reply reopens it). */

@@ -5,7 +5,7 @@ import type { AuditChanges } from '../audit/audit-entry.entity.js';
 import type { Viewer } from '../auth/auth.decorators.js';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { ChannelKind, ContactDto, ReplyRoute, UserRefDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto } from '../contracts/api.js';
+import type { ChannelKind, ContactDto, ReplyRoute, UserRefDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto, MessageKind } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
 import { statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
 import { canSee, roomsOfIncident, roomsThatLostSight, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
@@ -291,11 +291,14 @@ export interface NewInboundIncident {
   author: MessageDto['author'];
   columns: InboundMessageColumns;
   channelKind: ChannelKind;
-  channelId: string;
-  inboundEventId: string;
+  /** null: a call logged by hand (no channel). */
+  channelId: string | null;
+  inboundEventId: string | null;
   raw: RawEventWrite;
-  /** Extra fields for the message as the API shows it (e-mail detail, attachments). */
-  view?: Pick<MessageDto, 'email' | 'attachments'>;
+  /** 'inbound' unless said (an outbound call logged on the timeline). */
+  messageKind?: MessageKind;
+  /** Extra fields for the message as the API shows it (e-mail detail, attachments, the call). */
+  view?: Partial<Pick<MessageDto, 'email' | 'attachments' | 'call'>>;
 }
 
 /** The rows every inbound write has (see IncidentsRepository.InboundEventRows). */
@@ -312,6 +315,7 @@ function eventRows(incidentId: string, messageId: string, input: Omit<NewInbound
     raw: input.raw,
     sentAt: input.sentAt,
     at,
+    messageKind: input.messageKind,
   };
 }
 
@@ -319,7 +323,7 @@ function inboundMessageDto(id: string, incidentId: string, input: Omit<NewInboun
   return {
     id,
     incidentId,
-    kind: 'inbound',
+    kind: input.messageKind ?? 'inbound',
     channelKind: input.channelKind,
     body: input.body,
     author: input.author,
@@ -328,6 +332,7 @@ function inboundMessageDto(id: string, incidentId: string, input: Omit<NewInboun
     email: input.view?.email ?? null,
     attachments: input.view?.attachments ?? [],
     delivery: null,
+    call: input.view?.call ?? null,
     createdAt: at.toISOString(),
   };
 }

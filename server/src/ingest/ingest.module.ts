@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
+import { CallsModule } from '../calls/calls.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { ContactsService } from '../customers/contacts.service.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
@@ -8,12 +9,13 @@ import { InboundEventsRepository } from './inbound-events.repository.js';
 import { IngestJobs } from './ingest.jobs.js';
 import { InboundRouter } from './inbound-router.js';
 import { IngestService } from './ingest.service.js';
+import { PhoneWebhookController } from './phone.controller.js';
 import { TwilioWebhookController } from './twilio.controller.js';
 import { WebformController } from './webform.controller.js';
 
 @Module({
-  imports: [ChannelsModule, IncidentsModule, AttachmentsModule],
-  controllers: [WebformController, TwilioWebhookController, InboundEventsController],
+  imports: [ChannelsModule, IncidentsModule, AttachmentsModule, CallsModule],
+  controllers: [WebformController, TwilioWebhookController, PhoneWebhookController, InboundEventsController],
   providers: [IngestService, IngestJobs, ContactsService, InboundRouter, InboundEventsRepository],
   exports: [IngestService],
 })

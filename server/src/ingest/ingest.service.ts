@@ -4,12 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { InvalidPayloadError, type ChannelAdapter, type InboundMessage } from '../../../channels/core/index.js';
 import { emailAdapter, isMailLoop } from '../../../channels/email/index.js';
+import { phoneAdapter } from '../../../channels/phone/index.js';
 import { twilioSmsAdapter } from '../../../channels/twilio-sms/index.js';
 import { twilioWhatsAppAdapter } from '../../../channels/twilio-whatsapp/index.js';
 import { webformAdapter } from '../../../channels/webform/index.js';
 import { adapterConfig as twilioConfig, type StoredTwilioConfig } from '../channels/twilio-settings.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { AttachmentsService } from '../attachments/attachments.service.js';
+import { CallRecorder, type CallRecorded } from '../calls/call-recorder.service.js';
 import { ChannelsService } from '../channels/channels.service.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { ChannelKind } from '../contracts/api.js';
@@ -29,6 +31,9 @@ export interface IngestResult {
 }
 
 const MAX_ATTEMPTS = 10;
+
+/** What storing one inbound message made: an incident's message, or (phone) a call's new state. */
+type Stored = InboundOutcome | CallRecorded;
 
 /**
  * adapter -> ingest: store raw (exactly once) -> identify -> route (thread) -> persist -> push.
@@ -54,6 +59,7 @@ export class IngestService {
     private readonly incidents: IncidentsService,
     private readonly channels: ChannelsService,
     private readonly attachments: AttachmentsService,
+    private readonly calls: CallRecorder,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.adapters = {
@@ -61,6 +67,7 @@ export class IngestService {
       email: { adapter: emailAdapter, config: (c) => emailAdapterConfig(c.config as unknown as EmailChannelConfig, config.emailMaxBytes) },
       sms: { adapter: twilioSmsAdapter, config: (c) => twilioConfig(c.config as unknown as StoredTwilioConfig) },
       whatsapp: { adapter: twilioWhatsAppAdapter, config: (c) => twilioConfig(c.config as unknown as StoredTwilioConfig) },
+      phone: { adapter: phoneAdapter, config: (c) => ({ defaultCountry: (c.config.defaultCountry as string) ?? config.defaultCountry }) },
     };
   }
 
@@ -96,7 +103,7 @@ export class IngestService {
       const stored = await this.events.insert(sqlOf(this.em), { id, channelId: channel.id, key: m.idempotencyKey, payload: envelope, status: 'ignored', error: 'mail loop' });
       return { eventId: stored ?? id, duplicate: !stored, reference: null };
     }
-    let outcome: InboundOutcome | null | undefined;
+    let outcome: Stored | null | undefined;
     let result: IngestResult;
     try {
       const raw = { mode: 'insert' as const, key: m.idempotencyKey, payload: envelope };
@@ -126,7 +133,9 @@ export class IngestService {
   }
 
   /** Identify -> route -> persist, with the raw event written alongside (null: it existed already). */
-  private async persist(sql: Sql, channel: Channel, m: InboundMessage, eventId: string, raw: RawEventWrite): Promise<InboundOutcome | null> {
+  private async persist(sql: Sql, channel: Channel, m: InboundMessage, eventId: string, raw: RawEventWrite): Promise<Stored | null> {
+    // A call event is merged into its call, which reaches a timeline once it has ended (calls/).
+    if (channel.kind === 'phone') return this.calls.record(sql, channel, m, eventId, raw);
     const route = await this.router.route(sql, channel, m);
     const input = {
       body: m.text,
@@ -152,13 +161,15 @@ export class IngestService {
     return outcome;
   }
 
-  private async referenceOf(outcome: InboundOutcome): Promise<string | null> {
+  private async referenceOf(outcome: Stored, sql: Sql = sqlOf(this.em)): Promise<string | null> {
+    if (outcome.kind === 'call') return outcome.incident ? this.referenceOf(outcome.incident, sql) : null;
     if (outcome.kind === 'created') return outcome.incident.reference;
-    return this.events.referenceOfIncident(sqlOf(this.em), outcome.incidentId);
+    return this.events.referenceOfIncident(sql, outcome.incidentId);
   }
 
   /** After commit: tell the inboxes (a failure here loses nothing: the data is stored, clients refetch). */
-  private async announce(channel: Channel, outcome: InboundOutcome, m: InboundMessage): Promise<void> {
+  private async announce(channel: Channel, outcome: Stored, m: InboundMessage): Promise<void> {
+    if (outcome.kind === 'call') return this.calls.announce(outcome);
     try {
       await this.incidents.announceInbound(outcome);
     } catch (err) {
@@ -168,14 +179,14 @@ export class IngestService {
   }
 
   /** For a locked event: its reference when processed already, else process it now from the stored payload. */
-  private async completeLocked(sql: Sql, channel: Channel, event: InboundEventRow): Promise<{ reference: string | null; outcome?: InboundOutcome; message?: InboundMessage }> {
+  private async completeLocked(sql: Sql, channel: Channel, event: InboundEventRow): Promise<{ reference: string | null; outcome?: Stored; message?: InboundMessage }> {
     if (event.status === 'processed') return { reference: event.incidentId ? await this.events.referenceOfIncident(sql, event.incidentId) : null };
     if (event.status === 'invalid' || event.status === 'ignored') return { reference: null };
     const m = (await this.normalize(channel, event.payload)).find((x) => x.idempotencyKey === event.idempotencyKey);
     if (!m) throw new Error(`event ${event.id} no longer normalises to its key ${event.idempotencyKey}`);
     const outcome = await this.persist(sql, channel, m, event.id, { mode: 'complete' });
     if (!outcome) throw new Error(`event ${event.id} was processed meanwhile although locked`);
-    return { reference: outcome.kind === 'created' ? outcome.incident.reference : await this.events.referenceOfIncident(sql, outcome.incidentId), outcome, message: m };
+    return { reference: await this.referenceOf(outcome, sql), outcome, message: m };
   }
 
   private async keepInvalid(channel: Channel, payload: Record<string, unknown>, err: InvalidPayloadError, key?: string): Promise<void> {
@@ -185,7 +196,7 @@ export class IngestService {
 
   /** Processes a stored event once, whatever state a crash left it in. Returns the incident reference. */
   async process(eventId: string): Promise<string | null> {
-    let outcome: InboundOutcome | undefined;
+    let outcome: Stored | undefined;
     let message: InboundMessage | undefined;
     const channelId = await this.events.channelOf(sqlOf(this.em), eventId);
     if (!channelId) throw new Error(`inbound event ${eventId} does not exist`);

@@ -88,6 +88,7 @@ export class OutboundMessages {
       body: o.body,
       author: o.author ? { type: 'user', id: o.author.id, name: o.author.name } : { type: 'system', id: null, name: 'Switchboard' },
       senderKind: null,
+      call: null,
       flags: o.flags,
       email: o.channelKind === 'email' ? toEmailDto(o.meta) : null,
       attachments: [],

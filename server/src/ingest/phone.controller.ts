@@ -1,0 +1,94 @@
+import { Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { IgnoredPayloadError } from '../../../channels/core/index.js';
+import { verifyCtiToken } from '../../../channels/phone/index.js';
+import { verifyTwilioSignature, type TwilioParams } from '../../../channels/twilio-sms/index.js';
+import { Public } from '../auth/auth.decorators.js';
+import type { Channel } from '../channels/channel.entity.js';
+import { ChannelsService } from '../channels/channels.service.js';
+import type { StoredPhoneConfig } from '../channels/phone-settings.js';
+import { Secrets } from '../common/secrets.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { IngestService } from './ingest.service.js';
+
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/** The CTI token: `Authorization: Bearer …`, `X-Switchboard-Token`, or `?token=` (PBXs that only take a URL). */
+function ctiToken(req: Request, query: unknown): string | undefined {
+  const auth = req.get('authorization');
+  if (auth?.toLowerCase().startsWith('bearer ')) return auth.slice(7).trim();
+  const header = req.get('x-switchboard-token');
+  if (header) return header.trim();
+  return typeof query === 'string' ? query : undefined;
+}
+
+/**
+ * Call events of phone channels: the PBX's CTI webhook (newCall / answer / hangup, by the channel's token) and
+ * Twilio Voice status and recording callbacks (signed by Twilio). Each event is stored exactly once (by
+ * call and event) before the answer; a redelivery answers the same.
+ */
+@ApiTags('intake')
+@Public()
+@Controller('api/channels/phone')
+export class PhoneWebhookController {
+  private readonly log = new Logger('Phone');
+
+  constructor(
+    private readonly channels: ChannelsService,
+    private readonly ingest: IngestService,
+    private readonly secrets: Secrets,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post(':channelId/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'CTI call event (newCall, answer, hangup), JSON or form; the channel token as Bearer, X-Switchboard-Token or ?token=' })
+  async events(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Query('token') token: unknown, @Req() req: Request): Promise<{ ok: true; incident: string | null }> {
+    const channel = await this.channel(channelId);
+    const check = verifyCtiToken(ctiToken(req, token), this.secrets.decrypt((channel.config as unknown as StoredPhoneConfig).token));
+    if (!check.ok) {
+      this.log.warn(`CTI event for channel ${channel.id} refused: ${check.reason}`);
+      throw new ForbiddenException('The CTI token is missing or wrong for this channel.');
+    }
+    const [result] = await this.receive(channel, req.body);
+    return { ok: true, incident: result?.reference ?? null };
+  }
+
+  @Post(':channelId/twilio')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Twilio Voice status / recording callback of a phone channel, signed by Twilio' })
+  async twilio(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Headers('x-twilio-signature') signature: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const channel = await this.channel(channelId);
+    const params = (req.body && typeof req.body === 'object' ? req.body : {}) as TwilioParams;
+    const twilio = (channel.config as unknown as StoredPhoneConfig).twilio;
+    const url = `${(this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '')}${req.originalUrl}`;
+    const check = !twilio
+      ? { ok: false as const, reason: 'this phone channel has no Twilio account' }
+      : params.AccountSid !== twilio.accountSid
+        ? { ok: false as const, reason: `AccountSid ${params.AccountSid ?? '(none)'} is not this channel's account` }
+        : verifyTwilioSignature(signature, url, params, this.secrets.decrypt(twilio.authToken));
+    if (!check.ok) {
+      this.log.warn(`Twilio Voice callback for channel ${channel.id} refused: ${check.reason} (checked against ${url})`);
+      throw new ForbiddenException('The request is not signed by Twilio for this channel.');
+    }
+    await this.receive(channel, params);
+    res.type('text/xml').send(EMPTY_TWIML);
+  }
+
+  /** Stores and processes; InvalidPayloadError -> 400 naming the fields (the payload is kept). */
+  private async receive(channel: Channel, body: unknown) {
+    try {
+      return await this.ingest.receive(channel, { params: body && typeof body === 'object' ? body : {}, receivedAt: new Date().toISOString() });
+    } catch (err) {
+      if (err instanceof IgnoredPayloadError) return [];
+      throw err;
+    }
+  }
+
+  private async channel(id: string): Promise<Channel> {
+    const channel = await this.channels.byId(id).catch(() => null);
+    if (!channel || !channel.active || channel.kind !== 'phone') throw new NotFoundException('There is no such phone channel.');
+    return channel;
+  }
+}
