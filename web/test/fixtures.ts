@@ -48,6 +48,7 @@ export function message(overrides: Partial<MessageDto> = {}): MessageDto {
     email: null,
     attachments: [],
     delivery: null,
+    call: null,
     createdAt: '2030-01-01T10:00:00.000Z',
     ...overrides,
   };

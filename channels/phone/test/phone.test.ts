@@ -364,6 +364,17 @@ describe('phone adapter messages', () => {
     expect(m.text).toBe(text);
   });
 
+  it('takes the envelope ingest stores: an event without a timestamp of its own is dated when it was received, on replay too', async () => {
+    const envelope = { params: cti.missedCancel.hangup, receivedAt: '2026-11-19T10:30:00.000Z' };
+    const first = await phoneAdapter.normalize(structuredClone(envelope), config);
+    const replay = await phoneAdapter.normalize(structuredClone(envelope), config);
+    expect(first[0].sentAt).toEqual(new Date('2026-11-19T10:30:00.000Z'));
+    expect(replay).toEqual(first);
+    // A bare payload (no envelope) is received now.
+    const [bare] = await phoneAdapter.normalize(cti.missedCancel.hangup, config);
+    expect(Math.abs(bare.sentAt.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
   it('carries the call event in meta, JSON-ready, one message per event', async () => {
     const messages = await phoneAdapter.normalize(tw.completed, config);
     expect(messages.map((m) => m.idempotencyKey)).toEqual([`twilio:${tw.completed.CallSid}:answer`, `twilio:${tw.completed.CallSid}:hangup`]);

@@ -1,11 +1,15 @@
 /** One typed function per HTTP endpoint the agent app uses. */
 import type {
+  AttachCallRequest,
+  CallDto,
+  CallLogEntryDto,
   DepartmentDto,
   IncidentDetailDto,
   IncidentListDto,
   IncidentListQuery,
   IncidentPatch,
   LoginRequest,
+  ManualCallRequest,
   MeDto,
   MessageDto,
   NoteRequest,
@@ -31,4 +35,10 @@ export const endpoints = {
   reply: (id: string, body: string) => api.post<MessageDto>(`${incidentPath(id)}/replies`, { body } satisfies ReplyRequest),
   /** Sends a failed outbound mail again (202); queued false when it was not in a failed state. */
   resend: (messageId: string) => api.post<ResendResult>(`/api/messages/${encodeURIComponent(messageId)}/resend`),
+  /** The call log (one contact's with contactId), newest first. */
+  calls: (query: { contactId?: string; limit?: number }) => api.get<CallLogEntryDto[]>('/api/calls', { ...query }),
+  /** A call logged by hand, on an incident (it joins the timeline) or a contact. */
+  logCall: (body: ManualCallRequest) => api.post<CallDto>('/api/calls', body),
+  /** Puts a call on an incident, or (no incidentId) opens a new incident from it. */
+  attachCall: (callId: string, body: AttachCallRequest = {}) => api.post<CallDto>(`/api/calls/${encodeURIComponent(callId)}/incident`, body),
 };

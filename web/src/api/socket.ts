@@ -31,6 +31,7 @@ const EVENTS = Object.keys({
   'message.created': true,
   'message.updated': true,
   'incident.viewers': true,
+  'call.updated': true,
 } satisfies Record<EventName, true>) as EventName[];
 
 const listeners = new Map<EventName, Set<(...args: never[]) => void>>();

@@ -4,6 +4,7 @@
  */
 import { markRaw, reactive } from 'vue';
 import {
+  type ManualCallRequest,
   INCIDENT_TRANSITIONS,
   type IncidentDetailDto,
   type IncidentPatch,
@@ -264,6 +265,19 @@ export const detail = {
       const message = await endpoints.reply(incident.id, text);
       putMessage(message, 'add');
       void refresh(); // a reply bumps the incident (last message, maybe status): fetch it
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: raw(err) };
+    }
+  },
+
+  /** Logs a call by hand on the open incident; its timeline entry arrives live (and with the refetch). */
+  async logCall(call: Omit<ManualCallRequest, 'incidentId' | 'contactId'>): Promise<Outcome> {
+    const incident = state.incident;
+    if (!incident) return { ok: false, error: raw(new Error('No incident is open')) };
+    try {
+      await endpoints.logCall({ ...call, incidentId: incident.id });
+      void refresh();
       return { ok: true };
     } catch (err) {
       return { ok: false, error: raw(err) };

@@ -5,6 +5,7 @@
  */
 import { connectInbox, disconnectInbox, onConnected, onInboxEvent } from '../api/socket';
 import { alerts } from './alerts';
+import { calls } from './calls';
 import { detail } from './detail';
 import { directory } from './directory';
 import { inbox } from './inbox';
@@ -27,6 +28,7 @@ function wire(): void {
   onInboxEvent('message.updated', (payload) => detail.onMessageUpdated(payload));
   onInboxEvent('incident.viewers', (payload) => detail.onViewers(payload));
   onInboxEvent('incident.alert', (payload) => alerts.push(payload));
+  onInboxEvent('call.updated', (payload) => calls.onCall(payload));
   onConnected((reconnect) => {
     // Catch up with what was pushed while we were not listening: after a reconnect, and also when
     // the list or incident was fetched before the very first connection was up.
@@ -50,4 +52,5 @@ export function endSession(): void {
   inbox.reset();
   directory.reset();
   alerts.reset();
+  calls.reset();
 }
