@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: makes sure PostgreSQL and Redis answer, builds the server and the benchmarks, then runs
-// every benchmark in bench/: ingest, then imap. Each one reports; a failing one does not stop the next, and
-// the exit code is non-zero when any of them failed (not when a target is missed).
+// every benchmark in bench/: ingest, imap, then twilio. Each one reports; a failing one does not stop the
+// next, and the exit code is non-zero when any of them failed (not when a target is missed).
 //
 //   node scripts/bench.mjs [ingest options]    ingest with these options (e.g. --embedded: ingest only,
-//                                          --help: both benchmarks' options), then imap with its defaults
+//                                          --help: every benchmark's options), then imap and twilio with
+//                                          their defaults
 //   node scripts/bench.mjs --imap [options]    imap only (`npm run bench:imap -- --messages 50`)
+//   node scripts/bench.mjs --twilio [options]  twilio only (`npm run bench:twilio -- --rate 50`)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,16 +30,22 @@ function build(args, what) {
 }
 
 const argv = process.argv.slice(2);
-const imapOnly = argv[0] === '--imap';
+/** `--imap` / `--twilio` first: that benchmark only, with the rest of the arguments. */
+const only = ['--imap', '--twilio'].includes(argv[0]) ? argv[0].slice(2) : null;
 const help = argv.includes('--help');
 
 /** [name, arguments] of the benchmarks to run, in order. */
-const benches = imapOnly
-  ? [['imap', argv.slice(1)]]
+const benches = only
+  ? [[only, argv.slice(1)]]
   : [
       ['ingest', argv],
-      // The imap bench needs PostgreSQL + Redis (it reads the sync's counters from the database).
-      ...(argv.includes('--embedded') ? [] : [['imap', help ? ['--help'] : []]]),
+      // The imap and twilio benches need PostgreSQL + Redis (they read what was stored from the database).
+      ...(argv.includes('--embedded')
+        ? []
+        : [
+            ['imap', help ? ['--help'] : []],
+            ['twilio', help ? ['--help'] : []],
+          ]),
     ];
 
 if (!help) {

@@ -11,9 +11,10 @@ import { existsSync, rmSync } from 'node:fs';
 import pg from 'pg';
 import { startDovecot, type Dovecot } from '../../server/test/support/dovecot.js';
 import { startBenchServer } from '../lib/bench-server.js';
+import { createChannel as postChannel } from '../lib/channels.js';
 import type { Cleanup } from '../lib/cleanup.js';
 import type { HttpClient } from '../lib/http.js';
-import { InboxWatcher } from '../lib/inbox.js';
+import { incidentsCreated, InboxWatcher } from '../lib/inbox.js';
 import { assertLoopback } from '../lib/postgres.js';
 import { createRunStorage, newRunId } from '../lib/run-storage.js';
 import type { RunningServer } from '../lib/server.js';
@@ -91,12 +92,12 @@ export async function deployDesk(root: string, options: BenchOptions, cleanup: C
   await client.connect();
   cleanup.add('close the database connection', () => client.end());
 
-  const inbox = await InboxWatcher.connect(server.url, `sb_session=${admin.cookie('sb_session')}`, 10_000, (incident) => incident.subject);
+  const inbox = await InboxWatcher.connect(server.url, `sb_session=${admin.cookie('sb_session')}`, 10_000, incidentsCreated((incident) => incident.subject));
   cleanup.add('close the inbox socket', () => inbox.close());
 
   const createChannel = async (mailbox: { user: string; address: string }, imapPort: number): Promise<EmailChannel> => {
     const password = passwords[mailbox.user as keyof typeof passwords];
-    const res = await admin.post<{ id?: string }>('/api/channels', {
+    const { id } = await postChannel(admin, {
       kind: 'email',
       name: `Bench ${mailbox.user} ${runId}`,
       address: mailbox.address,
@@ -104,10 +105,6 @@ export async function deployDesk(root: string, options: BenchOptions, cleanup: C
       imap: { host: '127.0.0.1', port: imapPort, secure: false, user: mailbox.user, password },
       smtp: { host: '127.0.0.1', port: smtp.port, secure: false, user: 'bench', password: 'bench-smtp' },
     });
-    const id = (res.body as { id?: unknown })?.id;
-    if ((res.status !== 201 && res.status !== 200) || typeof id !== 'string') {
-      throw new Error(`creating the e-mail channel for ${mailbox.user} failed: HTTP ${res.status} ${res.text.slice(0, 300)}`);
-    }
     return { id, user: mailbox.user, address: mailbox.address };
   };
 

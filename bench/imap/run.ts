@@ -8,10 +8,9 @@
  *
  *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/imap/run.js [--help]
  */
-import { assertAlive, serverProfileFile } from '../lib/bench-server.js';
+import { assertAlive } from '../lib/bench-server.js';
 import type { Cleanup } from '../lib/cleanup.js';
-import { resultsPath } from '../lib/paths.js';
-import { environment, serverLog, socketCounts } from '../lib/results.js';
+import { commonResults, environment } from '../lib/results.js';
 import { runBench } from '../lib/run.js';
 import { measureBigMailbox, type SyncResult } from './big-mailbox.js';
 import { deployDesk, MAILBOXES, SERVER_NAME } from './deployment.js';
@@ -63,8 +62,7 @@ async function measure(root: string, options: BenchOptions, cleanup: Cleanup): P
   return {
     bench: 'imap',
     part: options.part,
-    startedAt,
-    finishedAt: new Date().toISOString(),
+    ...commonResults(root, startedAt, desk.inbox, desk.server),
     environment: { ...environment(root), dovecot: desk.dovecotVersion },
     settings: {
       messages: options.messages,
@@ -84,8 +82,6 @@ async function measure(root: string, options: BenchOptions, cleanup: Cleanup): P
       p99: latency === null ? null : p99 !== undefined && p99 <= TARGETS.p99MaxMs && latency.appendErrors === 0 && latency.missingEvents === 0 && latency.abandoned === 0,
       onlyTheNewOne: sync?.onlyTheNewOne ?? null,
     },
-    socket: socketCounts(desk.inbox),
-    server: serverLog(root, desk.server),
   };
 }
 
@@ -94,6 +90,6 @@ await runBench({
   parseOptions,
   run: measure,
   formatReport,
-  profileFile: (root) => serverProfileFile(root, SERVER_NAME),
-  resultsFile: (root, options) => resultsPath(root, options.part === 'all' ? 'imap-latest.json' : `imap-${options.part}-latest.json`),
+  serverName: () => SERVER_NAME,
+  resultsName: (options) => (options.part === 'all' ? 'imap-latest.json' : `imap-${options.part}-latest.json`),
 });

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBenchServer } from '../lib/bench-server.js';
+import { createChannel } from '../lib/channels.js';
 import type { Cleanup } from '../lib/cleanup.js';
 import type { HttpClient } from '../lib/http.js';
 import { createRunStorage, newRunId } from '../lib/run-storage.js';
@@ -42,10 +43,8 @@ export async function deploy(root: string, options: BenchOptions, cleanup: Clean
   const env = { INTAKE_RATE_LIMIT: '100000000', ...storageEnv };
   const { server, admin } = await startBenchServer(root, { name: options.mode, env, profile: options.profile }, cleanup, log);
 
-  const channel = await admin.post<{ id?: string; key?: string }>('/api/channels', { kind: 'webform', name: `Bench ${runId}` });
-  if (channel.status !== 201 && channel.status !== 200) throw new Error(`creating the web-form channel failed: HTTP ${channel.status} ${channel.text.slice(0, 300)}`);
-  const key = (channel.body as { key?: unknown }).key;
-  if (typeof key !== 'string' || !key) throw new Error(`the created channel has no key: ${channel.text.slice(0, 300)}`);
+  const { key } = await createChannel<{ key?: unknown }>(admin, { kind: 'webform', name: `Bench ${runId}` });
+  if (typeof key !== 'string' || !key) throw new Error(`the created web-form channel has no key: ${JSON.stringify(key)}`);
 
   return { runId, server, databaseUrl, admin, intakePath: `/api/channels/webform/${encodeURIComponent(key)}` };
 }

@@ -56,12 +56,20 @@ export class HttpClient {
     return this.request<T>('POST', path, body, options);
   }
 
+  /** A form post (application/x-www-form-urlencoded), as a browser form or a webhook sends it. */
+  postForm<T = unknown>(path: string, fields: Record<string, string>, options?: RequestOptions): Promise<HttpResponse<T>> {
+    return this.send<T>('POST', path, { type: 'application/x-www-form-urlencoded', data: Buffer.from(new URLSearchParams(fields).toString()) }, options);
+  }
+
   request<T = unknown>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<HttpResponse<T>> {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    return this.send<T>(method, path, body === undefined ? undefined : { type: 'application/json', data: Buffer.from(JSON.stringify(body)) }, options);
+  }
+
+  private send<T>(method: string, path: string, payload: { type: string; data: Buffer } | undefined, options: RequestOptions = {}): Promise<HttpResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (payload) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = String(payload.length);
+      headers['content-type'] = payload.type;
+      headers['content-length'] = String(payload.data.length);
     }
     if (this.useCookies && this.cookies.size > 0) headers.cookie = this.cookieHeader();
     if (method !== 'GET' && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
@@ -88,7 +96,7 @@ export class HttpClient {
       });
       req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms: ${method} ${path}`)));
       req.on('error', reject);
-      req.end(payload);
+      req.end(payload?.data);
     });
   }
 

@@ -1,7 +1,9 @@
 /**
  * One agent's live inbox: a socket.io connection to /inbox, authenticated by the session cookie,
- * recording when each 'incident.created' arrived, keyed by the incident's reference (or by what
- * `keyOf` picks, e.g. the subject when the sender cannot know the reference).
+ * recording when each event of one kind arrived, keyed: by default 'incident.created' by the
+ * incident's reference (`incidentsCreated(keyOf)` picks another key, e.g. the subject when the sender
+ * cannot know the reference; `messagesCreated(keyOf)` watches 'message.created', every inbound message
+ * whether it opened an incident or joined one).
  */
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
@@ -12,26 +14,55 @@ export interface CreatedIncident {
   subject?: string;
 }
 
+/** The message part of a 'message.created' payload, as far as the bench looks at it. */
+export interface CreatedMessage {
+  body?: string;
+  kind?: string;
+}
+
 export type IncidentKey = (incident: CreatedIncident) => string | undefined;
 
-const byReference: IncidentKey = (incident) => incident.reference;
+/** The event a watcher records and the key it files each one under (undefined: not the bench's). */
+export interface InboxEvent {
+  name: string;
+  keyOf(payload: unknown): string | undefined;
+}
+
+export const incidentsCreated = (keyOf: IncidentKey = (incident) => incident.reference): InboxEvent => ({
+  name: 'incident.created',
+  keyOf: (payload) => {
+    const incident = (payload as { incident?: CreatedIncident } | undefined)?.incident;
+    return incident ? keyOf(incident) : undefined;
+  },
+});
+
+export const messagesCreated = (keyOf: (message: CreatedMessage) => string | undefined): InboxEvent => ({
+  name: 'message.created',
+  keyOf: (payload) => {
+    const message = (payload as { message?: CreatedMessage } | undefined)?.message;
+    return message ? keyOf(message) : undefined;
+  },
+});
 
 export class InboxWatcher {
-  /** reference -> performance.now() at arrival */
+  /** key -> performance.now() at arrival */
   private readonly arrivals = new Map<string, number>();
   private readonly waiting = new Set<string>();
   private wake?: () => void;
+  /** Events whose key had arrived before (the same incident or message announced twice). */
   duplicates = 0;
   disconnects = 0;
   private closing = false;
 
   private constructor(
     private readonly socket: Socket,
-    keyOf: IncidentKey,
+    /** The event watched, e.g. 'incident.created'. */
+    readonly event: string,
+    keyOf: InboxEvent['keyOf'],
   ) {
-    socket.on('incident.created', (payload: { incident?: CreatedIncident }) => {
+    socket.on(event, (payload: unknown) => {
       const at = performance.now();
-      const ref = payload?.incident ? keyOf(payload.incident) : undefined;
+      const ref = keyOf(payload);
       if (!ref) return;
       if (this.arrivals.has(ref)) {
         this.duplicates++;
@@ -46,7 +77,7 @@ export class InboxWatcher {
   }
 
   /** Connects to `<baseUrl>/inbox` over WebSocket with the given Cookie header. */
-  static connect(baseUrl: string, cookieHeader: string, timeoutMs = 10_000, keyOf: IncidentKey = byReference): Promise<InboxWatcher> {
+  static connect(baseUrl: string, cookieHeader: string, timeoutMs = 10_000, watch: InboxEvent = incidentsCreated()): Promise<InboxWatcher> {
     const socket = io(`${baseUrl}/inbox`, {
       path: '/socket.io',
       transports: ['websocket'],
@@ -65,7 +96,7 @@ export class InboxWatcher {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.off('connect_error', fail);
-        resolve(new InboxWatcher(socket, keyOf));
+        resolve(new InboxWatcher(socket, watch.name, watch.keyOf));
       });
     });
   }

@@ -52,3 +52,53 @@ export function commonUsage(width: number, serverName: string): string {
   ];
   return [...rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`), '  --help'].join('\n');
 }
+
+/** parseArgs options of the benches that load an intake (ingest, twilio): phase lengths, rate, concurrency. */
+export const LOAD_OPTIONS = {
+  duration: { type: 'string' },
+  warmup: { type: 'string' },
+  rate: { type: 'string' },
+  concurrency: { type: 'string' },
+  'max-in-flight': { type: 'string' },
+} as const;
+
+export interface LoadOptions {
+  warmupMs: number;
+  /** Length of the latency, throughput and baseline phases. */
+  durationMs: number;
+  /** Requests per second in the latency phase (open loop). */
+  ratePerSecond: number;
+  /** Connections in the throughput and baseline phases (closed loop). */
+  concurrency: number;
+  /** Cap on requests in flight in the latency phase. */
+  maxInFlight: number;
+  /** How long to wait for outstanding socket events at the end of a phase. */
+  eventWaitMs: number;
+}
+
+/** The load options' values; `defaultRate` is the bench's own. */
+export function loadOptions(
+  values: { duration?: string; warmup?: string; rate?: string; concurrency?: string; 'max-in-flight'?: string },
+  defaultRate: number,
+): LoadOptions {
+  return {
+    durationMs: bounded(values.duration, 'duration', 10, 1, 60) * 1000,
+    warmupMs: bounded(values.warmup, 'warmup', 2, 0, 30) * 1000,
+    ratePerSecond: bounded(values.rate, 'rate', defaultRate, 1, 2000),
+    concurrency: Math.round(bounded(values.concurrency, 'concurrency', 16, 1, 256)),
+    maxInFlight: Math.round(bounded(values['max-in-flight'], 'max-in-flight', 64, 1, 1024)),
+    eventWaitMs: 5000,
+  };
+}
+
+/** The usage lines of the load options (`what`: "submissions", "webhooks"), texts at column 2 + `width`. */
+export function loadUsage(width: number, what: string, defaultRate: number): string {
+  const rows = [
+    ['--duration <s>', 'length of the latency, throughput and baseline phases (default 10, 1..60)'],
+    ['--warmup <s>', 'warm-up length (default 2, 0..30)'],
+    ['--rate <n>', `${what} per second in the latency phase (default ${defaultRate}, 1..2000)`],
+    ['--concurrency <n>', 'connections in the throughput and baseline phases (default 16, 1..256)'],
+    ['--max-in-flight <n>', 'cap on requests in flight in the latency phase (default 64, 1..1024)'],
+  ];
+  return rows.map(([flag, text]) => `  ${flag.padEnd(width)}${text}`).join('\n');
+}

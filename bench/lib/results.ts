@@ -18,6 +18,8 @@ export interface Environment {
 }
 
 export interface SocketCounts {
+  /** The event counted, e.g. 'incident.created'. */
+  event: string;
   eventsReceived: number;
   duplicateEvents: number;
   disconnects: number;
@@ -39,12 +41,17 @@ export interface BenchResult {
   profile?: ProfileSummary;
 }
 
+/** The common part of a bench's results: when (from `startedAt` to now) and where it ran, the agent's socket, the server's log. */
+export function commonResults(root: string, startedAt: string, inbox: InboxWatcher, server: RunningServer): Omit<BenchResult, 'profile'> {
+  return { startedAt, finishedAt: new Date().toISOString(), environment: environment(root), socket: socketCounts(inbox), server: serverLog(root, server) };
+}
+
 export function environment(root: string): Environment {
   return { node: process.version, cpus: availableParallelism(), platform: `${process.platform}-${process.arch}`, commit: gitCommit(root) };
 }
 
 export function socketCounts(inbox: InboxWatcher): SocketCounts {
-  return { eventsReceived: inbox.received, duplicateEvents: inbox.duplicates, disconnects: inbox.disconnects };
+  return { event: inbox.event, eventsReceived: inbox.received, duplicateEvents: inbox.duplicates, disconnects: inbox.disconnects };
 }
 
 /** The server's warning/error lines so far (the first 100 kept) and where its whole log is. */

@@ -6,7 +6,8 @@
  */
 import { relative } from 'node:path';
 import { Cleanup } from './cleanup.js';
-import { repoRoot } from './paths.js';
+import { serverProfileFile } from './bench-server.js';
+import { repoRoot, resultsPath } from './paths.js';
 import { formatProfileSummary, summarizeProfile } from './profile-summary.js';
 import { writeResults, type BenchResult } from './results.js';
 
@@ -17,9 +18,10 @@ export interface Bench<O extends { profile: boolean }, R extends BenchResult> {
   /** Everything it starts registers its own clean-up. */
   run(root: string, options: O, cleanup: Cleanup): Promise<R>;
   formatReport(result: R): string;
-  /** Where --profile has the server write its CPU profile. */
-  profileFile(root: string, options: O): string;
-  resultsFile(root: string, options: O): string;
+  /** The server's name (startBenchServer's): its --profile CPU profile is bench/results/server-<name>.cpuprofile. */
+  serverName(options: O): string;
+  /** The results file in bench/results/, e.g. ingest-latest.json. */
+  resultsName(options: O): string;
 }
 
 async function main<O extends { profile: boolean }, R extends BenchResult>(bench: Bench<O, R>, argv: string[]): Promise<number> {
@@ -49,7 +51,7 @@ async function main<O extends { profile: boolean }, R extends BenchResult>(bench
   }
   console.log(bench.formatReport(result));
   if (options.profile) {
-    const file = bench.profileFile(root, options);
+    const file = serverProfileFile(root, bench.serverName(options));
     try {
       result.profile = summarizeProfile(file);
       console.log(formatProfileSummary(result.profile, relative(root, file)));
@@ -57,7 +59,7 @@ async function main<O extends { profile: boolean }, R extends BenchResult>(bench
       console.error(`  server CPU profile: could not read ${file}: ${(err as Error).message}`);
     }
   }
-  const file = bench.resultsFile(root, options);
+  const file = resultsPath(root, bench.resultsName(options));
   writeResults(file, result);
   console.log(`\nfigures written to ${relative(root, file)}`);
   return 0;
