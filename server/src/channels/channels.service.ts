@@ -96,6 +96,12 @@ export class ChannelsService {
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     if (patch.name !== undefined && patch.name !== channel.name) changes.name = { from: channel.name, to: (channel.name = patch.name) };
     if (patch.active !== undefined && patch.active !== channel.active) changes.active = { from: channel.active, to: (channel.active = patch.active) };
+    if (patch.templates !== undefined) {
+      if (channel.kind !== 'whatsapp') throw new BadRequestException({ message: 'Only WhatsApp channels have templates.', fields: { templates: 'not for this kind of channel' } });
+      const config = channel.config as unknown as StoredTwilioConfig;
+      changes.templates = { from: (config.templates ?? []).map((t) => t.name), to: patch.templates.map((t) => t.name) };
+      channel.config = { ...config, templates: patch.templates } as unknown as Record<string, unknown>;
+    }
     if (channel.kind === 'email') {
       const before = channel.config as unknown as EmailChannelConfig;
       const after = updatedEmailConfig(before, patch, (p) => this.secrets.encrypt(p));

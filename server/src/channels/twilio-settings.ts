@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import type { TwilioChannelConfig } from '../../../channels/twilio-sms/index.js';
-import type { TwilioChannelSettingsDto } from '../contracts/api.js';
+import type { TwilioChannelSettingsDto, WhatsAppTemplateDto } from '../contracts/api.js';
+import { templateVariables, type WhatsAppTemplate } from '../domain/whatsapp-template.js';
 
 export interface StoredTwilioConfig {
   accountSid: string;
@@ -13,7 +14,25 @@ export interface StoredTwilioConfig {
   phoneNumber: string | null;
   messagingServiceSid: string | null;
   defaultCountry: string;
+  /** WhatsApp: approved templates (absent on channels made before templates existed). */
+  templates?: WhatsAppTemplate[];
 }
+
+const Template = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(100),
+    contentSid: z.string().trim().regex(/^HX[0-9a-f]{32}$/, 'must be a Content SID (HX followed by 32 hex digits)'),
+    language: z.string().trim().regex(/^[a-z]{2}([_-][A-Za-z]{2})?$/, 'must be a language code, e.g. es or es_ES'),
+    body: z.string().trim().min(1, 'required').max(1024, 'at most 1024 characters'),
+  })
+  .strict();
+/** The approved templates of a WhatsApp channel: each content SID once. */
+export const Templates = z
+  .array(Template)
+  .max(100)
+  .refine((list) => new Set(list.map((t) => t.contentSid)).size === list.length, { message: 'each template (content SID) once' });
+
+export const toTemplateDto = (t: WhatsAppTemplate): WhatsAppTemplateDto => ({ ...t, variables: templateVariables(t.body) });
 
 export const CreateTwilioChannel = z
   .object({
@@ -24,9 +43,11 @@ export const CreateTwilioChannel = z
     phoneNumber: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be a number in E.164, e.g. +34910000001').optional(),
     messagingServiceSid: z.string().trim().regex(/^MG[0-9a-f]{32}$/, 'must be a Messaging Service SID (MG…)').optional(),
     defaultCountry: z.string().trim().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code').optional(),
+    templates: Templates.optional(),
   })
   .strict()
-  .refine((v) => v.phoneNumber || v.messagingServiceSid, { message: 'a phone number or a Messaging Service is required', path: ['phoneNumber'] });
+  .refine((v) => v.phoneNumber || v.messagingServiceSid, { message: 'a phone number or a Messaging Service is required', path: ['phoneNumber'] })
+  .refine((v) => v.kind === 'whatsapp' || !v.templates, { message: 'only WhatsApp channels have templates', path: ['templates'] });
 export type CreateTwilioChannelInput = z.infer<typeof CreateTwilioChannel>;
 
 export function newTwilioConfig(input: CreateTwilioChannelInput, encrypt: (plain: string) => string, defaultCountry: string): StoredTwilioConfig {
@@ -36,6 +57,7 @@ export function newTwilioConfig(input: CreateTwilioChannelInput, encrypt: (plain
     phoneNumber: input.phoneNumber ?? null,
     messagingServiceSid: input.messagingServiceSid ?? null,
     defaultCountry: (input.defaultCountry ?? defaultCountry).toUpperCase(),
+    ...(input.kind === 'whatsapp' ? { templates: input.templates ?? [] } : {}),
   };
 }
 
@@ -53,5 +75,6 @@ export function toTwilioSettingsDto(c: StoredTwilioConfig, channelId: string, pu
     defaultCountry: c.defaultCountry,
     hasAuthToken: Boolean(c.authToken),
     webhooks: { inbound: `${base}/inbound`, status: `${base}/status` },
+    templates: (c.templates ?? []).map(toTemplateDto),
   };
 }

@@ -83,7 +83,22 @@ export interface TwilioChannelSettingsDto {
   hasAuthToken: boolean;
   /** Paste these into the Twilio Console (number or Messaging Service): where messages and statuses go. */
   webhooks: { inbound: string; status: string };
+  /** WhatsApp: the approved templates agents may send when the 24-hour window is closed. */
+  templates: WhatsAppTemplateDto[];
 }
+
+/** An approved WhatsApp template (Twilio Content API). */
+export interface WhatsAppTemplateDto {
+  name: string;
+  /** HX + 32 hex */
+  contentSid: string;
+  language: string;
+  /** The approved text, placeholders as {{1}}, {{2}} … */
+  body: string;
+  /** Its placeholders in order: ['1', '2'] */
+  variables: string[];
+}
+export type WhatsAppTemplateInput = Omit<WhatsAppTemplateDto, 'variables'>;
 
 export interface MailServerSettings {
   host: string;
@@ -105,7 +120,7 @@ export interface EmailChannelSettingsDto {
 
 export type CreateChannelRequest =
   | { kind: 'webform'; name: string }
-  | { kind: 'sms' | 'whatsapp'; name: string; accountSid: string; authToken: string; phoneNumber?: string; messagingServiceSid?: string; defaultCountry?: string }
+  | { kind: 'sms' | 'whatsapp'; name: string; accountSid: string; authToken: string; phoneNumber?: string; messagingServiceSid?: string; defaultCountry?: string; templates?: WhatsAppTemplateInput[] }
   | { kind: 'phone'; name: string; defaultCountry?: string; twilioAccountSid?: string; twilioAuthToken?: string }
   | {
       kind: 'email';
@@ -124,6 +139,8 @@ export interface UpdateChannelRequest {
   displayName?: string;
   imap?: Partial<MailServerSettings & { folder: string; password: string }>;
   smtp?: Partial<MailServerSettings & { password: string }>;
+  /** WhatsApp channels: the approved templates (replaces the list). */
+  templates?: WhatsAppTemplateInput[];
 }
 
 /** POST /api/channels/{id}/test: each side says whether it worked and, if not, what failed. */
@@ -318,12 +335,15 @@ export interface ReplyRoute {
   from: string;
   /** WhatsApp only: free-form replies are allowed until then (24 h after the customer's last message); null when closed. */
   windowOpenUntil?: string | null;
+  /** WhatsApp only: the approved templates that can be sent at any time (the only way when the window is closed). */
+  templates?: WhatsAppTemplateDto[];
 }
 
-/** POST /api/incidents/{id}/replies: an agent's answer to the customer, sent on the incident's channel. */
-export interface ReplyRequest {
-  body: string;
-}
+/**
+ * POST /api/incidents/{id}/replies: an agent's answer to the customer, sent on the incident's channel: free
+ * text, or (WhatsApp) an approved template with a value for each placeholder.
+ */
+export type ReplyRequest = { body: string } | { template: { contentSid: string; variables: Record<string, string> } };
 
 /**
  * POST /api/messages/{id}/resend (202): sends a failed outbound mail again (after an "unknown outcome" the

@@ -3,6 +3,7 @@
  * shows them (passwords write-only). Pure: validation with zod, no I/O.
  */
 import { z } from 'zod';
+import { Templates } from '../channels/twilio-settings.js';
 import type { EmailConfig } from '../../../channels/email/index.js';
 import type { EmailChannelSettingsDto } from '../contracts/api.js';
 
@@ -51,6 +52,7 @@ export const UpdateChannel = z
     displayName: z.string().trim().max(200).optional(),
     imap: z.object({ host, port, secure: z.boolean(), user, password, folder }).partial().strict().optional(),
     smtp: z.object({ host, port, secure: z.boolean(), user, password }).partial().strict().optional(),
+    templates: Templates.optional(),
   })
   .strict();
 export type UpdateChannelInput = z.infer<typeof UpdateChannel>;

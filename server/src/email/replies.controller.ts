@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { BadRequestException, Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentViewer, Roles, type Viewer } from '../auth/auth.decorators.js';
@@ -10,7 +10,12 @@ import { IncidentsRepository } from '../incidents/incidents.repository.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { MessagingReplies } from '../twilio/messaging-replies.service.js';
 
-const ReplyBody = z.object({ body: z.string().trim().min(1, 'required').max(50_000, 'at most 50000 characters') }).strict();
+const TextReply = z.object({ body: z.string().trim().min(1, 'required').max(50_000, 'at most 50000 characters') }).strict();
+const TemplateReply = z
+  .object({ template: z.object({ contentSid: z.string().trim().min(1, 'required'), variables: z.record(z.string(), z.string().max(2000)).default({}) }).strict() })
+  .strict();
+/** Free text, or a WhatsApp template (by its shape, so each says what to fix in its own terms). */
+const replyOf = (body: unknown) => (body && typeof body === 'object' && 'template' in body ? parse(TemplateReply, body) : parse(TextReply, body));
 
 @ApiTags('incidents')
 @ApiCookieAuth()
@@ -28,10 +33,11 @@ export class RepliesController {
   @Post('incidents/:id/replies')
   @Roles('admin', 'agent')
   async reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<MessageDto> {
-    const text = parse(ReplyBody, body).body;
+    const reply = replyOf(body);
     const route = await this.repo.replyRoute(id);
-    if (route?.channelKind === 'sms' || route?.channelKind === 'whatsapp') return this.messaging.reply(id, text, viewer, route);
-    return this.replies.reply(id, text, viewer, route);
+    if (route?.channelKind === 'sms' || route?.channelKind === 'whatsapp') return this.messaging.reply(id, reply, viewer, route);
+    if ('template' in reply) throw new BadRequestException({ message: 'Templates are for WhatsApp: answer this incident with text.', fields: { template: 'not for this channel' } });
+    return this.replies.reply(id, reply.body, viewer, route);
   }
 
   /** Sends a failed outbound message again (after an unknown outcome the agent checked, say). */

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, raw, type FilterQuery } from '@mikro-orm/postgresql';
 import { AuditEntry } from '../audit/audit-entry.entity.js';
 import type { AssignmentStatus, ChannelKind, DeliveryStatus, MessageFlag, MessageKind, ReplyRoute, SenderKind } from '../contracts/api.js';
+import { toTemplateDto } from '../channels/twilio-settings.js';
 import type { Sql } from '../database/sql.js';
+import type { WhatsAppTemplate } from '../domain/whatsapp-template.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
 import { seesEverything, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { Incident } from './incident.entity.js';
@@ -225,17 +227,18 @@ export class IncidentsRepository {
    */
   async replyRoute(id: string): Promise<ResolvedReplyRoute | null> {
     // An incident that came in by SMS or WhatsApp is answered there, to the contact's number.
-    const [messaging] = await this.em.getKnex().raw<{ rows: { kind: 'sms' | 'whatsapp'; to: string; from: string; channelId: string; locale: string | null; name: string; lastInbound: Date | null }[] }>(
-      `select ch.kind, c.phone as "to", coalesce(ch.config->>'phoneNumber', ch.config->>'messagingServiceSid') as "from", ch.id as "channelId", c.locale, c.name,
+    const [messaging] = await this.em.getKnex().raw<{ rows: { kind: 'sms' | 'whatsapp'; to: string; from: string; channelId: string; locale: string | null; name: string; lastInbound: Date | null; templates: WhatsAppTemplate[] | null }[] }>(
+      `select ch.kind, c.phone as "to", coalesce(ch.config->>'phoneNumber', ch.config->>'messagingServiceSid') as "from", ch.id as "channelId", c.locale, c.name, ch.config->'templates' as templates,
          (select max(m.created_at) from messages m where m.incident_id = i.id and m.kind = 'inbound' and m.channel_id = ch.id) as "lastInbound"
        from incidents i join contacts c on c.id = i.contact_id join channels ch on ch.id = i.channel_id and ch.active and ch.kind in ('sms', 'whatsapp')
        where i.id = ? and c.phone is not null`,
       [id],
     ).then((r) => r.rows);
     if (messaging) {
-      const { kind, lastInbound, ...rest } = messaging;
+      const { kind, lastInbound, templates, ...rest } = messaging;
       const until = lastInbound ? new Date(new Date(lastInbound).getTime() + WHATSAPP_WINDOW_MS) : null;
-      return { channelKind: kind, ...rest, ...(kind === 'whatsapp' ? { windowOpenUntil: until && until.getTime() > Date.now() ? until.toISOString() : null } : {}) };
+      if (kind === 'sms') return { channelKind: kind, ...rest };
+      return { channelKind: kind, ...rest, windowOpenUntil: until && until.getTime() > Date.now() ? until.toISOString() : null, templates: (templates ?? []).map(toTemplateDto) };
     }
     const [row] = await this.em.getKnex().raw<{ rows: { to: string; from: string; channelId: string; locale: string | null; name: string }[] }>(
       `select c.email as "to", c.locale, c.name, ch.id as "channelId", ch.config->>'address' as "from"

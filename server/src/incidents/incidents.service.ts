@@ -275,7 +275,7 @@ export class IncidentsService {
 
 /** What the API shows of a reply route (not the channel id, the contact's locale ...). */
 const publicRoute = (r: ReplyRoute | null): ReplyRoute | null =>
-  r ? { channelKind: r.channelKind, to: r.to, from: r.from, ...(r.windowOpenUntil !== undefined ? { windowOpenUntil: r.windowOpenUntil } : {}) } : null;
+  r ? { channelKind: r.channelKind, to: r.to, from: r.from, ...(r.windowOpenUntil !== undefined ? { windowOpenUntil: r.windowOpenUntil } : {}), ...(r.templates ? { templates: r.templates } : {}) } : null;
 
 export type InboundOutcome =
   | { kind: 'created'; incident: IncidentSummaryDto; message: MessageDto }

@@ -1,7 +1,8 @@
-import { ConflictException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable } from '@nestjs/common';
 import type { Viewer } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import type { MessageDto } from '../contracts/api.js';
+import type { MessageDto, ReplyRequest } from '../contracts/api.js';
+import { renderTemplate, templateErrors } from '../domain/whatsapp-template.js';
 import type { ResolvedReplyRoute } from '../incidents/incidents.repository.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { OutboundMessages } from '../outbox/outbound-messages.service.js';
@@ -16,15 +17,35 @@ export class MessagingReplies {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** `route`: IncidentsRepository.replyRoute of the incident, looked up by the caller. */
-  async reply(incidentId: string, body: string, viewer: Viewer, route: ResolvedReplyRoute | null): Promise<MessageDto> {
+  /**
+   * Free text, or (WhatsApp) an approved template with its values. `route`: IncidentsRepository.replyRoute of
+   * the incident, looked up by the caller.
+   */
+  async reply(incidentId: string, reply: ReplyRequest, viewer: Viewer, route: ResolvedReplyRoute | null): Promise<MessageDto> {
     await this.incidents.visible(incidentId, viewer);
     if (!route || (route.channelKind !== 'sms' && route.channelKind !== 'whatsapp')) throw new ConflictException('This incident is not answered by SMS or WhatsApp.');
-    if (route.channelKind === 'whatsapp' && !route.windowOpenUntil) {
-      throw new ConflictException("WhatsApp's 24-hour window is closed (the customer last wrote more than 24 hours ago): only an approved template can be sent now.");
-    }
     const base = this.config.publicUrl?.replace(/\/+$/, '');
-    const text: OutboundText = { to: route.to, body, statusCallback: base ? `${base}/api/channels/twilio/${route.channelId}/status` : null };
+    const statusCallback = base ? `${base}/api/channels/twilio/${route.channelId}/status` : null;
+    let text: OutboundText;
+    let meta: Record<string, unknown> = { to: route.to, from: route.from };
+    if ('template' in reply) {
+      if (route.channelKind !== 'whatsapp') throw new BadRequestException({ message: 'Templates are for WhatsApp.', fields: { template: 'not for SMS' } });
+      const template = route.templates?.find((t) => t.contentSid === reply.template.contentSid);
+      if (!template) throw new BadRequestException({ message: 'That template is not one of this channel’s approved templates.', fields: { 'template.contentSid': 'unknown template' } });
+      const errors = templateErrors(template, reply.template.variables);
+      if (Object.keys(errors).length) {
+        throw new BadRequestException({ message: `The template's values are not complete: ${Object.entries(errors).map(([k, v]) => `{{${k}}} ${v}`).join('; ')}`, fields: Object.fromEntries(Object.entries(errors).map(([k, v]) => [`template.variables.${k}`, v])) });
+      }
+      const variables = Object.fromEntries(template.variables.map((k) => [k, reply.template.variables[k]!.trim()]));
+      text = { to: route.to, body: renderTemplate(template.body, variables), statusCallback, template: { contentSid: template.contentSid, variables } };
+      meta = { ...meta, template: { name: template.name, contentSid: template.contentSid, variables } };
+    } else {
+      if (route.channelKind === 'whatsapp' && !route.windowOpenUntil) {
+        throw new ConflictException("WhatsApp's 24-hour window is closed (the customer last wrote more than 24 hours ago): only an approved template can be sent now.");
+      }
+      text = { to: route.to, body: reply.body, statusCallback };
+    }
+    const body = text.body;
     return this.outbound.queue({
       incidentId,
       channelId: route.channelId,
@@ -33,7 +54,7 @@ export class MessagingReplies {
       mail: text,
       recipient: route.to,
       externalId: null,
-      meta: { to: route.to, from: route.from },
+      meta,
       kind: 'reply',
       automatic: false,
       author: { id: viewer.user.id, name: viewer.user.name },

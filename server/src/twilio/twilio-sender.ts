@@ -9,8 +9,11 @@ import { twilioClient } from './twilio-client.js';
 /** The outbox's `mail` column for an SMS or WhatsApp message. */
 export interface OutboundText {
   to: string;
+  /** The text (a template's: as the customer receives it, for the record; Twilio renders it from contentSid). */
   body: string;
   statusCallback: string | null;
+  /** WhatsApp: an approved template and its placeholder values, sent instead of free text. */
+  template?: { contentSid: string; variables: Record<string, string> };
 }
 
 /**
@@ -37,7 +40,7 @@ export class TwilioSender implements OutboxSender, OnModuleInit {
     const address = (n: string) => (channel.kind === 'whatsapp' ? `whatsapp:${n}` : n);
     const sent = await client.messages.create({
       to: address(text.to),
-      body: text.body,
+      ...(text.template ? { contentSid: text.template.contentSid, contentVariables: JSON.stringify(text.template.variables) } : { body: text.body }),
       ...(c.messagingServiceSid ? { messagingServiceSid: c.messagingServiceSid } : { from: address(c.phoneNumber!) }),
       ...(text.statusCallback ? { statusCallback: text.statusCallback } : {}),
     });

@@ -69,6 +69,7 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
       defaultCountry: 'ES',
       hasAuthToken: true,
       webhooks: { inbound: `${PUBLIC}/api/channels/twilio/${sms.id}/inbound`, status: `${PUBLIC}/api/channels/twilio/${sms.id}/status` },
+      templates: [],
     });
     expect(JSON.stringify(await admin.get('/api/channels'))).not.toContain(TOKEN);
     const bad = await admin.post('/api/channels', { kind: 'sms', name: 'x', accountSid: 'AC1', authToken: 'short' });
@@ -177,6 +178,33 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
     expect(closed.status).toBe(409);
     expect(closed.body.message).toContain('24-hour window');
   }, 40_000);
+
+  it('sends an approved WhatsApp template with its values when the 24-hour window is closed', async () => {
+    const HX = `HX${'1a2b3c4d'.repeat(4)}`;
+    const template = { name: 'Visita programada', contentSid: HX, language: 'es', body: 'Hola {{1}}, el técnico le visitará el {{2}}. Responda a este mensaje si necesita cambiarlo.' };
+    expect((await admin.patch(`/api/channels/${whatsapp.id}`, { templates: [{ ...template, contentSid: 'HX1' }] })).body.fields).toHaveProperty(['templates.0.contentSid']);
+    expect((await admin.patch(`/api/channels/${sms.id}`, { templates: [template] })).status).toBe(400);
+    const updated = await admin.ok<ChannelDto>(admin.patch(`/api/channels/${whatsapp.id}`, { templates: [template] }));
+    expect(updated.twilio!.templates).toEqual([{ ...template, variables: ['1', '2'] }]);
+
+    const wa = nextEvent(socket, 'incident.created', (p) => p.incident.lastMessagePreview === 'Quiero cambiar la cita', 10_000);
+    await deliver(whatsapp, message('whatsapp:+34612000009', 'Quiero cambiar la cita', { To: 'whatsapp:+34910000077', MessagingServiceSid: POOL }));
+    const { incident } = await wa;
+    await query(server.databaseUrl!, `update messages set created_at = now() - interval '25 hours' where incident_id = $1`, [incident.id]);
+    const detail = await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${incident.id}`));
+    expect(detail.reply).toMatchObject({ channelKind: 'whatsapp', windowOpenUntil: null, templates: [{ contentSid: HX, variables: ['1', '2'] }] });
+
+    const incomplete = await admin.post(`/api/incidents/${incident.id}/replies`, { template: { contentSid: HX, variables: { 1: 'Lucía' } } });
+    expect(incomplete.status).toBe(400);
+    expect(incomplete.body.fields).toEqual({ 'template.variables.2': 'required' });
+    expect((await admin.post(`/api/incidents/${incident.id}/replies`, { template: { contentSid: `HX${'f'.repeat(32)}`, variables: {} } })).status).toBe(400);
+
+    const sent = await admin.ok<MessageDto>(admin.post(`/api/incidents/${incident.id}/replies`, { template: { contentSid: HX, variables: { 1: 'Lucía', 2: 'jueves 14 a las 9:00' } } }));
+    expect(sent.body).toBe('Hola Lucía, el técnico le visitará el jueves 14 a las 9:00. Responda a este mensaje si necesita cambiarlo.');
+    const [request] = await waitUntil(async () => fake.requests.filter((r) => r.params.ContentSid === HX), (r) => r.length === 1 && Boolean(r[0].sid), 'the template request');
+    expect(request.params).toMatchObject({ To: 'whatsapp:+34612000009', MessagingServiceSid: POOL, ContentVariables: JSON.stringify({ 1: 'Lucía', 2: 'jueves 14 a las 9:00' }) });
+    expect(request.params.Body).toBeUndefined();
+  });
 
   it('downloads the media of an MMS with the account credentials into attachments, typed by content, once', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');

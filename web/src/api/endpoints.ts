@@ -33,6 +33,9 @@ export const endpoints = {
   addNote: (id: string, body: NoteRequest) => api.post<MessageDto>(`${incidentPath(id)}/notes`, body),
   /** An answer to the customer on the incident's channel (e-mail); 201 with the queued outbound message. */
   reply: (id: string, body: string) => api.post<MessageDto>(`${incidentPath(id)}/replies`, { body } satisfies ReplyRequest),
+  /** An approved WhatsApp template with its placeholder values (the only reply once the 24-hour window is closed). */
+  replyTemplate: (id: string, contentSid: string, variables: Record<string, string>) =>
+    api.post<MessageDto>(`${incidentPath(id)}/replies`, { template: { contentSid, variables } } satisfies ReplyRequest),
   /** Sends a failed outbound mail again (202); queued false when it was not in a failed state. */
   resend: (messageId: string) => api.post<ResendResult>(`/api/messages/${encodeURIComponent(messageId)}/resend`),
   /** The call log (one contact's with contactId), newest first. */

@@ -234,6 +234,7 @@ const en = {
     route: 'To: {to} · from {from}',
     placeholder: 'Write your reply to the customer…',
     visibility: { email: 'The customer receives this by e-mail', sms: 'The customer receives this by SMS', whatsapp: 'The customer receives this on WhatsApp' },
+    template: { pick: 'Choose an approved template', send: 'Send template', none: 'No approved WhatsApp templates are set up for this channel: an administrator adds them to the channel.' },
     windowClosed: "WhatsApp's 24-hour window is closed (the customer last wrote over a day ago): only an approved template can be sent.",
     submit: 'Send reply',
     sending: 'Sending…',

@@ -236,6 +236,7 @@ const es: MessageSchema = {
     route: 'Para: {to} · desde {from}',
     placeholder: 'Escribe tu respuesta al cliente…',
     visibility: { email: 'El cliente recibe esto por correo electrónico', sms: 'El cliente recibe esto por SMS', whatsapp: 'El cliente recibe esto por WhatsApp' },
+    template: { pick: 'Elige una plantilla aprobada', send: 'Enviar plantilla', none: 'Este canal no tiene plantillas de WhatsApp aprobadas: un administrador las añade al canal.' },
     windowClosed: 'La ventana de 24 horas de WhatsApp está cerrada (el cliente escribió hace más de un día): solo se puede enviar una plantilla aprobada.',
     submit: 'Enviar respuesta',
     sending: 'Enviando…',

@@ -236,6 +236,7 @@ const ro: MessageSchema = {
     route: 'Către: {to} · de la {from}',
     placeholder: 'Scrie răspunsul pentru client…',
     visibility: { email: 'Clientul primește acest mesaj prin e-mail', sms: 'Clientul primește acest mesaj prin SMS', whatsapp: 'Clientul primește acest mesaj pe WhatsApp' },
+    template: { pick: 'Alegeți un șablon aprobat', send: 'Trimite șablonul', none: 'Acest canal nu are șabloane WhatsApp aprobate: un administrator le adaugă canalului.' },
     windowClosed: 'Fereastra de 24 de ore a WhatsApp este închisă (clientul a scris acum mai mult de o zi): se poate trimite doar un șablon aprobat.',
     submit: 'Trimite răspunsul',
     sending: 'Se trimite…',

@@ -271,6 +271,19 @@ export const detail = {
     }
   },
 
+  /** Sends an approved WhatsApp template on the open incident; the message shows at once. */
+  async sendTemplate(contentSid: string, variables: Record<string, string>): Promise<ReplyResult> {
+    const incident = state.incident;
+    if (!incident) return { ok: false, error: raw(new Error('No incident is open')) };
+    try {
+      putMessage(await endpoints.replyTemplate(incident.id, contentSid, variables), 'add');
+      void refresh();
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: raw(err) };
+    }
+  },
+
   /** Logs a call by hand on the open incident; its timeline entry arrives live (and with the refetch). */
   async logCall(call: Omit<ManualCallRequest, 'incidentId' | 'contactId'>): Promise<Outcome> {
     const incident = state.incident;
