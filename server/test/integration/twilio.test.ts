@@ -8,6 +8,7 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelDto, IncidentDetailDto, MessageDto } from '../../src/contracts/api.js';
 import { ApiClient, nextEvent, type InboxSocket } from '../support/api-client.js';
+import { TwilioMedia } from '../../src/twilio/twilio-media.service.js';
 import { query } from '../support/services.js';
 import { startTwilioFake, type TwilioFake } from '../support/twilio-fake.js';
 import { waitUntil } from '../support/wait.js';
@@ -226,6 +227,13 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
     await deliver(sms, message('+34612000006', 'Foto del contador', { MessageSid: mm, NumMedia: '2', MediaUrl0: `https://api.twilio.com${photo}`, MediaUrl1: `https://api.twilio.com${program}` }));
     const rows = await query(server.databaseUrl!, `select count(*)::int as n from attachments a join messages m on m.id = a.message_id where m.incident_id = $1`, [incident.id]);
     expect(rows).toEqual([{ n: 2 }]);
+
+    // A download lost with its process (stored message, no job): the sweep finds the missing file and fetches it once.
+    await query(server.databaseUrl!, `delete from attachments where message_id = $1 and content_type = 'image/png'`, [updated.message.id]);
+    const again = nextEvent(socket, 'message.updated', (p) => p.message.id === updated.message.id && p.message.attachments.length === 2, 10_000);
+    expect(await server.app.get(TwilioMedia).sweep(0)).toBe(1);
+    await again;
+    expect(await server.app.get(TwilioMedia).sweep(0)).toBe(0);
   });
 
   it('sends a technician their service order by SMS; "1" from their registered number confirms, "2" declines, another number does not', async () => {
