@@ -117,6 +117,11 @@ export interface ThroughputResult {
   /** Accepted inside the window. */
   accepted: number;
   ratePerSecond: number;
+  /**
+   * Stored AND pushed: the messages whose agent event arrived, over the time from the first request to the
+   * last such event. The honest ingest rate where the answer comes before the processing (Twilio).
+   */
+  processedPerSecond: number;
   errors: number;
   errorKinds: Record<string, number>;
   missingEvents: number;
@@ -125,6 +130,7 @@ export interface ThroughputResult {
 export async function measureThroughput(t: IntakeTarget, options: { concurrency: number; durationMs: number }): Promise<ThroughputResult> {
   const keys: string[] = [];
   const errors = new Tally();
+  const startedAt = performance.now();
   const r = await closedLoop({
     concurrency: options.concurrency,
     durationMs: options.durationMs,
@@ -139,11 +145,14 @@ export async function measureThroughput(t: IntakeTarget, options: { concurrency:
     },
   });
   const missing = await t.inbox.waitForAll(keys, t.eventWaitMs);
+  const arrivals = keys.map((k) => t.inbox.arrivalOf(k)).filter((a): a is number => a !== undefined);
+  const lastArrival = arrivals.length ? Math.max(...arrivals) : startedAt;
   return {
     concurrency: options.concurrency,
     durationMs: options.durationMs,
     accepted: r.completed,
     ratePerSecond: round(r.ratePerSecond, 1),
+    processedPerSecond: lastArrival > startedAt ? round(arrivals.length / ((lastArrival - startedAt) / 1000), 1) : 0,
     errors: errors.total,
     errorKinds: errors.toJSON(),
     missingEvents: missing.length,

@@ -40,7 +40,10 @@ export function warmupLine(w: WarmupResult, what: string): string {
 
 /** `accepted`: how the accepted requests are described (default "<n> accepted"). */
 export function throughputLine(t: ThroughputResult, accepted = `${t.accepted} accepted`): string {
-  return labelled('ingest throughput', `${rate(t.ratePerSecond).padEnd(8)} (closed loop C=${t.concurrency}, ${secs(t.durationMs)}: ${accepted}, errors ${t.errors}, missing events ${t.missingEvents})`);
+  return [
+    labelled('ingest throughput', `${rate(t.ratePerSecond).padEnd(8)} answered (closed loop C=${t.concurrency}, ${secs(t.durationMs)}: ${accepted}, errors ${t.errors}, missing events ${t.missingEvents})`),
+    labelled('', `${rate(t.processedPerSecond).padEnd(8)} stored and pushed to the agent (first request -> last event)`),
+  ].join('\n');
 }
 
 /** The baseline and ratio lines; `absent` says why there is no baseline. */
