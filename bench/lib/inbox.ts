@@ -48,7 +48,8 @@ export class InboxWatcher {
   /** key -> performance.now() at arrival */
   private readonly arrivals = new Map<string, number>();
   private readonly waiting = new Set<string>();
-  private wake?: () => void;
+  /** Told of each awaited arrival (true: it was the last one). */
+  private progress?: (done: boolean) => void;
   /** Events whose key had arrived before (the same incident or message announced twice). */
   duplicates = 0;
   disconnects = 0;
@@ -69,7 +70,7 @@ export class InboxWatcher {
         return;
       }
       this.arrivals.set(ref, at);
-      if (this.waiting.delete(ref) && this.waiting.size === 0) this.wake?.();
+      if (this.waiting.delete(ref)) this.progress?.(this.waiting.size === 0);
     });
     socket.on('disconnect', () => {
       if (!this.closing) this.disconnects++;
@@ -106,20 +107,31 @@ export class InboxWatcher {
     return this.arrivals.get(reference);
   }
 
-  /** Waits until every reference has arrived or `timeoutMs` passed; returns the ones still missing. */
-  async waitForAll(references: Iterable<string>, timeoutMs: number): Promise<string[]> {
+  /**
+   * Waits until every reference has arrived, or none arrived for `quietMs` (a server still working through
+   * a backlog keeps it waiting, up to `maxMs`); returns the ones still missing.
+   */
+  async waitForAll(references: Iterable<string>, quietMs: number, maxMs = 120_000): Promise<string[]> {
     this.waiting.clear();
     for (const r of references) if (!this.arrivals.has(r)) this.waiting.add(r);
     if (this.waiting.size > 0) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timeoutMs);
-        this.wake = () => {
-          clearTimeout(timer);
+        const timers: { quiet?: NodeJS.Timeout; cap?: NodeJS.Timeout } = {};
+        const finish = () => {
+          clearTimeout(timers.quiet);
+          clearTimeout(timers.cap);
           resolve();
+        };
+        timers.quiet = setTimeout(finish, quietMs);
+        timers.cap = setTimeout(finish, maxMs);
+        this.progress = (done) => {
+          if (done) return finish();
+          clearTimeout(timers.quiet);
+          timers.quiet = setTimeout(finish, quietMs);
         };
       });
     }
-    this.wake = undefined;
+    this.progress = undefined;
     const missing = [...this.waiting];
     this.waiting.clear();
     return missing;

@@ -72,7 +72,7 @@ export interface LoadOptions {
   concurrency: number;
   /** Cap on requests in flight in the latency phase. */
   maxInFlight: number;
-  /** How long to wait for outstanding socket events at the end of a phase. */
+  /** At the end of a phase, how long to wait for outstanding socket events with none arriving (a backlog being worked through keeps it waiting). */
   eventWaitMs: number;
 }
 

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
@@ -21,6 +21,7 @@ import { toEmailDto } from '../incidents/incident.mapper.js';
 import type { RawEventWrite } from '../incidents/incidents.repository.js';
 import { IncidentsService, type InboundOutcome } from '../incidents/incidents.service.js';
 import { InboundRouter } from './inbound-router.js';
+import { Lanes } from './lanes.js';
 import { InboundEventsRepository, type InboundEventRow } from './inbound-events.repository.js';
 
 export interface IngestResult {
@@ -31,6 +32,8 @@ export interface IngestResult {
 }
 
 const MAX_ATTEMPTS = 10;
+/** Accepted messages processed at once in one process (each holds a database connection while it runs). */
+const PROCESS_CONCURRENCY = 4;
 
 /** What storing one inbound message made: an incident's message, or (phone) a call's new state. */
 type Stored = InboundOutcome | CallRecorded;
@@ -46,10 +49,11 @@ type Stored = InboundOutcome | CallRecorded;
  * lost, and the unique (channel, key) makes a redelivery a no-op that answers the same reference.
  */
 @Injectable()
-export class IngestService {
+export class IngestService implements BeforeApplicationShutdown {
   private readonly log = new Logger('Ingest');
   /** 'inbound' (InboundOutcome, InboundMessage, Channel) after an inbound message is stored and announced: channels react here. */
   readonly committed = new EventEmitter();
+  private readonly lanes = new Lanes(PROCESS_CONCURRENCY);
   private readonly adapters: Partial<Record<ChannelKind, { adapter: ChannelAdapter<any>; config: (c: Channel) => unknown }>>;
 
   constructor(
@@ -84,16 +88,42 @@ export class IngestService {
    * without it every invalid post is kept on its own.
    */
   async receive(channel: Channel, envelope: Record<string, unknown>, opts: { invalidKey?: string } = {}): Promise<IngestResult[]> {
-    let messages: InboundMessage[];
-    try {
-      messages = await this.normalize(channel, envelope);
-    } catch (err) {
-      if (err instanceof InvalidPayloadError) await this.keepInvalid(channel, envelope, err, opts.invalidKey);
-      throw err;
-    }
+    const messages = await this.normalizeOrKeep(channel, envelope, opts.invalidKey);
     const results: IngestResult[] = [];
     for (const m of messages) results.push(await this.receiveOne(channel, m, envelope));
     return results;
+  }
+
+  /**
+   * For senders with a tight answer budget (Twilio waits 15 s, then retries): the raw payload is stored (one
+   * statement per message) and the caller answers; processing follows at once in this process, in order per
+   * sender, PROCESS_CONCURRENCY at a time. If the process dies first, the stored 'received' events are
+   * processed by the sweep. A redelivery stores nothing. Invalid payloads: as receive.
+   */
+  async accept(channel: Channel, envelope: Record<string, unknown>): Promise<{ stored: number; duplicates: number }> {
+    const messages = await this.normalizeOrKeep(channel, envelope);
+    let stored = 0;
+    for (const m of messages) {
+      const id = await this.events.insert(sqlOf(this.em), { id: randomUUID(), channelId: channel.id, key: m.idempotencyKey, payload: envelope, status: 'received' });
+      if (!id) continue;
+      stored++;
+      void this.lanes.run(`${channel.id}:${m.from.phone ?? m.from.email ?? m.from.name ?? m.idempotencyKey}`, () => this.processOrMarkFailed(id));
+    }
+    return { stored, duplicates: messages.length - stored };
+  }
+
+  /** Processing accepted in this process is finished (or left to the sweep after a while) before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (!(await this.lanes.idle(10_000))) this.log.warn(`shutting down with accepted messages of ${this.lanes.busy} sender(s) unprocessed: the sweep will process them`);
+  }
+
+  private async normalizeOrKeep(channel: Channel, envelope: Record<string, unknown>, invalidKey?: string): Promise<InboundMessage[]> {
+    try {
+      return await this.normalize(channel, envelope);
+    } catch (err) {
+      if (err instanceof InvalidPayloadError) await this.keepInvalid(channel, envelope, err, invalidKey);
+      throw err;
+    }
   }
 
   private async receiveOne(channel: Channel, m: InboundMessage, envelope: Record<string, unknown>): Promise<IngestResult> {
@@ -241,16 +271,20 @@ export class IngestService {
   async sweep(olderThanMs = 15_000): Promise<number> {
     const ids = await this.events.leftBehind(sqlOf(this.em), olderThanMs, MAX_ATTEMPTS);
     let done = 0;
-    for (const id of ids) {
-      try {
-        await this.process(id);
-        done++;
-      } catch (err) {
-        await this.events.markFailed(sqlOf(this.em), id, (err as Error).message);
-        this.log.warn(`event ${id} failed again: ${(err as Error).message}`);
-      }
-    }
+    for (const id of ids) if (await this.processOrMarkFailed(id)) done++;
     if (done) this.log.log(`sweep processed ${done} left-behind event(s)`);
     return done;
+  }
+
+  /** false: it failed and is marked so (the sweep tries again, up to MAX_ATTEMPTS). */
+  private async processOrMarkFailed(id: string): Promise<boolean> {
+    try {
+      await this.process(id);
+      return true;
+    } catch (err) {
+      await this.events.markFailed(sqlOf(this.em), id, (err as Error).message).catch(() => undefined);
+      this.log.warn(`event ${id} failed: ${(err as Error).message}`);
+      return false;
+    }
   }
 }

@@ -14,6 +14,16 @@ import { IngestService } from './ingest.service.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
+/** A payload deliberately dropped (a recording not completed yet) is answered like any other; InvalidPayloadError -> 400 (kept). */
+async function unlessIgnored<T>(work: () => Promise<T>, ignored: T): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof IgnoredPayloadError) return ignored;
+    throw err;
+  }
+}
+
 /** The CTI token: `Authorization: Bearer …`, `X-Switchboard-Token`, or `?token=` (PBXs that only take a URL). */
 function ctiToken(req: Request, query: unknown): string | undefined {
   const auth = req.get('authorization');
@@ -26,7 +36,8 @@ function ctiToken(req: Request, query: unknown): string | undefined {
 /**
  * Call events of phone channels: the PBX's CTI webhook (newCall / answer / hangup, by the channel's token) and
  * Twilio Voice status and recording callbacks (signed by Twilio). Each event is stored exactly once (by
- * call and event) before the answer; a redelivery answers the same.
+ * call and event) before the answer; a redelivery answers the same. CTI events are processed before the
+ * answer (it names the incident); Twilio's right after it (Twilio's budget is short).
  */
 @ApiTags('intake')
 @Public()
@@ -51,7 +62,7 @@ export class PhoneWebhookController {
       this.log.warn(`CTI event for channel ${channel.id} refused: ${check.reason}`);
       throw new ForbiddenException('The CTI token is missing or wrong for this channel.');
     }
-    const [result] = await this.receive(channel, req.body);
+    const [result] = await unlessIgnored(() => this.ingest.receive(channel, { params: req.body && typeof req.body === 'object' ? req.body : {}, receivedAt: new Date().toISOString() }), []);
     return { ok: true, incident: result?.reference ?? null };
   }
 
@@ -72,18 +83,8 @@ export class PhoneWebhookController {
       this.log.warn(`Twilio Voice callback for channel ${channel.id} refused: ${check.reason} (checked against ${url})`);
       throw new ForbiddenException('The request is not signed by Twilio for this channel.');
     }
-    await this.receive(channel, params);
+    await unlessIgnored(() => this.ingest.accept(channel, { params, receivedAt: new Date().toISOString() }), null); // processed right after the answer
     res.type('text/xml').send(EMPTY_TWIML);
-  }
-
-  /** Stores and processes; InvalidPayloadError -> 400 naming the fields (the payload is kept). */
-  private async receive(channel: Channel, body: unknown) {
-    try {
-      return await this.ingest.receive(channel, { params: body && typeof body === 'object' ? body : {}, receivedAt: new Date().toISOString() });
-    } catch (err) {
-      if (err instanceof IgnoredPayloadError) return [];
-      throw err;
-    }
   }
 
   private async channel(id: string): Promise<Channel> {

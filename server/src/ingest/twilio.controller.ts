@@ -20,7 +20,8 @@ const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>
 /**
  * Twilio's webhooks for SMS and WhatsApp channels: verified by X-Twilio-Signature over the public URL
  * (PUBLIC_URL + path: behind a TLS-terminating proxy the URL Twilio signed is not the one this process
- * sees), stored exactly once by MessageSid, answered with empty TwiML.
+ * sees), stored exactly once by MessageSid, answered with empty TwiML at once (processing follows: Twilio's
+ * budget is 15 s, after which it retries).
  */
 @ApiTags('intake')
 @Public()
@@ -44,7 +45,7 @@ export class TwilioWebhookController {
     const channel = await this.channel(channelId);
     const params = this.verified(channel, signature, req);
     try {
-      await this.ingest.receive(channel, params);
+      await this.ingest.accept(channel, params); // stored; processed right after the answer
     } catch (err) {
       if (!(err instanceof IgnoredPayloadError)) throw err; // InvalidPayloadError -> 400 naming the fields (kept)
     }

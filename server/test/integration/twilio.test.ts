@@ -8,6 +8,7 @@ import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelDto, IncidentDetailDto, MessageDto } from '../../src/contracts/api.js';
 import { ApiClient, nextEvent, type InboxSocket } from '../support/api-client.js';
+import { IngestService } from '../../src/ingest/ingest.service.js';
 import { TwilioMedia } from '../../src/twilio/twilio-media.service.js';
 import { query } from '../support/services.js';
 import { startTwilioFake, type TwilioFake } from '../support/twilio-fake.js';
@@ -98,10 +99,30 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
 
   it('stores a message delivered twice at the same moment once', async () => {
     const params = message('+34612000002', 'Repetido por Twilio');
+    const created = nextEvent(socket, 'message.created', (p) => p.message.body === 'Repetido por Twilio', 10_000);
     const answers = await Promise.all([deliver(sms, params), deliver(sms, params), deliver(sms, params)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    // Answered once stored; processed right after.
+    expect(await query(server.databaseUrl!, `select count(*)::int as n from inbound_events where idempotency_key = $1`, [`sid:${params.MessageSid}`])).toEqual([{ n: 1 }]);
+    await created;
+    await deliver(sms, params); // and once more, later
     const rows = await query(server.databaseUrl!, `select count(*)::int as n from messages where body = 'Repetido por Twilio'`);
     expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it('processes a message that was answered but not processed (the process died right after storing it) in the sweep', async () => {
+    const params = message('+34612000012', 'Guardado pero sin procesar');
+    // What accept() leaves behind when the process dies before processing: the raw row, 'received'.
+    await query(server.databaseUrl!, `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, received_at) values (gen_random_uuid(), $1, $2, $3, 'received', 0, now() - interval '1 minute')`, [
+      sms.id,
+      `sid:${params.MessageSid}`,
+      JSON.stringify(params),
+    ]);
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.lastMessagePreview === 'Guardado pero sin procesar', 10_000);
+    await server.app.get(IngestService).sweep();
+    expect((await created).incident.contact?.phone).toBe('+34612000012');
+    expect((await deliver(sms, params)).status).toBe(200); // Twilio's retry of it: nothing more
+    expect(await query(server.databaseUrl!, `select count(*)::int as n from messages where body = 'Guardado pero sin procesar'`)).toEqual([{ n: 1 }]);
   });
 
   it('takes WhatsApp on any number of the Messaging Service pool, with the profile name, and threads the conversation', async () => {
