@@ -14,6 +14,8 @@ import { normalizeTwilioVoice } from './twilio-voice.js';
 export interface PhoneEnvelope {
   params: unknown;
   receivedAt: string;
+  /** Which door it came through (a CTI body is never read as a Twilio callback, whatever its fields). */
+  source?: 'cti' | 'twilio';
 }
 
 const isEnvelope = (raw: unknown): raw is PhoneEnvelope =>
@@ -23,8 +25,8 @@ export const phoneAdapter: ChannelAdapter<PhoneConfig> = {
   kind: 'phone',
   /** `raw`: a PhoneEnvelope, or the webhook's parameters alone (received now). */
   normalize(input, config) {
-    const { params: raw, receivedAt } = isEnvelope(input) ? { params: input.params, receivedAt: new Date(input.receivedAt) } : { params: input, receivedAt: new Date() };
-    const isTwilio = !!raw && typeof raw === 'object' && 'CallSid' in raw;
+    const { params: raw, receivedAt, source } = isEnvelope(input) ? { params: input.params, receivedAt: new Date(input.receivedAt), source: input.source } : { params: input, receivedAt: new Date(), source: undefined };
+    const isTwilio = source ? source === 'twilio' : !!raw && typeof raw === 'object' && 'CallSid' in raw;
     const events = isTwilio ? normalizeTwilioVoice(raw as Record<string, string>, config, receivedAt) : [normalizeCtiEvent(raw, config, receivedAt)];
     if (!events.length) throw new IgnoredPayloadError('a recording callback for a recording that is not completed');
     return events.map(callMessage);

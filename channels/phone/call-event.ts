@@ -63,7 +63,7 @@ export interface PhoneConfig {
 }
 
 /** The longest call id taken: keeps every idempotency key under 255 characters. */
-export const MAX_CALL_ID = 200;
+export const MAX_CALL_ID = 250;
 
 /** What a payload says about one event: left out is null (direction: 'in', not known; numbers as written). */
 export interface CallEventInput {

@@ -72,15 +72,45 @@ export function normalizeTwilioVoice(params: Record<string, string>, config: Pho
 
   const fromRaw = p('From');
   const toRaw = p('To');
-  const call = { source: 'twilio', callId: callSid!, direction, fromRaw, toRaw, user: clientIdentity(fromRaw) ?? clientIdentity(toRaw) } as const;
   const at = timestamp ?? receivedAt;
   const events: CallEvent[] = [];
 
+  const parentSid = p('ParentCallSid');
+  if (parentSid && CALL_SID_RE.test(parentSid)) {
+    // A leg Twilio dialled for the call (<Dial> to an agent's number or client): its answer is the agent
+    // picking up the customer's call. Its other states (an agent who did not answer, their leg ending) are
+    // not the call's: the parent's own callbacks say how the call went.
+    if (statusText === 'in-progress') {
+      events.push(callEvent({ source: 'twilio', callId: parentSid, event: 'answer', at, answeringNumber: toRaw, user: clientIdentity(toRaw) }, config));
+    }
+    return events.concat(recordingEvents(p, parentSid, recordingUrl, recordingStatus, timestamp, receivedAt, config));
+  }
+
+  const call = { source: 'twilio', callId: callSid!, direction, fromRaw, toRaw, user: clientIdentity(fromRaw) ?? clientIdentity(toRaw) } as const;
+  // An inbound call is 'in-progress' once Twilio itself answers it (to run the TwiML: a menu, a queue, a
+  // <Dial>); it is answered by a person when a dialled leg is (above). An outbound call is answered when the
+  // callee picks up.
+  const inbound = direction === 'in';
   if (status?.event === 'hangup') {
-    const seconds = statusText === 'completed' ? duration! : null;
+    const seconds = statusText === 'completed' && !inbound ? duration! : null;
     if (seconds) events.push(callEvent({ ...call, event: 'answer', at: new Date(at.getTime() - seconds * 1000), inferred: true }, config));
     events.push(callEvent({ ...call, event: 'hangup', at, cause: status.cause, causeRaw: statusText, durationSeconds: seconds }, config));
-  } else if (status) events.push(callEvent({ ...call, event: status.event, at }, config));
+  } else if (status && !(inbound && status.event === 'answer')) events.push(callEvent({ ...call, event: status.event, at }, config));
+  return events.concat(recordingEvents(p, callSid!, recordingUrl, recordingStatus, timestamp, receivedAt, config));
+}
+
+/** A recording callback (its URL, once the recording is completed). */
+function recordingEvents(
+  p: (k: string) => string | null,
+  callSid: string,
+  recordingUrl: string | null,
+  recordingStatus: string | null,
+  timestamp: Date | null | undefined,
+  receivedAt: Date,
+  config: PhoneConfig,
+): CallEvent[] {
+  const events: CallEvent[] = [];
+  const call = { source: 'twilio', callId: callSid } as const;
 
   if (recordingUrl && (recordingStatus === null || recordingStatus === 'completed')) {
     const started = readRfc2822(p('RecordingStartTime'));

@@ -46,7 +46,7 @@ function fakeFetch(url: string, init: RequestInit = {}) {
   const body =
     url.startsWith('/api/incidents?')
       ? {
-          items: [incident({ id: 'i1', reference: 'SB-1042', subject: 'Caldera sin agua caliente', status: 'open' }), incident({ id: 'i2', reference: 'SB-1001', subject: 'Antigua', status: 'closed' })],
+          items: [incident({ id: 'i1', reference: 'SB-1042', subject: 'Caldera sin agua caliente', status: 'open' })],
           counts: {},
           nextCursor: null,
         }
@@ -99,7 +99,7 @@ describe('the calls store', () => {
     calls.onCall({ call: call(), contact: lucia });
     calls.onCall({ call: call({ outcome: 'in-progress' }), contact: lucia });
     await vi.waitFor(() => expect(calls.state.items[0]!.openIncidents?.map((i) => i.reference)).toEqual(['SB-1042']));
-    expect(requests.filter((r) => r.includes('/api/incidents?'))).toEqual(['GET /api/incidents?contactId=c1&limit=20']);
+    expect(requests.filter((r) => r.includes('/api/incidents?'))).toEqual(['GET /api/incidents?contactId=c1&active=true&limit=5']);
     for (let i = 2; i <= MAX_CALLS + 1; i++) calls.onCall({ call: call({ id: `call-${i}` }), contact: null });
     expect(calls.state.items).toHaveLength(MAX_CALLS);
     expect(calls.state.items.at(-1)!.call.id).toBe('call-2');
@@ -137,7 +137,10 @@ describe('the call pop-up', () => {
   it('says who answered, and offers a new incident from an ended call with none', async () => {
     const w = mountPopup('ro');
     calls.onCall({ call: call({ contactId: null }), contact: null });
-    calls.onCall({ call: call({ outcome: 'answered', agent: { id: 'u1', name: 'Ana Martín' }, talkSeconds: 185, endedAt: '2030-01-01T10:03:05.000Z', contactId: null }), contact: null });
+    calls.onCall({ call: call({ contactId: null, agentLabel: 'ext 201' }), contact: null });
+    await flushPromises();
+    expect(w.find('[data-testid=call-popup-agent]').exists()).toBe(false); // ringing for someone is not answered by them
+    calls.onCall({ call: call({ outcome: 'answered', agent: { id: 'u1', name: 'Ana Martín' }, answeredAt: '2030-01-01T10:00:08.000Z', talkSeconds: 185, endedAt: '2030-01-01T10:03:05.000Z', contactId: null }), contact: null });
     await flushPromises();
     expect(w.find('[data-testid=call-popup-agent]').text()).toBe('Preluat de Ana Martín · 3:05');
     expect(w.text()).toContain('Nu este un contact cunoscut');
@@ -164,7 +167,7 @@ describe('a call on the timeline', () => {
 
   it('shows direction, number, outcome, agent, wait and talk times, notes and the recording', () => {
     const w = mountEntry(
-      call({ outcome: 'answered', agent: null, agentLabel: 'ext 201', waitSeconds: 8, talkSeconds: 3725, notes: 'Visita el jueves', recordingUrl: 'https://pbx.example/rec/1.mp3' }),
+      call({ outcome: 'answered', agent: null, agentLabel: 'ext 201', answeredAt: '2030-01-01T10:00:08.000Z', waitSeconds: 8, talkSeconds: 3725, notes: 'Visita el jueves', recordingUrl: 'https://pbx.example/rec/1.mp3' }),
       'es',
     );
     expect(w.attributes('data-outcome')).toBe('answered');

@@ -107,16 +107,27 @@ describe('Twilio Voice callbacks', () => {
   const sid = tw.ringing.CallSid;
   const cases: { name: string; raw: Record<string, string>; expected: Partial<CallEvent>[] }[] = [
     { name: 'ringing -> newCall', raw: tw.ringing, expected: [{ source: 'twilio', event: 'newCall', callId: sid, idempotencyKey: `twilio:${sid}:newCall`, at: new Date('2026-11-19T10:15:03Z'), direction: 'in', directionKnown: true, from: '+34612345678', to: '+34910000001', durationSeconds: null }] },
-    { name: 'in-progress -> answer', raw: tw.inProgress, expected: [{ event: 'answer', at: new Date('2026-11-19T10:15:11Z') }] },
+    { name: 'an inbound call in-progress (Twilio runs its TwiML) -> nothing', raw: tw.parentInProgress, expected: [] },
     {
-      name: 'completed -> the answer its CallDuration implies, then hangup normalClearing with the duration',
+      name: 'the dialled agent leg in-progress -> the answer of the customer’s call, by that number',
+      raw: tw.inProgress,
+      expected: [{ event: 'answer', callId: sid, idempotencyKey: `twilio:${sid}:answer`, at: new Date('2026-11-19T10:15:11Z'), answeringNumber: '+34699000101', directionKnown: false }],
+    },
+    { name: 'another agent leg that rang out -> nothing (the call goes on)', raw: tw.agentNoAnswer, expected: [] },
+    {
+      name: 'an inbound call completed -> hangup normalClearing (its CallDuration counts the queue too: no answer implied)',
       raw: tw.completed,
+      expected: [{ event: 'hangup', at: new Date('2026-11-19T10:16:46Z'), cause: 'normalClearing', causeRaw: 'completed', durationSeconds: null }],
+    },
+    {
+      name: 'an outbound call completed -> the answer its CallDuration implies, then hangup with the duration',
+      raw: { ...tw.noAnswer, CallStatus: 'completed', CallDuration: '95', Duration: '2' },
       expected: [
-        { event: 'answer', idempotencyKey: `twilio:${sid}:answer`, at: new Date('2026-11-19T10:15:11Z'), inferred: true },
-        { event: 'hangup', at: new Date('2026-11-19T10:16:46Z'), cause: 'normalClearing', causeRaw: 'completed', durationSeconds: 95 },
+        { event: 'answer', idempotencyKey: `twilio:${tw.noAnswer.CallSid}:answer`, at: new Date('2026-11-19T11:01:06Z'), inferred: true },
+        { event: 'hangup', at: new Date('2026-11-19T11:02:41Z'), cause: 'normalClearing', durationSeconds: 95 },
       ],
     },
-    { name: 'completed after 0 s -> hangup only', raw: { ...tw.completed, CallDuration: '0', Duration: '0' }, expected: [{ event: 'hangup', durationSeconds: 0 }] },
+    { name: 'an outbound call completed after 0 s -> hangup only', raw: { ...tw.noAnswer, CallStatus: 'completed', CallDuration: '0', Duration: '0' }, expected: [{ event: 'hangup', durationSeconds: 0 }] },
     { name: 'outbound no-answer -> hangup noAnswer', raw: tw.noAnswer, expected: [{ event: 'hangup', direction: 'out', cause: 'noAnswer', causeRaw: 'no-answer', durationSeconds: null, to: '+40722123456' }] },
     { name: 'busy -> hangup busy', raw: tw.busy, expected: [{ event: 'hangup', cause: 'busy' }] },
     { name: 'failed -> hangup failed', raw: { ...tw.busy, CallStatus: 'failed' }, expected: [{ event: 'hangup', cause: 'failed' }] },
@@ -279,11 +290,17 @@ describe('mergeCall', () => {
     expect(foldCall([hangup, newCall])).toMatchObject({ direction: 'out', directionKnown: true });
   });
 
-  it('knows a Twilio call was answered from CallDuration alone', () => {
-    const s = foldCall(twilioEvents(tw.completed, tw.ringing))!;
-    expect(s.answeredAt).toEqual(new Date('2026-11-19T10:15:11Z'));
+  it('knows an outbound Twilio call was answered from CallDuration alone', () => {
+    const ringing = { ...tw.noAnswer, CallStatus: 'ringing', Timestamp: 'Thu, 19 Nov 2026 11:00:58 +0000' };
+    const s = foldCall(twilioEvents({ ...tw.noAnswer, CallStatus: 'completed', CallDuration: '95' }, ringing))!;
+    expect(s.answeredAt).toEqual(new Date('2026-11-19T11:01:06Z'));
     expect(callOutcome(s)).toBe('answered');
     expect(callDurations(s)).toEqual({ waitSeconds: 8, talkSeconds: 95 });
+  });
+
+  it('takes an inbound Twilio call nobody picked up (Twilio answered it, an agent leg rang out) as missed', () => {
+    const s = foldCall(twilioEvents(tw.ringing, tw.parentInProgress, tw.agentNoAnswer, tw.completed))!;
+    expect(callOutcome(s)).toBe('missed');
   });
 
   it('does not mutate the state it is given and refuses another call', () => {
@@ -376,12 +393,13 @@ describe('phone adapter messages', () => {
   });
 
   it('carries the call event in meta, JSON-ready, one message per event', async () => {
-    const messages = await phoneAdapter.normalize(tw.completed, config);
-    expect(messages.map((m) => m.idempotencyKey)).toEqual([`twilio:${tw.completed.CallSid}:answer`, `twilio:${tw.completed.CallSid}:hangup`]);
+    const completed = { ...tw.noAnswer, CallStatus: 'completed', CallDuration: '95', Duration: '2', Timestamp: 'Thu, 19 Nov 2026 10:16:46 +0000' };
+    const messages = await phoneAdapter.normalize(completed, config);
+    expect(messages.map((m) => m.idempotencyKey)).toEqual([`twilio:${completed.CallSid}:answer`, `twilio:${completed.CallSid}:hangup`]);
     const call = JSON.parse(JSON.stringify(messages[1].meta)).call;
     expect(call).toMatchObject({ source: 'twilio', event: 'hangup', at: '2026-11-19T10:16:46.000Z', cause: 'normalClearing', durationSeconds: 95 });
     expect(messages[1].sentAt).toEqual(new Date('2026-11-19T10:16:46Z'));
-    expect(messages[1].text).toBe('hangup in +34612345678 -> +34910000001 (normalClearing, 95 s)');
+    expect(messages[1].text).toBe('hangup out +34910000001 -> +40722123456 (normalClearing, 95 s)');
   });
 });
 

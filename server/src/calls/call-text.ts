@@ -3,62 +3,46 @@ import { otherParty, type CallDto, type Locale } from '../contracts/api.js';
 
 const minutes = (s: number | null) => (s === null ? '' : ` (${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')})`);
 
-const TEXT: Record<Locale, { missed: string; inbound: string; outbound: string; unanswered: string; busy: string; failed: string; unknown: string; subjectMissed: string; subjectCall: string }> = {
+type Line = 'answered' | 'missed' | 'busy' | 'failed';
+interface Texts {
+  in: Record<Line, string>;
+  out: Record<Line, string>;
+  unknown: string;
+  subject: { callBack: string; in: string; out: string };
+}
+
+const TEXT: Record<Locale, Texts> = {
   es: {
-    missed: 'Llamada perdida de {n}',
-    inbound: 'Llamada de {n}',
-    outbound: 'Llamada a {n}',
-    unanswered: 'Llamada a {n} sin respuesta',
-    busy: 'Llamada a {n}: ocupado',
-    failed: 'Llamada con {n}: fallida',
+    in: { answered: 'Llamada de {n}', missed: 'Llamada perdida de {n}', busy: 'Llamada de {n}: líneas ocupadas', failed: 'Llamada de {n}: fallida' },
+    out: { answered: 'Llamada a {n}', missed: 'Llamada a {n} sin respuesta', busy: 'Llamada a {n}: ocupado', failed: 'Llamada a {n}: fallida' },
     unknown: 'número oculto',
-    subjectMissed: 'Llamada perdida: devolver la llamada a {n}',
-    subjectCall: 'Llamada de {n}',
+    subject: { callBack: 'Llamada perdida: devolver la llamada a {n}', in: 'Llamada de {n}', out: 'Llamada a {n}' },
   },
   en: {
-    missed: 'Missed call from {n}',
-    inbound: 'Call from {n}',
-    outbound: 'Call to {n}',
-    unanswered: 'Call to {n}, not answered',
-    busy: 'Call to {n}: busy',
-    failed: 'Call with {n}: failed',
+    in: { answered: 'Call from {n}', missed: 'Missed call from {n}', busy: 'Call from {n}: all lines busy', failed: 'Call from {n}: failed' },
+    out: { answered: 'Call to {n}', missed: 'Call to {n}, not answered', busy: 'Call to {n}: busy', failed: 'Call to {n}: failed' },
     unknown: 'withheld number',
-    subjectMissed: 'Missed call: call back {n}',
-    subjectCall: 'Call from {n}',
+    subject: { callBack: 'Missed call: call back {n}', in: 'Call from {n}', out: 'Call to {n}' },
   },
   ro: {
-    missed: 'Apel pierdut de la {n}',
-    inbound: 'Apel de la {n}',
-    outbound: 'Apel către {n}',
-    unanswered: 'Apel către {n}, fără răspuns',
-    busy: 'Apel către {n}: ocupat',
-    failed: 'Apel cu {n}: eșuat',
+    in: { answered: 'Apel de la {n}', missed: 'Apel pierdut de la {n}', busy: 'Apel de la {n}: toate liniile ocupate', failed: 'Apel de la {n}: eșuat' },
+    out: { answered: 'Apel către {n}', missed: 'Apel către {n}, fără răspuns', busy: 'Apel către {n}: ocupat', failed: 'Apel către {n}: eșuat' },
     unknown: 'număr ascuns',
-    subjectMissed: 'Apel pierdut: sunați înapoi la {n}',
-    subjectCall: 'Apel de la {n}',
+    subject: { callBack: 'Apel pierdut: sunați înapoi la {n}', in: 'Apel de la {n}', out: 'Apel către {n}' },
   },
 };
 
+/** An inbound call nobody took (rang out, the caller gave up, all lines busy, it failed): someone should call back. */
+export const needsCallBack = (c: Pick<CallDto, 'direction' | 'outcome'>) => c.direction === 'in' && (c.outcome === 'missed' || c.outcome === 'busy' || c.outcome === 'failed');
+
 export function callBody(locale: Locale, c: CallDto, notes?: string | null): string {
   const t = TEXT[locale];
-  const n = otherParty(c) ?? t.unknown;
-  const line =
-    c.outcome === 'busy'
-      ? t.busy
-      : c.outcome === 'failed'
-        ? t.failed
-        : c.outcome === 'missed'
-          ? c.direction === 'in'
-            ? t.missed
-            : t.unanswered
-          : c.direction === 'in'
-            ? t.inbound
-            : t.outbound;
-  const text = line.replace('{n}', n) + (c.outcome === 'answered' ? minutes(c.talkSeconds) : '');
+  const line: Line = c.outcome === 'busy' || c.outcome === 'failed' || c.outcome === 'missed' ? c.outcome : 'answered';
+  const text = t[c.direction][line].replace('{n}', otherParty(c) ?? t.unknown) + (c.outcome === 'answered' ? minutes(c.talkSeconds) : '');
   return notes ? `${text}\n\n${notes}` : text;
 }
 
 export function callSubject(locale: Locale, c: CallDto): string {
   const t = TEXT[locale];
-  return (c.outcome === 'missed' ? t.subjectMissed : t.subjectCall).replace('{n}', otherParty(c) ?? t.unknown);
+  return (needsCallBack(c) ? t.subject.callBack : t.subject[c.direction]).replace('{n}', otherParty(c) ?? t.unknown);
 }

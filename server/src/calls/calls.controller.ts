@@ -38,8 +38,8 @@ export class CallsController {
 
   @Get()
   @ApiOperation({ summary: 'The call log, newest first (filters: contactId, outcome, before; limit)' })
-  list(@Query() query: unknown): Promise<CallLogEntryDto[]> {
-    return this.calls.list(parse(ListQuery, query));
+  list(@Query() query: unknown, @CurrentViewer() viewer: Viewer): Promise<CallLogEntryDto[]> {
+    return this.calls.list(parse(ListQuery, query), viewer);
   }
 
   @Post()

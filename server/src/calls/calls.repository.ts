@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { callDurations, callOutcome, type CallState } from '../../../channels/phone/index.js';
 import type { CallDto, CallLogEntryDto, CallOutcome, ContactDto } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
+import { seesEverything, type ViewerScope } from '../domain/visibility.js';
+
+/** A contact as a call needs it (the language its timeline text is written in). */
+export type CallContact = ContactDto & { locale: string | null };
 
 /** A calls row with its agent's name, as the repository reads it. */
 export interface CallRow {
@@ -11,13 +15,15 @@ export interface CallRow {
   state: CallState;
   agentUserId: string | null;
   agentName: string | null;
+  /** Who took (inbound) or made (outbound) it, as the PBX or the agent who logged it named them. */
+  agentLabel: string | null;
   contactId: string | null;
   incidentId: string | null;
   messageId: string | null;
   notes: string | null;
 }
 
-const COLUMNS = `c.id, c.channel_id as "channelId", c.source, c.state, c.agent_user_id as "agentUserId", u.name as "agentName",
+const COLUMNS = `c.id, c.channel_id as "channelId", c.source, c.state, c.agent_user_id as "agentUserId", u.name as "agentName", c.agent_label as "agentLabel",
   c.contact_id as "contactId", c.incident_id as "incidentId", c.message_id as "messageId", c.notes`;
 const FROM = `calls c left join users u on u.id = c.agent_user_id`;
 
@@ -41,7 +47,7 @@ export function toCallDto(r: CallRow): CallDto {
     from: s.from ?? s.fromRaw,
     to: s.to ?? s.toRaw,
     agent: r.agentUserId && r.agentName ? { id: r.agentUserId, name: r.agentName } : null,
-    agentLabel: s.user,
+    agentLabel: r.agentLabel,
     queue: s.queue,
     outcome: callOutcome(s),
     startedAt: (s.startedAt ?? s.answeredAt ?? s.endedAt ?? new Date()).toISOString(),
@@ -64,15 +70,15 @@ export class CallsRepository {
    * The call an event belongs to, created when it is the first event seen, and locked for the rest of the
    * transaction: a call's events are merged one at a time, whatever order they arrive in.
    */
-  async lockForEvent(sql: Sql, channelId: string, callId: string, source: 'cti' | 'twilio', first: CallState): Promise<{ row: CallRow; isNew: boolean }> {
-    const inserted = await sql<{ id: string }>(
+  async lockForEvent(sql: Sql, channelId: string, callId: string, source: 'cti' | 'twilio', first: CallState): Promise<CallRow> {
+    await sql(
       `insert into calls (id, channel_id, call_id, source, direction, outcome, state, created_at, updated_at)
-       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, now(), now()) on conflict (channel_id, call_id) where call_id is not null do nothing returning id`,
+       values (gen_random_uuid(), ?, ?, ?, ?, ?, ?, now(), now()) on conflict (channel_id, call_id) where call_id is not null do nothing`,
       [channelId, callId, source, first.direction, callOutcome(first), JSON.stringify(first)],
     );
     const [row] = await sql<CallRow>(`select ${COLUMNS} from ${FROM} where c.channel_id = ? and c.call_id = ? for update of c`, [channelId, callId]);
     if (!row) throw new Error(`call ${channelId}/${callId} vanished`);
-    return { row: revive(row), isNew: inserted.length > 0 };
+    return revive(row);
   }
 
   async lockById(sql: Sql, id: string): Promise<CallRow | null> {
@@ -94,7 +100,7 @@ export class CallsRepository {
         s.from ?? s.fromRaw,
         s.to ?? s.toRaw,
         r.agentUserId,
-        s.user,
+        r.agentLabel,
         s.queue,
         s.startedAt,
         s.answeredAt,
@@ -113,7 +119,7 @@ export class CallsRepository {
   }
 
   /** A call an agent logs by hand (no channel, no provider id). */
-  async insertManual(sql: Sql, r: { id: string; state: CallState; agentUserId: string; contactId: string | null; notes: string | null }): Promise<void> {
+  async insertManual(sql: Sql, r: { id: string; state: CallState; agentUserId: string; agentLabel: string; contactId: string | null; notes: string | null }): Promise<void> {
     await sql(
       `insert into calls (id, channel_id, call_id, source, direction, outcome, state, created_by, created_at, updated_at) values (?, null, null, 'manual', ?, ?, ?, ?, now(), now())`,
       [r.id, r.state.direction, callOutcome(r.state), JSON.stringify(r.state), r.agentUserId],
@@ -121,9 +127,13 @@ export class CallsRepository {
     await this.save(sql, { ...r, incidentId: null, messageId: null });
   }
 
-  /** The timeline entry of a call shows its latest state. */
-  async updateMessage(sql: Sql, messageId: string, call: CallDto, body: string): Promise<void> {
-    await sql(`update messages set meta = jsonb_build_object('call', ?::jsonb), body = ? where id = ?`, [JSON.stringify(call), body, messageId]);
+  /** The timeline entry of a call shows its latest state (and is flagged for a call back while it needs one). */
+  async updateMessage(sql: Sql, messageId: string, call: CallDto, body: string, callBack: boolean): Promise<void> {
+    await sql(
+      `update messages set meta = jsonb_build_object('call', ?::jsonb), body = ?,
+         flags = case when ? then array_append(array_remove(flags, 'call-back'), 'call-back') else array_remove(flags, 'call-back') end where id = ?`,
+      [JSON.stringify(call), body, callBack, messageId],
+    );
   }
 
   async markEventProcessed(sql: Sql, eventId: string, incidentId: string | null): Promise<void> {
@@ -137,7 +147,7 @@ export class CallsRepository {
   async agentOf(sql: Sql, label: string | null, answeringNumber: string | null): Promise<{ id: string; name: string } | null> {
     if (!label && !answeringNumber) return null;
     const [u] = await sql<{ id: string; name: string }>(
-      `select id, name from users where active and role <> 'technician' and (lower(email) = lower(?) or lower(name) = lower(?) or phone = ?) order by (phone = ?) nulls last limit 1`,
+      `select id, name from users where active and role <> 'technician' and (lower(email) = lower(?) or lower(name) = lower(?) or phone = ?) order by (phone = ?) desc nulls last limit 1`,
       [label, label, answeringNumber, answeringNumber],
     );
     return u ?? null;
@@ -149,18 +159,31 @@ export class CallsRepository {
     return row?.id ?? null;
   }
 
-  async contactById(sql: Sql, id: string): Promise<(ContactDto & { locale: string | null }) | null> {
-    const [row] = await sql<ContactDto & { locale: string | null }>(
-      `select c.id, c.name, c.email, c.phone, c.customer_id as "customerId", cu.name as "customerName", c.locale from contacts c left join customers cu on cu.id = c.customer_id where c.id = ?`,
-      [id],
+  contactById(sql: Sql, id: string): Promise<CallContact | null> {
+    return this.contactWhere(sql, 'c.id = ?', id);
+  }
+
+  /** The contact with this number (E.164), if there is one. */
+  contactByPhone(sql: Sql, phone: string): Promise<CallContact | null> {
+    return this.contactWhere(sql, 'c.phone = ?', phone);
+  }
+
+  private async contactWhere(sql: Sql, where: string, value: string): Promise<CallContact | null> {
+    const [row] = await sql<CallContact>(
+      `select c.id, c.name, c.email, c.phone, c.customer_id as "customerId", cu.name as "customerName", c.locale from contacts c left join customers cu on cu.id = c.customer_id where ${where} limit 1`,
+      [value],
     );
     return row ?? null;
   }
 
-  /** The call log, newest first: everything, or one contact's. */
-  async list(sql: Sql, f: { contactId?: string; outcome?: CallOutcome; before?: Date; limit: number }): Promise<CallLogEntryDto[]> {
+  /**
+   * The call log, newest first: everything, or one contact's. A call on an incident this viewer may not see
+   * (another department's) is left out: its notes and incident are that department's business.
+   */
+  async list(sql: Sql, f: { contactId?: string; outcome?: CallOutcome; before?: Date; limit: number }, scope: ViewerScope): Promise<CallLogEntryDto[]> {
     const where: string[] = [];
     const params: unknown[] = [];
+    if (!seesEverything(scope)) where.push('(i.id is null or i.department_id is null or i.department_id = any(?) or i.assignee_id = ?)') && params.push(scope.departmentIds, scope.userId);
     if (f.contactId) where.push('c.contact_id = ?') && params.push(f.contactId);
     if (f.outcome) where.push('c.outcome = ?') && params.push(f.outcome);
     if (f.before) where.push('c.created_at < ?') && params.push(f.before);

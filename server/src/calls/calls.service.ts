@@ -8,10 +8,10 @@ import { otherParty, type CallDto, type CallLogEntryDto, type CallOutcome, type 
 import { ContactsService } from '../customers/contacts.service.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
 import type { InboundOutcome } from '../incidents/incidents.service.js';
-import { IncidentsService } from '../incidents/incidents.service.js';
+import { IncidentsService, scopeOf } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
-import { CallRecorder } from './call-recorder.service.js';
-import { CallsRepository, toCallDto, type CallRow } from './calls.repository.js';
+import { CallRecorder, stripLocale } from './call-recorder.service.js';
+import { CallsRepository, toCallDto, type CallContact, type CallRow } from './calls.repository.js';
 
 const CAUSE_OF: Record<ManualCallRequest['outcome'], string> = { answered: 'normalClearing', missed: 'noAnswer', busy: 'busy', failed: 'failed' };
 
@@ -27,8 +27,8 @@ export class CallsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  list(f: { contactId?: string; outcome?: CallOutcome; before?: Date; limit: number }): Promise<CallLogEntryDto[]> {
-    return this.calls.list(sqlOf(this.em), f);
+  list(f: { contactId?: string; outcome?: CallOutcome; before?: Date; limit: number }, viewer: Viewer): Promise<CallLogEntryDto[]> {
+    return this.calls.list(sqlOf(this.em), f, scopeOf(viewer));
   }
 
   /** An agent logs a call (on an incident: it joins its timeline; on a contact: the call log only). */
@@ -63,13 +63,13 @@ export class CallsService {
     const by = { id: viewer.user.id, name: viewer.user.name };
     let made: InboundOutcome | null = null;
     const call = await inTransaction(this.em, async (sql) => {
-      const row: CallRow = { id, channelId: null, source: 'manual', state, agentUserId: by.id, agentName: by.name, contactId: contact?.id ?? null, incidentId: null, messageId: null, notes };
-      await this.calls.insertManual(sql, { id, state, agentUserId: by.id, contactId: row.contactId, notes });
-      if (incident) made = await this.onTimeline(sql, row, incident.id, by);
+      const row: CallRow = { id, channelId: null, source: 'manual', state, agentUserId: by.id, agentName: by.name, agentLabel: by.name, contactId: contact?.id ?? null, incidentId: null, messageId: null, notes };
+      await this.calls.insertManual(sql, { id, state, agentUserId: by.id, agentLabel: by.name, contactId: row.contactId, notes });
+      if (incident) made = await this.recorder.putOnTimeline(sql, row, contact, { incidentId: incident.id, eventId: null, channel: null, flags: [], byUser: by });
       await this.audit(sql, id, by.id, 'call.logged', { direction: req.direction, number, outcome: req.outcome, durationSeconds: duration, incidentId: incident?.id ?? null, contactId: row.contactId });
       return toCallDto(row);
     });
-    if (made) await this.incidents.announceInbound(made);
+    await this.recorder.announce({ call, contact: contact ? stripLocale(contact) : null, incident: made, messageUpdated: null });
     return call;
   }
 
@@ -86,31 +86,13 @@ export class CallsService {
       const number = otherParty(row.state);
       let contact = row.contactId ? await this.calls.contactById(sql, row.contactId) : null;
       if (!contact && number) contact = { ...(await this.contacts.identify(sql, { phone: number })), locale: null };
-      row.contactId = contact?.id ?? null;
       made = await this.recorder.putOnTimeline(sql, row, contact, { incidentId: incidentId ?? null, eventId: null, channel: row.channelId ? { id: row.channelId } : null, flags: [] });
-      row.incidentId = made.kind === 'created' ? made.incident.id : made.incidentId;
-      row.messageId = made.message.id;
-      const dto = toCallDto(row);
-      made.message.call = dto;
-      await this.calls.updateMessage(sql, row.messageId, dto, made.message.body);
-      await this.calls.save(sql, row);
       await this.audit(sql, row.id, viewer.user.id, 'call.attached', { incidentId: row.incidentId, newIncident: !incidentId });
-      return dto;
+      return { dto: toCallDto(row), contact };
     });
-    if (made) await this.incidents.announceInbound(made);
-    return call;
-  }
-
-  private async onTimeline(sql: Sql, row: CallRow, incidentId: string, by: { id: string; name: string }): Promise<InboundOutcome> {
-    const contact = row.contactId ? await this.calls.contactById(sql, row.contactId) : null;
-    const made = await this.recorder.putOnTimeline(sql, row, contact, { incidentId, eventId: null, channel: null, flags: [], byUser: by });
-    row.incidentId = incidentId;
-    row.messageId = made.message.id;
-    const dto = toCallDto(row);
-    made.message.call = dto;
-    await this.calls.updateMessage(sql, row.messageId, dto, made.message.body);
-    await this.calls.save(sql, row);
-    return made;
+    // Everyone's pop-up learns the call has its incident now (nobody offers to open another).
+    await this.recorder.announce({ call: call.dto, contact: call.contact ? stripLocale(call.contact) : null, incident: made, messageUpdated: null });
+    return call.dto;
   }
 
   private async audit(sql: Sql, callId: string, actorId: string, action: string, changes: Record<string, unknown>): Promise<void> {

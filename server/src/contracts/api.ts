@@ -358,6 +358,8 @@ export interface IncidentListQuery {
   status?: IncidentStatus;
   /** the incidents of one contact (the caller's, in the call pop-up) */
   contactId?: string;
+  /** 'true': only new, open and pending ones */
+  active?: 'true' | 'false';
   /** a department id, or "none" */
   departmentId?: string;
   /** a user id, "me" or "none" */

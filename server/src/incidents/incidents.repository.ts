@@ -23,6 +23,8 @@ export interface ListFilters {
   departmentId?: string; // id or 'none'
   assigneeId?: string; // id or 'none' ('me' resolved by the caller)
   contactId?: string;
+  /** Only those still to be worked on (new, open, pending). */
+  active?: boolean;
   q?: string;
   cursor?: { updatedAt: Date; id: string };
   limit: number;
@@ -47,6 +49,7 @@ export class IncidentsRepository {
     if (f.departmentId) and.push({ department: f.departmentId === 'none' ? null : f.departmentId });
     if (f.assigneeId) and.push({ assignee: f.assigneeId === 'none' ? null : f.assigneeId });
     if (f.contactId) and.push({ contact: f.contactId });
+    if (f.active) and.push({ status: { $in: ['new', 'open', 'pending'] } });
     if (f.q) {
       const like = `%${escapeLike(f.q)}%`;
       and.push({

@@ -259,12 +259,18 @@ export class IngestService implements BeforeApplicationShutdown {
     if (event.status !== 'invalid' && event.status !== 'failed') {
       throw new ConflictException(`Inbound event ${eventId} is ${event.status}: only invalid or failed payloads are replayed.`);
     }
-    const [m] = await this.normalize(await this.channels.byId(event.channelId), event.payload);
-    if (!m) throw new ConflictException('The payload holds no message.');
+    const channel = await this.channels.byId(event.channelId);
+    const messages = await this.normalize(channel, event.payload);
+    // A failed event is one message of its payload (a Twilio callback may stand for two call events); an
+    // invalid payload was kept whole: its first message takes this row, the others are received anew.
+    const m = messages.find((x) => x.idempotencyKey === event.idempotencyKey) ?? (event.status === 'invalid' ? messages[0] : undefined);
+    if (!m) throw new ConflictException(messages.length ? `The payload no longer holds the message ${event.idempotencyKey}.` : 'The payload holds no message.');
     if (!(await this.events.requeue(sql, eventId, m.idempotencyKey))) {
       throw new ConflictException('The same message was received again meanwhile and is already stored; nothing to replay.');
     }
-    return this.process(eventId);
+    const reference = await this.process(eventId);
+    if (event.status === 'invalid') for (const other of messages.filter((x) => x !== m)) await this.receiveOne(channel, other, event.payload);
+    return reference;
   }
 
   /** Re-processes events a crash or an outage left behind. */

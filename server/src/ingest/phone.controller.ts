@@ -1,9 +1,8 @@
-import { Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, HttpCode, Inject, Logger, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IgnoredPayloadError } from '../../../channels/core/index.js';
 import { verifyCtiToken } from '../../../channels/phone/index.js';
-import { verifyTwilioSignature, type TwilioParams } from '../../../channels/twilio-sms/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { ChannelsService } from '../channels/channels.service.js';
@@ -11,6 +10,7 @@ import type { StoredPhoneConfig } from '../channels/phone-settings.js';
 import { Secrets } from '../common/secrets.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { IngestService } from './ingest.service.js';
+import { readSignedTwilioRequest } from './twilio-request.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
@@ -62,28 +62,27 @@ export class PhoneWebhookController {
       this.log.warn(`CTI event for channel ${channel.id} refused: ${check.reason}`);
       throw new ForbiddenException('The CTI token is missing or wrong for this channel.');
     }
-    const [result] = await unlessIgnored(() => this.ingest.receive(channel, { params: req.body && typeof req.body === 'object' ? req.body : {}, receivedAt: new Date().toISOString() }), []);
+    const [result] = await unlessIgnored(() => this.ingest.receive(channel, { params: req.body && typeof req.body === 'object' ? req.body : {}, receivedAt: new Date().toISOString(), source: 'cti' }), []);
     return { ok: true, incident: result?.reference ?? null };
   }
 
   @Post(':channelId/twilio')
   @HttpCode(200)
   @ApiOperation({ summary: 'Twilio Voice status / recording callback of a phone channel, signed by Twilio' })
-  async twilio(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Headers('x-twilio-signature') signature: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async twilio(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const channel = await this.channel(channelId);
-    const params = (req.body && typeof req.body === 'object' ? req.body : {}) as TwilioParams;
     const twilio = (channel.config as unknown as StoredPhoneConfig).twilio;
-    const url = `${(this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '')}${req.originalUrl}`;
-    const check = !twilio
-      ? { ok: false as const, reason: 'this phone channel has no Twilio account' }
-      : params.AccountSid !== twilio.accountSid
-        ? { ok: false as const, reason: `AccountSid ${params.AccountSid ?? '(none)'} is not this channel's account` }
-        : verifyTwilioSignature(signature, url, params, this.secrets.decrypt(twilio.authToken));
-    if (!check.ok) {
-      this.log.warn(`Twilio Voice callback for channel ${channel.id} refused: ${check.reason} (checked against ${url})`);
+    const signed = twilio
+      ? readSignedTwilioRequest(req, this.config.publicUrl, this.secrets.decrypt(twilio.authToken), (p) =>
+          p.AccountSid === twilio.accountSid ? { ok: true } : { ok: false, reason: `AccountSid ${p.AccountSid ?? '(none)'} is not this channel's account` },
+        )
+      : ({ ok: false, reason: 'this phone channel has no Twilio account', url: req.originalUrl } as const);
+    if (!signed.ok) {
+      this.log.warn(`Twilio Voice callback for channel ${channel.id} refused: ${signed.reason} (checked against ${signed.url})`);
       throw new ForbiddenException('The request is not signed by Twilio for this channel.');
     }
-    await unlessIgnored(() => this.ingest.accept(channel, { params, receivedAt: new Date().toISOString() }), null); // processed right after the answer
+    const params = signed.params;
+    await unlessIgnored(() => this.ingest.accept(channel, { params, receivedAt: new Date().toISOString(), source: 'twilio' }), null); // processed right after the answer
     res.type('text/xml').send(EMPTY_TWIML);
   }
 

@@ -1,10 +1,10 @@
-import { Controller, ForbiddenException, Headers, HttpCode, Inject, Logger, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, ForbiddenException, HttpCode, Inject, Logger, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { Request, Response } from 'express';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { IgnoredPayloadError } from '../../../channels/core/index.js';
-import { belongsToChannel, movesForward, readTwilioStatus, verifyTwilioSignature, type TwilioParams } from '../../../channels/twilio-sms/index.js';
+import { belongsToChannel, movesForward, readTwilioStatus, type TwilioParams } from '../../../channels/twilio-sms/index.js';
 import { Public } from '../auth/auth.decorators.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { ChannelsService } from '../channels/channels.service.js';
@@ -14,6 +14,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { sqlOf } from '../database/sql.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { IngestService } from './ingest.service.js';
+import { readSignedTwilioRequest } from './twilio-request.js';
 
 const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
 
@@ -41,9 +42,9 @@ export class TwilioWebhookController {
   @Post(':channelId/inbound')
   @HttpCode(200)
   @ApiOperation({ summary: 'Twilio Messaging webhook (inbound SMS / WhatsApp), signed by Twilio' })
-  async inbound(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Headers('x-twilio-signature') signature: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async inbound(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const channel = await this.channel(channelId);
-    const params = this.verified(channel, signature, req);
+    const params = this.verified(channel, req);
     try {
       await this.ingest.accept(channel, params); // stored; processed right after the answer
     } catch (err) {
@@ -56,9 +57,9 @@ export class TwilioWebhookController {
   @Post(':channelId/status')
   @HttpCode(200)
   @ApiOperation({ summary: 'Twilio status callback of an outbound SMS / WhatsApp message, signed by Twilio' })
-  async status(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Headers('x-twilio-signature') signature: string | undefined, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async status(@Param('channelId', new ParseUUIDPipe()) channelId: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const channel = await this.channel(channelId);
-    const update = readTwilioStatus(this.verified(channel, signature, req));
+    const update = readTwilioStatus(this.verified(channel, req));
     if (update) {
       const sql = sqlOf(this.em);
       const find = () => sql<{ id: string; delivery_status: string | null }>(`select id, delivery_status from messages where external_id = ? and channel_id = ?`, [update.providerId, channel.id]);
@@ -88,17 +89,14 @@ export class TwilioWebhookController {
   }
 
   /** The parameters, once the signature and the account check out; 403 (and a log line) otherwise. */
-  private verified(channel: Channel, signature: string | undefined, req: Request): TwilioParams {
-    const params = (req.body && typeof req.body === 'object' ? req.body : {}) as TwilioParams;
+  private verified(channel: Channel, req: Request): TwilioParams {
     const stored = channel.config as unknown as StoredTwilioConfig;
     const token = this.secrets.decrypt(stored.authToken);
-    const url = `${(this.config.publicUrl ?? `${req.protocol}://${req.get('host')}`).replace(/\/+$/, '')}${req.originalUrl}`;
-    const checks = [verifyTwilioSignature(signature, url, params, token), belongsToChannel(params, adapterConfig(stored, token))];
-    const failed = checks.find((c) => !c.ok);
-    if (failed && !failed.ok) {
-      this.log.warn(`webhook for channel ${channel.id} refused: ${failed.reason} (checked against ${url})`);
+    const signed = readSignedTwilioRequest(req, this.config.publicUrl, token, (params) => belongsToChannel(params, adapterConfig(stored, token)));
+    if (!signed.ok) {
+      this.log.warn(`webhook for channel ${channel.id} refused: ${signed.reason} (checked against ${signed.url})`);
       throw new ForbiddenException('The request is not signed by Twilio for this channel.');
     }
-    return params;
+    return signed.params;
   }
 }

@@ -167,6 +167,37 @@ describe('phone calls: CTI and Twilio Voice in, pop-up, call-backs, call log', (
     expect((await admin.post(`/api/calls/${call.id}/incident`, {})).status).toBe(409);
   });
 
+  it('takes back the call-back flag of a call whose answer arrived after its hangup', async () => {
+    const id = callId();
+    const t0 = Date.now() - 90_000;
+    const common = { callId: id, from: '+34600333444', to: '+34910000001', direction: 'in' };
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.contact?.phone === '+34600333444', 10_000);
+    await cti({ ...common, event: 'newCall', timestamp: at(t0, 0) });
+    await cti({ ...common, event: 'hangup', cause: 'normalClearing', timestamp: at(t0, 40) });
+    const { incident: opened } = await created; // looked missed: a call-back incident
+    const fixed = nextEvent(socket, 'message.updated', (p) => p.incidentId === opened.id, 10_000);
+    await cti({ ...common, event: 'answer', user: ADMIN.email, timestamp: at(t0, 5) });
+    const { message } = await fixed;
+    expect(message).toMatchObject({ flags: [], body: 'Llamada de +34600333444 (0:35)', call: { outcome: 'answered', agent: { id: admin.me!.user.id } } });
+  });
+
+  it('never reads an outbound call as the customer writing: a pending incident stays pending', async () => {
+    const [{ incidentId }] = await calls('?outcome=missed');
+    await admin.ok(admin.patch(`/api/incidents/${incidentId}`, { status: 'pending' }));
+    const id = callId();
+    const joined = nextEvent(socket, 'message.created', (p) => p.incidentId === incidentId && p.message.kind === 'outbound', 10_000);
+    for (const event of ['newCall', 'answer', 'hangup']) await cti({ event, callId: id, from: '201', to: '+34600111222', direction: 'out', user: 'Centralita 2' });
+    const { message } = await joined;
+    expect(message).toMatchObject({ author: { type: 'system' }, senderKind: 'unknown', call: { agentLabel: 'Centralita 2', agent: null } });
+    expect((await incident(incidentId!)).status).toBe('pending');
+  });
+
+  it('never reads a CTI post as a Twilio callback, whatever its fields', async () => {
+    const forged = await cti({ CallSid: `CA${randomBytes(16).toString('hex')}`, CallStatus: 'completed', From: '+34600111222', To: '+34910000001', Direction: 'inbound' });
+    expect(forged.status).toBe(400);
+    expect(forged.body.fields).toHaveProperty('event');
+  });
+
   it('answers 400 naming the fields of a bad CTI event and keeps it for an admin', async () => {
     const bad = await cti({ event: 'ring', from: '+34600111222' });
     expect(bad.status).toBe(400);
@@ -177,15 +208,21 @@ describe('phone calls: CTI and Twilio Voice in, pop-up, call-backs, call log', (
 
   it('takes Twilio Voice callbacks signed for the channel: the call, its answer, its recording later', async () => {
     const sid = `CA${randomBytes(16).toString('hex')}`;
+    const t0 = Date.now() - 120_000;
+    const ts = (s: number) => new Date(t0 + s * 1000).toUTCString();
     const base = { CallSid: sid, AccountSid: ACCOUNT, From: '+34600111222', To: '+34910000001', Direction: 'inbound', ApiVersion: '2010-04-01' };
-    expect((await voice({ ...base, CallStatus: 'ringing' }, { tamper: true })).status).toBe(403);
-    expect((await voice({ ...base, CallStatus: 'ringing' })).status).toBe(200);
+    expect((await voice({ ...base, CallStatus: 'ringing', Timestamp: ts(0) }, { tamper: true })).status).toBe(403);
+    expect((await voice({ ...base, CallStatus: 'ringing', Timestamp: ts(0) })).status).toBe(200);
+    // Twilio answers the call itself to run its TwiML (not an agent), then <Dial>s the agent, who picks up.
+    expect((await voice({ ...base, CallStatus: 'in-progress', Timestamp: ts(1) })).status).toBe(200);
+    const leg = { ...base, CallSid: `CA${randomBytes(16).toString('hex')}`, ParentCallSid: sid, Direction: 'outbound-dial', To: '+34699000101' };
+    expect((await voice({ ...leg, CallStatus: 'in-progress', Timestamp: ts(6) })).status).toBe(200);
     const [{ incidentId }] = await calls('?outcome=missed');
     const joined = nextEvent(socket, 'message.created', (p) => p.incidentId === incidentId && p.message.call?.source === 'twilio', 10_000);
-    const done = await voice({ ...base, CallStatus: 'completed', CallDuration: '65', Duration: '2' });
+    const done = await voice({ ...base, CallStatus: 'completed', CallDuration: '71', Duration: '2', Timestamp: ts(71) });
     expect(done).toMatchObject({ status: 200, text: expect.stringContaining('<Response></Response>') });
     const { message } = await joined;
-    expect(message.call).toMatchObject({ outcome: 'answered', talkSeconds: 65 });
+    expect(message.call).toMatchObject({ outcome: 'answered', waitSeconds: 6, talkSeconds: 65 });
     const recorded = nextEvent(socket, 'message.updated', (p) => p.message.id === message.id && p.message.call?.recordingUrl !== null, 10_000);
     const recording = `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT}/Recordings/RE${randomBytes(16).toString('hex')}`;
     await voice({ AccountSid: ACCOUNT, CallSid: sid, RecordingSid: `RE${randomBytes(16).toString('hex')}`, RecordingUrl: recording, RecordingStatus: 'completed', RecordingDuration: '64' });

@@ -2,7 +2,6 @@
 import type {
   AttachCallRequest,
   CallDto,
-  CallLogEntryDto,
   DepartmentDto,
   IncidentDetailDto,
   IncidentListDto,
@@ -38,8 +37,6 @@ export const endpoints = {
     api.post<MessageDto>(`${incidentPath(id)}/replies`, { template: { contentSid, variables } } satisfies ReplyRequest),
   /** Sends a failed outbound mail again (202); queued false when it was not in a failed state. */
   resend: (messageId: string) => api.post<ResendResult>(`/api/messages/${encodeURIComponent(messageId)}/resend`),
-  /** The call log (one contact's with contactId), newest first. */
-  calls: (query: { contactId?: string; limit?: number }) => api.get<CallLogEntryDto[]>('/api/calls', { ...query }),
   /** A call logged by hand, on an incident (it joins the timeline) or a contact. */
   logCall: (body: ManualCallRequest) => api.post<CallDto>('/api/calls', body),
   /** Puts a call on an incident, or (no incidentId) opens a new incident from it. */

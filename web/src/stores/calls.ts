@@ -18,7 +18,6 @@ export interface LiveCall {
 /** How long an ended call stays: answered, and missed (it needs someone to call back). */
 export const LINGER_MS = { ended: 8_000, missed: 30_000 };
 export const MAX_CALLS = 4;
-const OPEN = new Set(['new', 'open', 'pending']);
 
 const state = reactive({ items: [] as LiveCall[] });
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -29,9 +28,9 @@ function live(call: CallDto): boolean {
 
 async function loadIncidents(callId: string, contactId: string): Promise<void> {
   try {
-    const { items } = await endpoints.incidents({ contactId, limit: 20 });
+    const { items } = await endpoints.incidents({ contactId, active: 'true', limit: 5 });
     const entry = state.items.find((c) => c.call.id === callId);
-    if (entry) entry.openIncidents = items.filter((i) => OPEN.has(i.status)).slice(0, 5);
+    if (entry) entry.openIncidents = items;
   } catch {
     const entry = state.items.find((c) => c.call.id === callId);
     if (entry) entry.openIncidents = [];
