@@ -64,8 +64,9 @@ export class TwilioWebhookController {
       const sql = sqlOf(this.em);
       const find = () => sql<{ id: string; delivery_status: string | null }>(`select id, delivery_status from messages where external_id = ? and channel_id = ?`, [update.providerId, channel.id]);
       let [message] = await find();
-      // Twilio can call back before the sender has recorded the MessageSid it was just given: wait a moment.
-      for (let i = 0; !message && i < 10; i++) {
+      // Twilio can call back before the sender has recorded the MessageSid it was just given: wait a moment
+      // (up to 6 s: a busy workers process may take that long between Twilio's answer and its commit).
+      for (let i = 0; !message && i < 30; i++) {
         await sleep(200);
         [message] = await find();
       }
