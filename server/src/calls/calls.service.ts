@@ -7,11 +7,10 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { otherParty, type CallDto, type CallLogEntryDto, type CallOutcome, type ManualCallRequest } from '../contracts/api.js';
 import { ContactsService } from '../customers/contacts.service.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
-import type { InboundOutcome } from '../incidents/incidents.service.js';
-import { IncidentsService, scopeOf } from '../incidents/incidents.service.js';
+import { IncidentsService, scopeOf, type InboundOutcome } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
 import { CallRecorder, stripLocale } from './call-recorder.service.js';
-import { CallsRepository, toCallDto, type CallContact, type CallRow } from './calls.repository.js';
+import { CallsRepository, toCallDto, type CallRow } from './calls.repository.js';
 
 const CAUSE_OF: Record<ManualCallRequest['outcome'], string> = { answered: 'normalClearing', missed: 'noAnswer', busy: 'busy', failed: 'failed' };
 

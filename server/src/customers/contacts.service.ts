@@ -39,8 +39,7 @@ export class ContactsService {
     return raced;
   }
 
-  /** The contact with this e-mail, else with this phone (no new contact). */
-  async find(sql: Sql, from: Party): Promise<ContactDto | null> {
+  private async find(sql: Sql, from: Party): Promise<ContactDto | null> {
     if (!from.email && !from.phone) return null;
     // e-mail wins over phone when they point at two different contacts
     const rows = await sql<ContactDto>(
