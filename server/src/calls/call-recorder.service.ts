@@ -7,7 +7,6 @@ import { ContactsService } from '../customers/contacts.service.js';
 import type { Sql } from '../database/sql.js';
 import { ROOM_EVERYTHING, roomForDepartment } from '../domain/visibility.js';
 import { localeOr } from '../email/templates.js';
-import type { RawEventWrite } from '../incidents/incidents.repository.js';
 import { IncidentsService, type InboundOutcome, type NewInboundIncident } from '../incidents/incidents.service.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
 import { callBody, callSubject, needsCallBack } from './call-text.js';
@@ -57,17 +56,12 @@ export class CallRecorder {
     private readonly publisher: InboxPublisher,
   ) {}
 
-  /** null: this event was recorded before (a redelivery). */
-  async record(sql: Sql, channel: Channel, m: InboundMessage, eventId: string, raw: RawEventWrite): Promise<CallRecorded | null> {
+  /**
+   * The event `eventId` (stored by ingest, not processed yet) merged into its call. When the call reaches a
+   * timeline here the event is marked processed with its message; otherwise ingest marks it.
+   */
+  async record(sql: Sql, channel: Channel, m: InboundMessage, eventId: string): Promise<CallRecorded> {
     const e = callEventOf(m);
-    if (raw.mode === 'insert') {
-      const [stored] = await sql<{ id: string }>(
-        `insert into inbound_events (id, channel_id, idempotency_key, payload, status, attempts, received_at)
-         values (?, ?, ?, ?, 'received', 0, now()) on conflict (channel_id, idempotency_key) do nothing returning id`,
-        [eventId, channel.id, raw.key, JSON.stringify(raw.payload)],
-      );
-      if (!stored) return null;
-    }
     const row = await this.calls.lockForEvent(sql, channel.id, e.callId, e.source, mergeCall(null, e));
     const next: CallRow = { ...row, state: mergeCall(row.state, e) };
     // Who took it: the user its answer names (not those a newCall rang); the first answer counts.
@@ -93,7 +87,6 @@ export class CallRecorder {
     if (!incident) {
       if (next.messageId) await this.calls.updateMessage(sql, next.messageId, toCallDto(next), callBody(localeOr(contact?.locale), toCallDto(next), next.notes), callBack);
       await this.calls.save(sql, next);
-      await this.calls.markEventProcessed(sql, eventId, next.incidentId);
     }
     return { kind: 'call', call: toCallDto(next), contact: contact ? stripLocale(contact) : null, incident, messageUpdated: !incident && row.messageId ? row.messageId : null };
   }

@@ -136,13 +136,6 @@ export class CallsRepository {
     );
   }
 
-  async markEventProcessed(sql: Sql, eventId: string, incidentId: string | null): Promise<void> {
-    await sql(`update inbound_events set status = 'processed', attempts = attempts + 1, error = null, incident_id = ?, processed_at = now() where id = ? and status <> 'processed'`, [
-      incidentId,
-      eventId,
-    ]);
-  }
-
   /** A registered user the PBX names (e-mail or name), or whose mobile answered. */
   async agentOf(sql: Sql, label: string | null, answeringNumber: string | null): Promise<{ id: string; name: string } | null> {
     if (!label && !answeringNumber) return null;

@@ -47,6 +47,11 @@ export class InboundEventsRepository {
     return rows[0] ?? null;
   }
 
+  /** Processed without a message of its own (a call event that only updated its call). */
+  async markProcessed(sql: Sql, id: string, incidentId: string | null): Promise<void> {
+    await sql(`update inbound_events set status = 'processed', attempts = attempts + 1, error = null, incident_id = ?, processed_at = now() where id = ? and status <> 'processed'`, [incidentId, id]);
+  }
+
   async markFailed(sql: Sql, id: string, error: string): Promise<void> {
     await sql(`update inbound_events set status = 'failed', attempts = attempts + 1, error = ? where id = ? and status <> 'processed'`, [error.slice(0, 2000), id]);
   }

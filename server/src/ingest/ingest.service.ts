@@ -165,7 +165,12 @@ export class IngestService implements BeforeApplicationShutdown {
   /** Identify -> route -> persist, with the raw event written alongside (null: it existed already). */
   private async persist(sql: Sql, channel: Channel, m: InboundMessage, eventId: string, raw: RawEventWrite): Promise<Stored | null> {
     // A call event is merged into its call, which reaches a timeline once it has ended (calls/).
-    if (channel.kind === 'phone') return this.calls.record(sql, channel, m, eventId, raw);
+    if (channel.kind === 'phone') {
+      if (raw.mode === 'insert' && !(await this.events.insert(sql, { id: eventId, channelId: channel.id, key: raw.key, payload: raw.payload, status: 'received' }))) return null;
+      const recorded = await this.calls.record(sql, channel, m, eventId);
+      if (!recorded.incident) await this.events.markProcessed(sql, eventId, recorded.call.incidentId);
+      return recorded;
+    }
     const route = await this.router.route(sql, channel, m);
     const input = {
       body: m.text,

@@ -230,6 +230,20 @@ describe('phone calls: CTI and Twilio Voice in, pop-up, call-backs, call log', (
     expect(await query(server.databaseUrl!, `select count(*)::int as n from messages where meta->'call'->>'id' = $1`, [message.call!.id])).toEqual([{ n: 1 }]);
   });
 
+  it('leaves out of an agent’s call log the calls on incidents of departments they do not work in', async () => {
+    const boilers = await admin.createDepartment('Calderas');
+    const internet = await admin.createDepartment('Internet');
+    await admin.createUser({ email: 'eva@test.local', name: 'Eva', role: 'agent', password: 'eva-password-1', departmentIds: [internet.id] });
+    const [missed] = await calls('?outcome=missed');
+    await admin.ok(admin.patch(`/api/incidents/${missed.incidentId}`, { departmentId: boilers.id }));
+    const eva = new ApiClient(server.url);
+    await eva.login('eva@test.local', 'eva-password-1');
+    const seen = await eva.ok<CallLogEntryDto[]>(eva.get('/api/calls'));
+    expect(seen.map((c) => c.id)).not.toContain(missed.id);
+    expect(seen.length).toBeGreaterThan(0); // calls on no incident, or on incidents she may see, stay
+    expect((await calls()).map((c) => c.id)).toContain(missed.id);
+  });
+
   it('lets an agent log a call by hand on an incident (timeline) or on a contact (call log only)', async () => {
     const [{ incidentId, contact }] = await calls('?outcome=missed');
     const joined = nextEvent(socket, 'message.created', (p) => p.incidentId === incidentId && p.message.call?.source === 'manual', 10_000);
