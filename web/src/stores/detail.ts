@@ -189,6 +189,24 @@ function markQueued(messageId: string, requestedAt: number): void {
   putMessage({ ...message, delivery: { status: 'queued', error: null } }, 'replace');
 }
 
+/**
+ * Something an agent sends on the open incident (a reply, a template, a call log). A message it answers
+ * shows at once (once, whether its push comes first or later); then the incident is fetched, since it
+ * changed (last message, maybe status, version). The error is for the form that sent it to show.
+ */
+async function sendOnOpenIncident(send: (incidentId: string) => Promise<MessageDto | void>): Promise<Outcome> {
+  const incident = state.incident;
+  if (!incident) return { ok: false, error: raw(new Error('No incident is open')) };
+  try {
+    const message = await send(incident.id);
+    if (message) putMessage(message, 'add');
+    void refresh();
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: raw(err) };
+  }
+}
+
 export const detail = {
   state,
   refresh,
@@ -258,43 +276,19 @@ export const detail = {
    * even when the push of it comes first or later; the error is the reply box's to show.
    */
   async sendReply(body: string): Promise<ReplyResult> {
-    const incident = state.incident;
     const text = body.trim();
-    if (!incident || !text) return { ok: false, error: raw(new Error('Nothing to send')) };
-    try {
-      const message = await endpoints.reply(incident.id, text);
-      putMessage(message, 'add');
-      void refresh(); // a reply bumps the incident (last message, maybe status): fetch it
-      return { ok: true };
-    } catch (err) {
-      return { ok: false, error: raw(err) };
-    }
+    if (!state.incident || !text) return { ok: false, error: raw(new Error('Nothing to send')) };
+    return sendOnOpenIncident((id) => endpoints.reply(id, text));
   },
 
   /** Sends an approved WhatsApp template on the open incident; the message shows at once. */
-  async sendTemplate(contentSid: string, variables: Record<string, string>): Promise<ReplyResult> {
-    const incident = state.incident;
-    if (!incident) return { ok: false, error: raw(new Error('No incident is open')) };
-    try {
-      putMessage(await endpoints.replyTemplate(incident.id, contentSid, variables), 'add');
-      void refresh();
-      return { ok: true };
-    } catch (err) {
-      return { ok: false, error: raw(err) };
-    }
+  sendTemplate(contentSid: string, variables: Record<string, string>): Promise<ReplyResult> {
+    return sendOnOpenIncident((id) => endpoints.replyTemplate(id, contentSid, variables));
   },
 
   /** Logs a call by hand on the open incident; its timeline entry arrives live (and with the refetch). */
-  async logCall(call: Omit<ManualCallRequest, 'incidentId' | 'contactId'>): Promise<Outcome> {
-    const incident = state.incident;
-    if (!incident) return { ok: false, error: raw(new Error('No incident is open')) };
-    try {
-      await endpoints.logCall({ ...call, incidentId: incident.id });
-      void refresh();
-      return { ok: true };
-    } catch (err) {
-      return { ok: false, error: raw(err) };
-    }
+  logCall(call: Omit<ManualCallRequest, 'incidentId' | 'contactId'>): Promise<Outcome> {
+    return sendOnOpenIncident(async (id) => void (await endpoints.logCall({ ...call, incidentId: id })));
   },
 
   /** "Send again" on a failed outbound mail; the live message.updated moves it on from queued. */
