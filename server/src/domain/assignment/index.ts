@@ -1,0 +1,2 @@
+export * from './offer.js';
+export * from './rank.js';
