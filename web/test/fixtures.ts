@@ -31,7 +31,7 @@ export function incident(overrides: Partial<IncidentSummaryDto> = {}): IncidentS
 }
 
 export function detail(overrides: Partial<IncidentDetailDto> = {}): IncidentDetailDto {
-  return { ...incident(overrides), timeline: [], allowedTransitions: ['open', 'pending', 'resolved', 'closed'], reply: null, ...overrides };
+  return { ...incident(overrides), timeline: [], allowedTransitions: ['open', 'pending', 'resolved', 'closed'], reply: null, mergedInto: null, duplicates: [], merges: [], ...overrides };
 }
 
 export function message(overrides: Partial<MessageDto> = {}): MessageDto {

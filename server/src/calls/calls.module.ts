@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ContactsService } from '../customers/contacts.service.js';
+import { CustomersModule } from '../customers/customers.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { CallRecorder } from './call-recorder.service.js';
 import { CallsController } from './calls.controller.js';
@@ -7,5 +7,5 @@ import { CallsRepository } from './calls.repository.js';
 import { CallsService } from './calls.service.js';
 
 /** Phone calls: the call log, calls on timelines, the pop-up (events in: the phone webhooks in ingest). */
-@Module({ imports: [IncidentsModule], controllers: [CallsController], providers: [CallsRepository, CallRecorder, CallsService, ContactsService], exports: [CallRecorder] })
+@Module({ imports: [IncidentsModule, CustomersModule], controllers: [CallsController], providers: [CallsRepository, CallRecorder, CallsService], exports: [CallRecorder] })
 export class CallsModule {}

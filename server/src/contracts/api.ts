@@ -149,6 +149,8 @@ export interface ChannelTestResult {
   smtp: { ok: boolean; message: string };
 }
 
+import type { DuplicateSuggestionDto, IncidentMergeDto, IncidentRefDto } from './duplicates.js';
+
 export interface ContactDto {
   id: string;
   name: string;
@@ -325,6 +327,12 @@ export interface IncidentDetailDto extends IncidentSummaryDto {
   allowedTransitions: IncidentStatus[];
   /** How an agent's reply would reach the customer; null when it cannot (no address, no e-mail channel). */
   reply: ReplyRoute | null;
+  /** Set when this incident was merged into another one (it is closed: work goes on there). */
+  mergedInto: IncidentRefDto | null;
+  /** Open "possible duplicate" suggestions involving it (either side). */
+  duplicates: DuplicateSuggestionDto[];
+  /** Merges into it, newest first (each can be undone until it is). */
+  merges: IncidentMergeDto[];
 }
 
 export interface ReplyRoute {

@@ -3,6 +3,7 @@
  * Events are emitted after the change commits.
  */
 import type { CallDto, ContactDto, IncidentSummaryDto, MessageDto, UserRefDto } from './api.js';
+import type { DuplicateSuggestionDto } from './duplicates.js';
 
 export const INBOX_NAMESPACE = '/inbox';
 
@@ -19,6 +20,8 @@ export interface ServerToClientEvents {
   'message.updated': (payload: { incidentId: string; message: MessageDto }) => void;
   /** A phone call started, was answered or ended (agents and admins): the pop-up with the caller's card. */
   'call.updated': (payload: { call: CallDto; contact: ContactDto | null }) => void;
+  /** A possible duplicate was found, or decided (merged, dismissed): shown on both incidents. */
+  'incident.duplicate': (payload: { suggestion: DuplicateSuggestionDto }) => void;
   /** Who has this incident open right now (sent to everyone viewing it). */
   'incident.viewers': (payload: { incidentId: string; viewers: UserRefDto[] }) => void;
 }

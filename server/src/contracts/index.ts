@@ -1,2 +1,4 @@
 export * from './api.js';
 export * from './events.js';
+export * from './people.js';
+export * from './duplicates.js';

@@ -2,34 +2,46 @@ import { Injectable } from '@nestjs/common';
 import type { Party } from '../../../channels/core/index.js';
 import type { ContactDto } from '../contracts/api.js';
 import type { Sql } from '../database/sql.js';
+import { nameKey, normalizeEmail } from '../domain/identity.js';
 
-const SELECT_CONTACT = `select c.id, c.name, c.email, c.phone, c.customer_id as "customerId", cu.name as "customerName"
+export const SELECT_CONTACT = `select c.id, c.name, c.email, c.phone, c.customer_id as "customerId", cu.name as "customerName"
   from contacts c left join customers cu on cu.id = c.customer_id`;
 
 /**
- * Recognises who wrote: the contact with this e-mail, else with this phone, else a new contact.
- * Safe under concurrency: the insert leans on the unique indexes and re-reads on conflict.
+ * Recognises who wrote: the contact one of whose identities (e-mail addresses, phone numbers) this is, else
+ * a new contact. Safe under concurrency: creating leans on the unique indexes and re-reads on conflict.
+ * Adapters hand over e-mail in lower case and phones in E.164; the address is normalised once more here so
+ * that a near match ("Ana@X.com ", "mailto:ana@x.com") is the same identity.
  */
 @Injectable()
 export class ContactsService {
-  async identify(sql: Sql, from: Party, locale?: string): Promise<ContactDto> {
+  async identify(sql: Sql, party: Party, locale?: string): Promise<ContactDto> {
+    const from: Party = { ...party, email: party.email ? (normalizeEmail(party.email) ?? party.email.trim().toLowerCase()) : undefined };
     const existing = await this.find(sql, from);
     if (existing) return this.learn(sql, existing, from);
     const name = from.name?.trim() || from.email || from.phone || 'Unknown';
-    // Insert and audit in one statement (intake's hot path); nothing at all when another delivery won the race.
+    // Contact, its identities and the audit in one statement (intake's hot path); nothing at all when
+    // another delivery won the race (the contacts' unique primary e-mail/phone).
     const inserted = await sql<{ id: string }>(
       `with c as (
-         insert into contacts (id, name, email, phone, locale, created_at) values (gen_random_uuid(), ?, ?, ?, ?, now())
+         insert into contacts (id, name, name_key, email, phone, locale, created_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, now())
          on conflict do nothing returning id),
+       i as (
+         insert into contact_identities (id, contact_id, kind, value, created_at)
+         select gen_random_uuid(), c.id, x.kind, x.value, now() from c, (values ('email', ?::varchar), ('phone', ?::varchar)) x(kind, value) where x.value is not null
+         on conflict do nothing),
        a as (
          insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
          select gen_random_uuid(), 'contact', c.id, null, 'created', ?, now() from c)
        select id from c`,
       [
         name,
+        nameKey(name),
         from.email ?? null,
         from.phone ?? null,
         locale ?? null,
+        from.email ?? null,
+        from.phone ?? null,
         JSON.stringify({ name: { from: null, to: name }, email: { from: null, to: from.email ?? null }, phone: { from: null, to: from.phone ?? null } }),
       ],
     );
@@ -39,32 +51,43 @@ export class ContactsService {
     return raced;
   }
 
+  /** The contact an identity belongs to; e-mail wins over phone when they point at two different contacts. */
   private async find(sql: Sql, from: Party): Promise<ContactDto | null> {
     if (!from.email && !from.phone) return null;
-    // e-mail wins over phone when they point at two different contacts
     const rows = await sql<ContactDto>(
-      `${SELECT_CONTACT} where c.email = ? or c.phone = ? order by (c.email = ?) desc nulls last limit 1`,
-      [from.email ?? null, from.phone ?? null, from.email ?? null],
+      `${SELECT_CONTACT} join contact_identities ci on ci.contact_id = c.id
+       where (ci.kind = 'email' and ci.value = ?) or (ci.kind = 'phone' and ci.value = ?) order by (ci.kind = 'email') desc limit 1`,
+      [from.email ?? null, from.phone ?? null],
     );
     return rows[0] ?? null;
   }
 
   /** Remember an address or number we did not know yet, unless another contact already has it. */
   private async learn(sql: Sql, c: ContactDto, from: Party): Promise<ContactDto> {
-    const phone = !c.phone && from.phone ? from.phone : null;
-    const email = !c.email && from.email ? from.email : null;
-    if (!phone && !email) return c;
+    const fresh = [
+      ['email', from.email],
+      ['phone', from.phone],
+    ].filter((x): x is [string, string] => Boolean(x[1]));
+    if (fresh.length === 0) return c;
+    const added = await sql<{ kind: 'email' | 'phone'; value: string }>(
+      `insert into contact_identities (id, contact_id, kind, value, created_at)
+       select gen_random_uuid(), ?, x.kind, x.value, now() from (values ${fresh.map(() => '(?, ?::varchar)').join(', ')}) x(kind, value)
+       on conflict do nothing returning kind, value`,
+      [c.id, ...fresh.flat()],
+    );
+    if (added.length === 0) return c;
+    const email = added.find((a) => a.kind === 'email')?.value ?? null;
+    const phone = added.find((a) => a.kind === 'phone')?.value ?? null;
+    // The first address or number a contact has is also its primary one (what replies go to).
     const [row] = await sql<{ email: string | null; phone: string | null }>(
       `update contacts set
-         phone = coalesce(phone, case when not exists (select 1 from contacts where phone = ?) then ?::varchar end),
-         email = coalesce(email, case when not exists (select 1 from contacts where email = ?) then ?::varchar end)
+         email = coalesce(email, case when not exists (select 1 from contacts where email = ?) then ?::varchar end),
+         phone = coalesce(phone, case when not exists (select 1 from contacts where phone = ?) then ?::varchar end)
        where id = ? returning email, phone`,
-      [phone, phone, email, email, c.id],
+      [...[email, email, phone, phone], c.id],
     );
-    const changes: Record<string, { from: null; to: string | null }> = {};
-    if (row.email !== c.email) changes.email = { from: null, to: row.email };
-    if (row.phone !== c.phone) changes.phone = { from: null, to: row.phone };
-    if (Object.keys(changes).length) await this.audit(sql, c.id, 'updated', changes);
+    const changes = Object.fromEntries(added.map((a) => [`identity.${a.kind}`, { from: null, to: a.value }]));
+    await this.audit(sql, c.id, 'identity.added', changes);
     return { ...c, email: row.email, phone: row.phone };
   }
 

@@ -7,13 +7,14 @@ import type { Locale } from '../contracts/api.js';
 import { inTransaction, sqlOf } from '../database/sql.js';
 import { linkAssignmentId, signServiceOrderLink, verifyServiceOrderLink } from '../domain/service-order-link.js';
 import { preview } from '../incidents/incident.mapper.js';
+import type { Release } from '../duplicates/duplicates.service.js';
 import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued } from '../outbox/outbound-messages.service.js';
 import { EmailReplies } from './email-replies.service.js';
 import type { EmailChannelConfig } from './email-settings.js';
 import { composeIncidentMail } from './outbound-mail.js';
-import { localeOr, serviceOrder } from './templates.js';
+import { localeOr, released, serviceOrder } from './templates.js';
 
 const SWEEP_MS = 30_000;
 const TOKEN_DAYS = 30;
@@ -65,6 +66,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.incidents.assignments.on('assigned', (a: Assignment) => void this.send(a).catch((err: Error) => this.log.warn(`service order for ${a.incidentId} not queued (the sweep retries): ${err.message}`)));
+    this.incidents.assignments.on('released', (r: Release) => void this.sendRelease(r).catch((err: Error) => this.log.warn(`release notice for ${r.reference} not queued: ${err.message}`)));
     // Assignments whose order was never queued (the process stopped right after the assignment).
     await this.queue.repeat('service-orders.sweep', SWEEP_MS, () => this.sweep());
   }
@@ -133,6 +135,32 @@ export class ServiceOrders implements OnApplicationBootstrap {
     );
     try {
       await this.replies.send({ incidentId: row.id, channelId: channel.id, body: words.text, mail, kind: 'service-order', automatic: false, author: null, flags: [], sourceId: a.assignmentId });
+    } catch (err) {
+      if (!(err instanceof AlreadyQueued)) throw err;
+    }
+  }
+
+  /**
+   * A technician whose incident was merged into another one (handled by someone else) is told they need not
+   * go, on the merged incident's timeline (once per incident).
+   */
+  async sendRelease(r: Release): Promise<void> {
+    const sql = sqlOf(this.em);
+    const [row] = await sql<{ subject: string; channel_id: string | null; email: string; locale: string }>(
+      `select i.subject, i.channel_id, u.email, u.locale from incidents i, users u where i.id = ? and u.id = ?`,
+      [r.incidentId, r.technicianId],
+    );
+    if (!row) return;
+    const [mailbox] = await sql<{ id: string }>(`select id from channels where kind = 'email' and active order by (id = ?) desc, created_at limit 1`, [row.channel_id]);
+    if (!mailbox) return void this.log.warn(`no active e-mail channel: the release notice for ${r.reference} cannot be sent`);
+    const channel = await this.channels.byId(mailbox.id);
+    const words = released(localeOr(row.locale), { reference: r.reference, subject: row.subject, into: r.intoReference });
+    const mail = composeIncidentMail(
+      { mailbox: channel.config as unknown as EmailChannelConfig, to: row.email, text: words.text, subjectPrefix: words.subjectPrefix, automatic: 'auto-generated', thread: { incidentId: r.incidentId, reference: r.reference, subject: row.subject, threadIds: [] } },
+      this.secrets.replyTokenKey,
+    );
+    try {
+      await this.replies.send({ incidentId: r.incidentId, channelId: channel.id, body: words.text, mail, kind: 'service-release', automatic: true, author: null, flags: ['automatic'], sourceId: r.incidentId });
     } catch (err) {
       if (!(err instanceof AlreadyQueued)) throw err;
     }

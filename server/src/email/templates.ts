@@ -120,3 +120,14 @@ export function serviceOrder(locale: Locale, f: ServiceOrderFacts): { text: stri
   if (f.links) lines.push('', `${w.confirm}: ${f.links.confirm}`, `${w.decline}: ${f.links.decline}`);
   return { text: lines.join('\n'), subjectPrefix: w.prefix };
 }
+
+const RELEASED: Record<Locale, { prefix: string; text: (f: { reference: string; subject: string; into: string }) => string }> = {
+  es: { prefix: 'Anulada:', text: (f) => `La orden de servicio ${f.reference} («${f.subject}») queda anulada: era el mismo problema que ${f.into}, que atiende otro técnico. No tiene que desplazarse.` },
+  en: { prefix: 'Cancelled:', text: (f) => `Service order ${f.reference} ("${f.subject}") is cancelled: it was the same problem as ${f.into}, which another technician handles. You do not need to go.` },
+  ro: { prefix: 'Anulată:', text: (f) => `Comanda de service ${f.reference} („${f.subject}”) este anulată: era aceeași problemă ca ${f.into}, de care se ocupă alt tehnician. Nu trebuie să vă deplasați.` },
+};
+
+/** A technician is released: their incident was merged into one another technician has. */
+export function released(locale: Locale, f: { reference: string; subject: string; into: string }): { text: string; subjectPrefix: string } {
+  return { text: RELEASED[locale].text(f), subjectPrefix: RELEASED[locale].prefix };
+}

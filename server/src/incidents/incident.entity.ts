@@ -84,6 +84,10 @@ export class Incident {
   @Property({ type: 'string', length: 200, nullable: true })
   requestedWindow?: string | null;
 
+  /** Merged into another incident (then closed): duplicates/. */
+  @Property({ type: 'uuid', nullable: true })
+  mergedIntoId?: string | null;
+
   @Property({ type: 'integer', version: true })
   version: number = 1;
 }

@@ -99,14 +99,17 @@ export function toAuditDto(a: AuditEntry): AuditEntryDto {
   };
 }
 
-export function toIncidentDetail(i: Incident, messages: Message[], audit: AuditEntry[], attachments: Attachment[], reply: ReplyRoute | null): IncidentDetailDto {
+/** What the detail shows beyond the incident's own rows: duplicates and merges (duplicates/). */
+export type IncidentRelations = Pick<IncidentDetailDto, 'mergedInto' | 'duplicates' | 'merges'>;
+
+export function toIncidentDetail(i: Incident, messages: Message[], audit: AuditEntry[], attachments: Attachment[], reply: ReplyRoute | null, relations: IncidentRelations): IncidentDetailDto {
   const byMessage = new Map<string, Attachment[]>();
   for (const a of attachments) byMessage.set(a.message.id, [...(byMessage.get(a.message.id) ?? []), a]);
   const timeline: TimelineEntry[] = [
     ...messages.map((m) => ({ type: 'message' as const, ...toMessageDto(m, byMessage.get(m.id)) })),
     ...audit.map((a) => ({ type: 'audit' as const, ...toAuditDto(a) })),
   ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || (a.type === b.type ? 0 : a.type === 'message' ? -1 : 1));
-  return { ...toIncidentSummary(i), timeline, allowedTransitions: [...INCIDENT_TRANSITIONS[i.status]], reply };
+  return { ...toIncidentSummary(i), timeline, allowedTransitions: i.mergedIntoId ? [] : [...INCIDENT_TRANSITIONS[i.status]], reply, ...relations };
 }
 
 /** First line(s) of a message, for the inbox list. */

@@ -264,6 +264,25 @@ export class IncidentsRepository {
     return row ? { departmentId: row.department?.id ?? null, assigneeId: row.assignee?.id ?? null } : null;
   }
 
+  /** A new incident for an existing message (unmerge of a request that joined by itself): its sender, channel and subject. */
+  async insertForMessage(sql: Sql, r: { id: string; messageId: string; at: Date; subjectOf: (body: string) => string }): Promise<boolean> {
+    const [m] = await sql<{ body: string; subject: string | null }>(`select body, meta->>'subject' as subject from messages where id = ?`, [r.messageId]);
+    if (!m) return false;
+    const subject = (m.subject?.trim() || r.subjectOf(m.body)).slice(0, 200);
+    await sql(
+      `with inc as (
+         insert into incidents (id, reference, subject, status, priority, contact_id, customer_id, channel_kind, channel_id,
+           created_at, updated_at, last_message_at, last_message_preview, message_count, version)
+         select ?, 'SB-' || nextval('incident_reference_seq'), ?, 'new', 'normal', m.author_contact_id, c.customer_id, coalesce(m.channel_kind, 'webform'), m.channel_id,
+           ?, ?, m.created_at, '', 0, 1
+         from messages m left join contacts c on c.id = m.author_contact_id where m.id = ? returning id)
+       insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
+       select gen_random_uuid(), 'incident', inc.id, null, 'created', ?, ? from inc`,
+      [r.id, subject, r.at, r.at, r.messageId, JSON.stringify({ status: { from: null, to: 'new' } }), r.at],
+    );
+    return true;
+  }
+
   /**
    * A new incident with its first inbound message and its 'created' audit entry, made from a raw inbound
    * event, in ONE statement (the hot path of intake: one round trip instead of five):

@@ -6,9 +6,10 @@ import type { Viewer } from '../auth/auth.decorators.js';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ChannelKind, ContactDto, ReplyRoute, UserRefDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto, MessageKind } from '../contracts/api.js';
-import type { Sql } from '../database/sql.js';
+import { sqlOf, type Sql } from '../database/sql.js';
 import { statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
 import { canSee, roomsOfIncident, roomsThatLostSight, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
+import { DuplicatesRepository } from '../duplicates/duplicates.repository.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
 import { Department } from '../users/department.entity.js';
 import { User } from '../users/user.entity.js';
@@ -37,6 +38,7 @@ export class IncidentsService {
     private readonly repo: IncidentsRepository,
     private readonly audit: AuditService,
     private readonly publisher: InboxPublisher,
+    private readonly duplicates: DuplicatesRepository,
   ) {}
 
   async list(filters: ListFilters, viewer: Viewer): Promise<IncidentListDto> {
@@ -50,7 +52,20 @@ export class IncidentsService {
   async get(id: string, viewer: Viewer): Promise<IncidentDetailDto> {
     const found = await this.repo.findWithTimeline(id);
     if (!found || !canSee(scopeOf(viewer), placementOf(found.incident))) throw new NotFoundException(`No incident ${id} (or you may not see it).`);
-    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments, publicRoute(await this.repo.replyRoute(id)));
+    return this.detail(found);
+  }
+
+  private async detail(found: NonNullable<Awaited<ReturnType<IncidentsRepository['findWithTimeline']>>>): Promise<IncidentDetailDto> {
+    const sql = sqlOf(this.em);
+    const id = found.incident.id;
+    const [reply, duplicates, merges, mergedInto] = await Promise.all([
+      this.repo.replyRoute(id),
+      this.duplicates.suggestionsOf(sql, id),
+      this.duplicates.mergesInto(sql, id),
+      found.incident.mergedIntoId ? this.repo.findSummary(found.incident.mergedIntoId) : null,
+    ]);
+    const relations = { duplicates, merges, mergedInto: mergedInto ? { id: mergedInto.id, reference: mergedInto.reference, subject: mergedInto.subject } : null };
+    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments, publicRoute(reply), relations);
   }
 
   async addNote(id: string, body: string, viewer: Viewer): Promise<MessageDto> {
@@ -139,7 +154,7 @@ export class IncidentsService {
     // Answered even when the change took the incident out of the caller's sight: they just made it.
     const found = await this.repo.findWithTimeline(id);
     if (!found) throw new NotFoundException(`No incident ${id}.`);
-    return toIncidentDetail(found.incident, found.messages, found.audit, found.attachments, publicRoute(await this.repo.replyRoute(id)));
+    return this.detail(found);
   }
 
   /** 404 unless the message exists and this viewer may see its incident. */
@@ -227,6 +242,23 @@ export class IncidentsService {
     return { kind: 'appended', incidentId, reopenedFrom: made.reopenedFrom, message: inboundMessageDto(messageId, incidentId, input, at) };
   }
 
+  /**
+   * Inside the caller's transaction: a new incident for a message that has none of its own (a request that
+   * had joined another incident by itself, being unmerged). The caller moves the message and counts.
+   */
+  async openFromMessage(sql: Sql, messageId: string, at: Date): Promise<string> {
+    const id = randomUUID();
+    const made = await this.repo.insertForMessage(sql, { id, messageId, at, subjectOf: (body) => preview(body).slice(0, 80) || '(no subject)' });
+    if (!made) throw new NotFoundException(`The request ${messageId} no longer exists.`);
+    return id;
+  }
+
+  /** After commit: an incident made outside intake (unmerge) to the inboxes, with its messages. */
+  async announceCreated(id: string): Promise<void> {
+    const incident = await this.repo.findSummary(id);
+    if (incident) this.publisher.publish(roomsOfIncident(placementOf(incident)), 'incident.created', { incident: toIncidentSummary(incident) });
+  }
+
   /** A message changed after it was created (delivery status): tell those who see its incident. */
   async announceMessageChanged(messageId: string): Promise<void> {
     const found = await this.repo.findMessage(messageId);
@@ -278,7 +310,7 @@ const publicRoute = (r: ReplyRoute | null): ReplyRoute | null =>
   r ? { channelKind: r.channelKind, to: r.to, from: r.from, ...(r.windowOpenUntil !== undefined ? { windowOpenUntil: r.windowOpenUntil } : {}), ...(r.templates ? { templates: r.templates } : {}) } : null;
 
 export type InboundOutcome =
-  | { kind: 'created'; incident: IncidentSummaryDto; message: MessageDto }
+  | { kind: 'created'; incident: IncidentSummaryDto; message: MessageDto; /** a possible duplicate was suggested */ suggestionId?: string }
   | { kind: 'appended'; incidentId: string; reopenedFrom: IncidentStatus | null; message: MessageDto; answered?: AnsweredAssignment | null };
 
 export interface NewInboundIncident {

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module.js';
 import { CallsModule } from '../calls/calls.module.js';
 import { ChannelsModule } from '../channels/channels.module.js';
-import { ContactsService } from '../customers/contacts.service.js';
+import { CustomersModule } from '../customers/customers.module.js';
+import { DuplicatesModule } from '../duplicates/duplicates.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { InboundEventsController } from './inbound-events.controller.js';
 import { InboundEventsRepository } from './inbound-events.repository.js';
@@ -14,9 +15,9 @@ import { TwilioWebhookController } from './twilio.controller.js';
 import { WebformController } from './webform.controller.js';
 
 @Module({
-  imports: [ChannelsModule, IncidentsModule, AttachmentsModule, CallsModule],
+  imports: [ChannelsModule, CustomersModule, IncidentsModule, DuplicatesModule, AttachmentsModule, CallsModule],
   controllers: [WebformController, TwilioWebhookController, PhoneWebhookController, InboundEventsController],
-  providers: [IngestService, IngestJobs, ContactsService, InboundRouter, InboundEventsRepository],
+  providers: [IngestService, IngestJobs, InboundRouter, InboundEventsRepository],
   exports: [IngestService],
 })
 export class IngestModule {}

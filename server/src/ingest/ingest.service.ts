@@ -20,6 +20,7 @@ import { emailAdapterConfig, type EmailChannelConfig } from '../email/email-sett
 import { toEmailDto } from '../incidents/incident.mapper.js';
 import type { RawEventWrite } from '../incidents/incidents.repository.js';
 import { IncidentsService, type InboundOutcome } from '../incidents/incidents.service.js';
+import { DuplicatesService } from '../duplicates/duplicates.service.js';
 import { InboundRouter } from './inbound-router.js';
 import { Lanes } from './lanes.js';
 import { InboundEventsRepository, type InboundEventRow } from './inbound-events.repository.js';
@@ -41,10 +42,10 @@ type Stored = InboundOutcome | CallRecorded;
 /**
  * adapter -> ingest: store raw (exactly once) -> identify -> route (thread) -> persist -> push.
  *
- * The raw event and everything made from it are written together, so a delivery is acknowledged only once
- * it is stored; a crash before that stores nothing (but perhaps the contact) and the sender's retry starts
- * afresh. A web-form submission is ONE statement (atomic by itself); an e-mail, which may join an existing
- * incident, is one transaction. If processing fails, the raw payload is still stored on its own (status
+ * The raw event and everything made from it are written in one transaction, so a delivery is acknowledged
+ * only once it is stored; a crash before that stores nothing and the sender's retry starts afresh. A request
+ * that threads onto nothing is compared with the open incidents of its contact and customer (duplicates/):
+ * it joins one, is suggested as a possible duplicate of one, or opens a new incident. If processing fails, the raw payload is still stored on its own (status
  * 'failed') before answering, and the sweep job processes it again later: nothing acknowledged is ever
  * lost, and the unique (channel, key) makes a redelivery a no-op that answers the same reference.
  */
@@ -61,6 +62,7 @@ export class IngestService implements BeforeApplicationShutdown {
     private readonly events: InboundEventsRepository,
     private readonly router: InboundRouter,
     private readonly incidents: IncidentsService,
+    private readonly duplicates: DuplicatesService,
     private readonly channels: ChannelsService,
     private readonly attachments: AttachmentsService,
     private readonly calls: CallRecorder,
@@ -137,8 +139,7 @@ export class IngestService implements BeforeApplicationShutdown {
     let result: IngestResult;
     try {
       const raw = { mode: 'insert' as const, key: m.idempotencyKey, payload: envelope };
-      // A web form: no explicit transaction (identifying the contact is idempotent, the rest is ONE statement).
-      outcome = channel.kind === 'webform' ? await this.persist(sqlOf(this.em), channel, m, id, raw) : await inTransaction(this.em, (sql) => this.persist(sql, channel, m, id, raw));
+      outcome = await inTransaction(this.em, (sql) => this.persist(sql, channel, m, id, raw));
       if (outcome) result = { eventId: id, duplicate: false, reference: await this.referenceOf(outcome) };
       else {
         // A redelivery: wait for the first delivery's transaction, then answer what it made.
@@ -190,6 +191,17 @@ export class IngestService implements BeforeApplicationShutdown {
       if (outcome?.kind === 'appended' && route.answer) {
         outcome.answered = await this.incidents.answerAssignment(sql, { incidentId: route.thread.incident.id, ...route.answer, via: 'email-reply', at: new Date() });
       }
+    } else if (route.contact) {
+      // Threaded onto nothing: is it about a problem already open for this contact or customer?
+      const check = await this.duplicates.check(sql, { contact: route.contact, at: m.sentAt, text: `${m.subject ?? ''}\n${m.text}` });
+      if (check.action === 'join' && check.target) {
+        const senderKind = check.target.contactId === route.contact.id ? 'customer' : 'contact';
+        outcome = await this.incidents.appendFromInbound(sql, check.target.id, { ...input, columns: { ...input.columns, senderKind } });
+        if (outcome) await this.duplicates.recordJoin(sql, { targetId: check.target.id, messageId: outcome.message.id, check, channelKind: channel.kind, sender: route.contact.name });
+      } else {
+        outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
+        if (outcome?.kind === 'created' && check.action === 'suggest') outcome.suggestionId = (await this.duplicates.recordSuggestion(sql, outcome.incident.id, check)) ?? undefined;
+      }
     } else outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
     // Files are written in the same transaction (a web form has none: its single statement stays alone).
     if (outcome && m.attachments?.length) outcome.message.attachments = await this.attachments.store(sql, outcome.message.id, m.attachments);
@@ -207,6 +219,7 @@ export class IngestService implements BeforeApplicationShutdown {
     if (outcome.kind === 'call') return this.calls.announce(outcome);
     try {
       await this.incidents.announceInbound(outcome);
+      if (outcome.kind === 'created' && outcome.suggestionId) await this.duplicates.announceSuggestion(outcome.suggestionId);
     } catch (err) {
       this.log.warn(`announcing an inbound message failed: ${(err as Error).message}`);
     }

@@ -67,10 +67,10 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     expect(await events(`idempotency_key like 'sub:${id}:%'`)).toHaveLength(2);
   });
 
-  it('recognises the same customer on the second request (one contact, two incidents)', async () => {
+  it('recognises the same customer on the second request (one contact; another problem, two incidents)', async () => {
     const email = `repeat.${Date.now()}@example.ro`;
-    await anon.post(`/api/channels/webform/${key}`, submission({ email, subject: 'Prima' }));
-    await anon.post(`/api/channels/webform/${key}`, submission({ email: email.toUpperCase(), subject: 'A doua' }));
+    await anon.post(`/api/channels/webform/${key}`, submission({ email, subject: 'Prima', message: 'Centrala nu pornește deloc.' }));
+    await anon.post(`/api/channels/webform/${key}`, submission({ email: email.toUpperCase(), subject: 'A doua', message: 'Factura din octombrie este dublată.' }));
     const contacts = await query(server.databaseUrl!, `select id from contacts where email = $1`, [email]);
     expect(contacts).toHaveLength(1);
     const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from incidents where contact_id = $1`, [contacts[0].id]);

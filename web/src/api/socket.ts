@@ -32,6 +32,7 @@ const EVENTS = Object.keys({
   'message.updated': true,
   'incident.viewers': true,
   'call.updated': true,
+  'incident.duplicate': true,
 } satisfies Record<EventName, true>) as EventName[];
 
 const listeners = new Map<EventName, Set<(...args: never[]) => void>>();

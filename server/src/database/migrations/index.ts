@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_initial } from './Migration20261123000000_initial.js';
 import { Migration20261123100000_email } from './Migration20261123100000_email.js';
 import { Migration20261202000000_phone } from './Migration20261202000000_phone.js';
+import { Migration20261203000000_identity_dedup } from './Migration20261203000000_identity_dedup.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123000000_initial', class: Migration20261123000000_initial },
   { name: 'Migration20261123100000_email', class: Migration20261123100000_email },
   { name: 'Migration20261202000000_phone', class: Migration20261202000000_phone },
+  { name: 'Migration20261203000000_identity_dedup', class: Migration20261203000000_identity_dedup },
 ];

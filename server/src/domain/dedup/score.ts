@@ -102,22 +102,23 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   return { incidentId: incident.id, score: Math.max(0, Math.round(score * 1000) / 1000), reasons };
 }
 
-/** The best open incident for a request, and what to do with it. */
-export function decide(req: DedupRequest, candidates: readonly DedupIncident[], policy: DedupPolicy = DEFAULT_DEDUP_POLICY): DedupDecision {
+/**
+ * The best open incident for a request, and what to do with it. `policy` may differ per candidate (each
+ * department sets its own window and thresholds): a candidate is scored and judged by its own.
+ */
+export function decide(req: DedupRequest, candidates: readonly DedupIncident[], policy: DedupPolicy | ((c: DedupIncident) => DedupPolicy) = DEFAULT_DEDUP_POLICY): DedupDecision {
   const gist = gistOf(req.text);
-  let best: DedupScore | null = null;
-  let bestAt = 0;
+  const policyOf = typeof policy === 'function' ? policy : () => policy;
+  let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
   for (const c of candidates) {
-    const s = scoreAgainst(req, gist, c, policy);
+    const p = policyOf(c);
+    const s = scoreAgainst(req, gist, c, p);
     // Equal scores: the most recently active incident.
-    if (!best || s.score > best.score || (s.score === best.score && c.lastAt.getTime() > bestAt)) {
-      best = s;
-      bestAt = c.lastAt.getTime();
-    }
+    if (!best || s.score > best.score.score || (s.score === best.score.score && c.lastAt.getTime() > best.at)) best = { score: s, at: c.lastAt.getTime(), policy: p };
   }
-  if (best && best.score >= policy.joinAt) return { action: 'join', best };
-  if (best && best.score >= policy.suggestAt) return { action: 'suggest', best };
-  return { action: 'new', best: best && best.score > 0 ? best : null };
+  if (best && best.score.score >= best.policy.joinAt) return { action: 'join', best: best.score };
+  if (best && best.score.score >= best.policy.suggestAt) return { action: 'suggest', best: best.score };
+  return { action: 'new', best: best && best.score.score > 0 ? best.score : null };
 }
 
 /** An incident's gist grows with each request that joins it. */

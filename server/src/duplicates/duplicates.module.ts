@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { IncidentsModule } from '../incidents/incidents.module.js';
+import { DuplicatesController } from './duplicates.controller.js';
+import { DuplicatesService } from './duplicates.service.js';
+
+/** One problem, one incident: duplicate detection for intake, suggestions, merge and unmerge (the repository lives with incidents). */
+@Module({ imports: [IncidentsModule], controllers: [DuplicatesController], providers: [DuplicatesService], exports: [DuplicatesService] })
+export class DuplicatesModule {}

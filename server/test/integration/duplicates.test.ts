@@ -1,0 +1,188 @@
+/**
+ * One customer, one incident: an SMS and an e-mail from two people of the same customer about the same
+ * fault end in one incident (the e-mail keeps its own channel and sender); a different fault stays apart;
+ * unmerge restores both; a request in between is a live "possible duplicate" an agent merges or dismisses;
+ * contacts are recognised by any of their identities, and two contacts merge and unmerge.
+ */
+import { randomBytes } from 'node:crypto';
+import twilio from 'twilio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChannelDto, IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
+import type { DuplicateSuggestionDto, IncidentMergeDto } from '../../src/contracts/duplicates.js';
+import type { ContactDetailDto, CustomerDto } from '../../src/contracts/people.js';
+import { nextEvent, submission } from '../support/api-client.js';
+import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
+import { mail, MAILBOX } from '../support/mailbox.js';
+import { query } from '../support/services.js';
+import { waitUntil } from '../support/wait.js';
+
+const PUBLIC = 'https://desk.climatiza.example';
+const ACCOUNT = 'AC2c9f2a3b4c5d6e7f8091a2b3c4d5e6f7';
+const TOKEN = '6f4dcc3b5aa765d61d8327deb882cf99';
+
+describe('duplicates across channels, merge and unmerge, contact identities', () => {
+  let desk: MailDesk;
+  let sms: ChannelDto;
+  let customer: CustomerDto;
+  let ana: ContactDetailDto; // e-mail
+  let bogdan: ContactDetailDto; // mobile
+  let form: string;
+  const run = randomBytes(3).toString('hex');
+
+  async function deliverSms(from: string, body: string) {
+    const params = { MessageSid: `SM${randomBytes(16).toString('hex')}`, AccountSid: ACCOUNT, From: from, To: '+34910000002', Body: body, NumMedia: '0' };
+    const path = `/api/channels/twilio/${sms.id}/inbound`;
+    const signature = twilio.getExpectedTwilioSignature(TOKEN, PUBLIC + path, params);
+    const res = await fetch(desk.server.url + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature }, body: new URLSearchParams(params).toString() });
+    expect(res.status).toBe(200);
+  }
+  const incidentsOf = (customerId: string) => query<{ id: string; reference: string; status: string; inbound: number; merged_into_id: string | null }>(desk.db, `select id, reference, status, (select count(*)::int from messages m where m.incident_id = i.id and m.kind = 'inbound') as inbound, merged_into_id from incidents i where customer_id = $1 order by created_at`, [customerId]);
+  const detail = (id: string) => desk.admin.ok<IncidentDetailDto>(desk.admin.get(`/api/incidents/${id}`));
+
+  beforeAll(async () => {
+    desk = await startMailDesk({ PUBLIC_URL: PUBLIC });
+    sms = await desk.admin.ok(desk.admin.post('/api/channels', { kind: 'sms', name: 'SMS', accountSid: ACCOUNT, authToken: TOKEN, phoneNumber: '+34910000002' }));
+    form = (await desk.admin.ok<{ key: string }>(desk.admin.post('/api/channels', { kind: 'webform', name: 'Web' }))).key;
+    customer = await desk.admin.ok(desk.admin.post('/api/customers', { name: `Hotel Sol ${run}`, zone: 'costa', branch: 'hoteles' }));
+    ana = await desk.admin.ok(desk.admin.post('/api/contacts', { name: 'Ana Ruiz', customerId: customer.id, identities: [{ kind: 'email', value: ` Ana.Ruiz.${run}@HotelSol.example ` }] }));
+    bogdan = await desk.admin.ok(desk.admin.post('/api/contacts', { name: 'Bogdan Ionescu', customerId: customer.id, identities: [{ kind: 'phone', value: '611 22 33 44' }] }));
+  }, 120_000);
+
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  it('normalises identities given by hand and refuses one that belongs to someone else', async () => {
+    expect(ana.identities.map((i) => i.value)).toEqual([`ana.ruiz.${run}@hotelsol.example`]);
+    expect(bogdan.identities.map((i) => i.value)).toEqual(['+34611223344']);
+    expect(bogdan.phone).toBe('+34611223344');
+    const taken = await desk.admin.post(`/api/contacts/${ana.id}/identities`, { kind: 'phone', value: '+34 611-22-33-44' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.message).toMatch(/belongs to Bogdan Ionescu/);
+    const bad = await desk.admin.post(`/api/contacts/${ana.id}/identities`, { kind: 'phone', value: 'llámame' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields.value).toMatch(/not a phone number/);
+  });
+
+  it('joins an e-mail about the fault an SMS of the same customer reported, keeping its own channel and sender; a different fault stays apart; unmerge restores both', async () => {
+    const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.id === bogdan.id);
+    await deliverSms('+34611223344', 'Buenos días, la caldera de la planta 2 no enciende desde esta mañana y no hay agua caliente.');
+    const first = (await created).incident;
+
+    const joined = nextEvent(desk.socket, 'message.created', (p) => p.incidentId === first.id && p.message.channelKind === 'email', 20_000);
+    await desk.dovecot.append(
+      MAILBOX.user,
+      mail(`dup-${run}`, { From: `Ana Ruiz <ana.ruiz.${run}@hotelsol.example>`, Subject: 'Caldera averiada planta 2', Date: new Date().toUTCString() }, 'Hola, os escribo porque la caldera de la planta 2 sigue sin encender, los clientes no tienen agua caliente.'),
+    );
+    const message = (await joined).message;
+    expect(message).toMatchObject({ channelKind: 'email', author: { type: 'contact', id: ana.id }, senderKind: 'contact' });
+
+    await desk.dovecot.append(MAILBOX.user, mail(`bill-${run}`, { From: `Ana Ruiz <ana.ruiz.${run}@hotelsol.example>`, Subject: 'Factura de noviembre', Date: new Date().toUTCString() }, 'La factura de noviembre viene duplicada, ¿podéis revisarla?'));
+    const rows = await waitUntil(() => incidentsOf(customer.id), (r) => r.length === 2, 'the invoice as a second incident');
+    expect(rows.map((r) => r.inbound)).toEqual([2, 1]);
+
+    const d = await detail(first.id);
+    const join = d.timeline.find((e) => e.type === 'audit' && e.action === 'duplicate.joined');
+    expect(join).toBeDefined();
+    expect(Number((join as unknown as { changes: { score: { to: number } } }).changes.score.to)).toBeGreaterThanOrEqual(0.6);
+    expect(d.merges).toHaveLength(1);
+    expect(d.merges[0]).toMatchObject({ automatic: true, source: null, messages: 1 });
+
+    const undone = await desk.admin.ok<IncidentMergeDto>(desk.admin.post(`/api/incident-merges/${d.merges[0]!.id}/undo`, {}));
+    expect(undone.undoneAt).not.toBeNull();
+    expect(undone.source).not.toBeNull();
+    const after = await incidentsOf(customer.id);
+    expect(after).toHaveLength(3);
+    const restored = await detail(undone.source!.id);
+    expect(restored.timeline.filter((e) => e.type === 'message').map((e) => (e as { id: string }).id)).toEqual([message.id]);
+    expect(restored.subject).toBe('Caldera averiada planta 2');
+    expect((await detail(first.id)).timeline.filter((e) => e.type === 'message').map((e) => (e as { channelKind: string }).channelKind)).toEqual(['sms']);
+    const again = await desk.admin.post(`/api/incident-merges/${d.merges[0]!.id}/undo`, {});
+    expect(again.status).toBe(409);
+  });
+
+  it('suggests a possible duplicate live; an agent merges it (timelines combined, audited with the score) and unmerges it', async () => {
+    const email = `marta.${run}@hotelsol.example`;
+    await desk.admin.ok(desk.admin.post('/api/contacts', { name: 'Marta Pop', customerId: customer.id, identities: [{ kind: 'email', value: email }] }));
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Marta Pop', email, subject: 'Aire acondicionado', message: 'El aire acondicionado de la sala de reuniones gotea agua.' }));
+    const a = (await opened).incident;
+    const suggested = nextEvent(desk.socket, 'incident.duplicate', (p) => p.suggestion.candidate.id === a.id);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Marta Pop', email, subject: 'Consulta', message: 'Hay una mancha en el techo de la sala de reuniones.' }));
+    const s: DuplicateSuggestionDto = (await suggested).suggestion;
+    expect(s.status).toBe('open');
+    expect(s.score).toBeGreaterThanOrEqual(0.45);
+    expect(s.score).toBeLessThan(0.6);
+    expect((await detail(s.incident.id)).duplicates.map((x) => x.id)).toEqual([s.id]);
+    expect((await detail(a.id)).duplicates.map((x) => x.id)).toContain(s.id); // (a itself may look like an older one)
+
+    const updated = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.id === s.incident.id && p.changed.includes('merge'));
+    const merge = await desk.admin.ok<IncidentMergeDto>(desk.admin.post(`/api/incidents/${s.incident.id}/merge`, { targetId: a.id, suggestionId: s.id, note: 'misma fuga' }));
+    expect((await updated).incident.status).toBe('closed');
+    expect(merge).toMatchObject({ automatic: false, score: s.score, note: 'misma fuga', messages: 1, by: { name: expect.any(String) } });
+    const target = await detail(a.id);
+    expect(target.timeline.filter((e) => e.type === 'message')).toHaveLength(2);
+    expect(target.timeline.some((e) => e.type === 'audit' && e.action === 'merged-in')).toBe(true);
+    expect(target.duplicates.map((x) => x.id)).not.toContain(s.id);
+    const source = await detail(s.incident.id);
+    expect(source.mergedInto).toMatchObject({ id: a.id, reference: a.reference });
+    expect(source.allowedTransitions).toEqual([]);
+    const twice = await desk.admin.post(`/api/incidents/${s.incident.id}/merge`, { targetId: a.id });
+    expect(twice.status).toBe(409);
+
+    await desk.admin.ok(desk.admin.post(`/api/incident-merges/${merge.id}/undo`, {}));
+    const back = await detail(s.incident.id);
+    expect(back).toMatchObject({ status: 'new', mergedInto: null, messageCount: 1 });
+    expect((await detail(a.id)).messageCount).toBe(1);
+  });
+
+  it('dismisses a suggestion: it goes away on both incidents', async () => {
+    const email = `ion.${run}@hotelsol.example`;
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
+    await desk.admin.ok(desk.admin.post('/api/contacts', { name: 'Ion Pop', customerId: customer.id, identities: [{ kind: 'email', value: email }] }));
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Ion Pop', email, subject: 'Ascensor', message: 'El ascensor hace un ruido raro.' }));
+    const a = (await opened).incident;
+    // A colleague at the same customer, about a noise (but not the lift): for an agent to judge.
+    const colleague = `elena.${run}@hotelsol.example`;
+    await desk.admin.ok(desk.admin.post('/api/contacts', { name: 'Elena Pop', customerId: customer.id, identities: [{ kind: 'email', value: colleague }] }));
+    const suggested = nextEvent(desk.socket, 'incident.duplicate', (p) => p.suggestion.candidate.id === a.id);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Elena Pop', email: colleague, subject: 'Ruido', message: 'Se oye un ruido raro en el pasillo.' }));
+    const s = (await suggested).suggestion;
+    const gone = nextEvent(desk.socket, 'incident.duplicate', (p) => p.suggestion.id === s.id && p.suggestion.status === 'dismissed');
+    await desk.admin.ok(desk.admin.post(`/api/duplicate-suggestions/${s.id}/dismiss`, {}));
+    await gone;
+    expect((await detail(a.id)).duplicates.map((x) => x.id)).not.toContain(s.id);
+    expect((await detail(s.incident.id)).timeline.some((e) => e.type === 'audit' && e.action === 'duplicate.dismissed')).toBe(true);
+  });
+
+  it('suggests a likely-same contact and merges two contacts (identities and incidents move) and undoes it', async () => {
+    const other = await desk.admin.ok<ContactDetailDto>(desk.admin.post('/api/contacts', { name: 'Ána  Ruiz', identities: [{ kind: 'email', value: `ana.${run}@gmail.com` }] }));
+    await desk.admin.ok(desk.admin.patch(`/api/contacts/${other.id}`, { customerId: customer.id }));
+    const seen = await desk.admin.ok<ContactDetailDto>(desk.admin.get(`/api/contacts/${ana.id}`));
+    expect(seen.likelySame.map((l) => l.contact.id)).toEqual([other.id]);
+    expect(seen.likelySame[0]!.reasons).toContain('same name, same customer');
+
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.id === other.id);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Ana Ruiz', email: `ana.${run}@gmail.com`, subject: 'Persiana', message: 'La persiana de la recepción no baja.' }));
+    const incident = (await opened).incident;
+
+    const merged = await desk.admin.ok<ContactDetailDto>(desk.admin.post(`/api/contacts/${ana.id}/merge`, { sourceId: other.id }));
+    expect(merged.identities.map((i) => i.value).sort()).toEqual([`ana.${run}@gmail.com`, `ana.ruiz.${run}@hotelsol.example`]);
+    expect(merged.merges[0]).toMatchObject({ source: { id: other.id }, moved: { identities: 1, incidents: 1, messages: 1 }, undoneAt: null });
+    expect((await detail(incident.id)).contact?.id).toBe(ana.id);
+    // The next message from the merged-away address is recognised as Ana.
+    const next = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === `Toldo ${run}`);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'A. Ruiz', email: `ANA.${run}@gmail.com`, subject: `Toldo ${run}`, message: 'El toldo de la terraza está roto.' }));
+    expect((await next).incident.contact?.id).toBe(ana.id);
+
+    await desk.admin.ok(desk.admin.post(`/api/contact-merges/${merged.merges[0]!.id}/undo`, {}));
+    const restored = await desk.admin.ok<ContactDetailDto>(desk.admin.get(`/api/contacts/${other.id}`));
+    expect(restored).toMatchObject({ mergedInto: null, email: `ana.${run}@gmail.com` });
+    expect(restored.identities.map((i) => i.value)).toEqual([`ana.${run}@gmail.com`]);
+    expect((await detail(incident.id)).contact?.id).toBe(other.id);
+    const audit = await query(desk.db, `select action from audit_log where entity_type = 'contact' and entity_id = $1 order by created_at`, [other.id]);
+    expect(audit.map((a) => a.action)).toEqual(['created', 'updated', 'merged', 'unmerged']);
+    const list = await desk.admin.ok<IncidentListDto>(desk.admin.get(`/api/incidents?contactId=${ana.id}`));
+    expect(list.items.length).toBeGreaterThan(0);
+  });
+});
