@@ -49,6 +49,14 @@ export interface LoginRequest {
 export interface DepartmentDto {
   id: string;
   name: string;
+  /** Its duplicate window and thresholds; null: the defaults. */
+  dedup: DedupPolicyDto | null;
+}
+
+/** PATCH /api/departments/{id} (admins); dedup null goes back to the defaults. */
+export interface DepartmentPatch {
+  name?: string;
+  dedup?: DedupPolicyDto | null;
 }
 
 export interface ChannelDto {
@@ -149,7 +157,7 @@ export interface ChannelTestResult {
   smtp: { ok: boolean; message: string };
 }
 
-import type { DuplicateSuggestionDto, IncidentMergeDto, IncidentRefDto } from './duplicates.js';
+import type { DedupPolicyDto, DuplicateSuggestionDto, IncidentMergeDto, IncidentRefDto } from './duplicates.js';
 
 export interface ContactDto {
   id: string;

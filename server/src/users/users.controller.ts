@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentViewer, Roles, type Viewer } from '../auth/auth.decorators.js';
@@ -22,6 +22,15 @@ const NewUserBody = z
   })
   .strict();
 const NewDepartmentBody = z.object({ name: z.string().trim().min(1, 'required').max(120) }).strict();
+const DedupPolicy = z
+  .object({
+    windowHours: z.number().int('whole hours').min(1, 'at least 1 hour').max(720, 'at most 720 hours (30 days)'),
+    joinAt: z.number().min(0.05, 'between 0.05 and 1').max(1, 'between 0.05 and 1'),
+    suggestAt: z.number().min(0.05, 'between 0.05 and 1').max(1, 'between 0.05 and 1'),
+  })
+  .strict()
+  .refine((p) => p.suggestAt <= p.joinAt, { message: 'must not be above joinAt (below it a request is only suggested)', path: ['suggestAt'] });
+const DepartmentPatchBody = z.object({ name: z.string().trim().min(1, 'required').max(120).optional(), dedup: DedupPolicy.nullable().optional() }).strict();
 
 @ApiTags('users')
 @ApiCookieAuth()
@@ -44,6 +53,12 @@ export class UsersController {
   @Get('departments')
   async departments(): Promise<DepartmentDto[]> {
     return (await this.users.listDepartments()).map(toDepartmentDto);
+  }
+
+  @Patch('departments/:id')
+  @Roles('admin')
+  async updateDepartment(@Param('id') id: string, @Body() body: unknown, @CurrentViewer() viewer: Viewer): Promise<DepartmentDto> {
+    return toDepartmentDto(await this.users.updateDepartment(id, parse(DepartmentPatchBody, body), viewer.user));
   }
 
   @Post('departments')

@@ -1,6 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { Locale, Role } from '../contracts/api.js';
+import type { DepartmentPatch, Locale, Role } from '../contracts/api.js';
+import type { AuditChanges } from '../audit/audit-entry.entity.js';
+import { isUuid } from '../incidents/incidents.repository.js';
 import { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password.js';
 import { Department } from './department.entity.js';
@@ -62,6 +64,25 @@ export class UsersService {
 
   listDepartments(): Promise<Department[]> {
     return this.em.fork().find(Department, {}, { orderBy: { name: 'asc' } });
+  }
+
+  async updateDepartment(id: string, patch: DepartmentPatch, actor: User): Promise<Department> {
+    const em = this.em.fork();
+    const dept = isUuid(id) ? await em.findOne(Department, { id }) : null;
+    if (!dept) throw new NotFoundException(`No department ${id}.`);
+    const changes: AuditChanges = {};
+    if (patch.name !== undefined && patch.name !== dept.name) {
+      if (await em.count(Department, { name: patch.name, id: { $ne: id } })) throw new ConflictException(`A department named "${patch.name}" already exists.`);
+      changes.name = { from: dept.name, to: patch.name };
+      dept.name = patch.name;
+    }
+    if (patch.dedup !== undefined && JSON.stringify(patch.dedup) !== JSON.stringify(dept.dedupPolicy ?? null)) {
+      changes.dedup = { from: dept.dedupPolicy ?? null, to: patch.dedup };
+      dept.dedupPolicy = patch.dedup;
+    }
+    if (Object.keys(changes).length) this.audit.record(em, { entityType: 'department', entityId: dept.id, actor, action: 'updated', changes });
+    await em.flush();
+    return dept;
   }
 
   async createDepartment(name: string, actor: User | null): Promise<Department> {

@@ -155,6 +155,28 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     expect((await detail(s.incident.id)).timeline.some((e) => e.type === 'audit' && e.action === 'duplicate.dismissed')).toBe(true);
   });
 
+  it('judges a candidate by its department: a stricter department only suggests what the defaults would join', async () => {
+    const strict = await desk.admin.ok<{ id: string }>(desk.admin.post('/api/departments', { name: `Ascensores ${run}` }));
+    const bad = await desk.admin.patch(`/api/departments/${strict.id}`, { dedup: { windowHours: 48, joinAt: 0.5, suggestAt: 0.7 } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.fields['dedup.suggestAt']).toMatch(/not be above joinAt/);
+    const patched = await desk.admin.ok(desk.admin.patch(`/api/departments/${strict.id}`, { dedup: { windowHours: 48, joinAt: 0.95, suggestAt: 0.5 } }));
+    expect(patched).toMatchObject({ dedup: { windowHours: 48, joinAt: 0.95, suggestAt: 0.5 } });
+
+    const email = `luis.${run}@hotelsol.example`;
+    const other = await desk.admin.ok<CustomerDto>(desk.admin.post('/api/customers', { name: `Torre Norte ${run}` }));
+    await desk.admin.ok(desk.admin.post('/api/contacts', { name: 'Luis Mar', customerId: other.id, identities: [{ kind: 'email', value: email }] }));
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Luis Mar', email, subject: 'Ascensor', message: 'El ascensor de servicio está parado en la planta 3.' }));
+    const a = (await opened).incident;
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${a.id}`, { departmentId: strict.id }));
+    const suggested = nextEvent(desk.socket, 'incident.duplicate', (p) => p.suggestion.candidate.id === a.id);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Luis Mar', email, subject: 'Consulta', message: 'El ascensor no funciona.' }));
+    const s = (await suggested).suggestion;
+    expect(s.score).toBeGreaterThanOrEqual(0.6); // the defaults would have joined it
+    expect(s.score).toBeLessThan(0.95);
+  });
+
   it('suggests a likely-same contact and merges two contacts (identities and incidents move) and undoes it', async () => {
     const other = await desk.admin.ok<ContactDetailDto>(desk.admin.post('/api/contacts', { name: 'Ána  Ruiz', identities: [{ kind: 'email', value: `ana.${run}@gmail.com` }] }));
     await desk.admin.ok(desk.admin.patch(`/api/contacts/${other.id}`, { customerId: customer.id }));

@@ -2,7 +2,12 @@
 import type {
   AttachCallRequest,
   CallDto,
+  ContactDetailDto,
+  ContactMergeDto,
   DepartmentDto,
+  DuplicateSuggestionDto,
+  IncidentMergeDto,
+  MergeRequest,
   IncidentDetailDto,
   IncidentListDto,
   IncidentListQuery,
@@ -41,4 +46,12 @@ export const endpoints = {
   logCall: (body: ManualCallRequest) => api.post<CallDto>('/api/calls', body),
   /** Puts a call on an incident, or (no incidentId) opens a new incident from it. */
   attachCall: (callId: string, body: AttachCallRequest = {}) => api.post<CallDto>(`/api/calls/${encodeURIComponent(callId)}/incident`, body),
+  /** This incident into another one (timelines combined; it closes, pointing there). */
+  merge: (id: string, body: MergeRequest) => api.post<IncidentMergeDto>(`${incidentPath(id)}/merge`, body),
+  unmerge: (mergeId: string) => api.post<IncidentMergeDto>(`/api/incident-merges/${encodeURIComponent(mergeId)}/undo`),
+  dismissDuplicate: (suggestionId: string) => api.post<DuplicateSuggestionDto>(`/api/duplicate-suggestions/${encodeURIComponent(suggestionId)}/dismiss`),
+  contact: (id: string) => api.get<ContactDetailDto>(`/api/contacts/${encodeURIComponent(id)}`),
+  /** `sourceId` moves into contact `id` (identities, incidents, messages, calls). */
+  mergeContacts: (id: string, sourceId: string) => api.post<ContactDetailDto>(`/api/contacts/${encodeURIComponent(id)}/merge`, { sourceId }),
+  undoContactMerge: (mergeId: string) => api.post<ContactMergeDto>(`/api/contact-merges/${encodeURIComponent(mergeId)}/undo`),
 };

@@ -57,8 +57,36 @@ function channelLabel(t: Translate, value: unknown): string {
 const SERVICE_ORDER_FIELDS = ['siteAddress', 'asset', 'serviceType', 'requestedWindow'];
 const ASSIGNMENT_KEYS: Record<string, string> = { pending: 'assignmentPending', confirmed: 'assignmentConfirmed', declined: 'assignmentDeclined' };
 
+/** Merges and duplicate decisions (duplicates/ on the server): one sentence each, with the score. */
+function describeMerge(entry: AuditEntryDto, actor: string, t: Translate): string[] | null {
+  const v = (key: string) => entry.changes?.[key]?.to;
+  const text = (key: string) => (isEmpty(v(key)) ? '—' : refName(v(key), () => null));
+  const score = typeof v('score') === 'number' ? `${Math.round((v('score') as number) * 100)} %` : '';
+  switch (entry.action) {
+    case 'duplicate.joined':
+      return [t('duplicates.audit.joined', { sender: text('sender'), channel: channelLabel(t, v('channel')), score })];
+    case 'merged':
+      return [t('duplicates.audit.merged', { actor, into: text('into') })];
+    case 'merged-in': {
+      const lines = [t('duplicates.audit.mergedIn', { actor, from: text('from'), n: text('messages') })];
+      if (!isEmpty(v('released'))) lines.push(t('duplicates.audit.released', { name: text('released'), from: text('from') }));
+      return lines;
+    }
+    case 'unmerged':
+      return [t('duplicates.audit.unmerged', { actor, from: text('from') })];
+    case 'unmerged-out':
+      return [t('duplicates.audit.unmergedOut', { actor, into: text('into') })];
+    case 'duplicate.dismissed':
+      return [t('duplicates.audit.dismissed', { actor, candidate: text('candidate') })];
+    default:
+      return null;
+  }
+}
+
 export function describeAudit(entry: AuditEntryDto, t: Translate, lookups: AuditLookups): string[] {
   const actor = entry.actor?.name ?? t('audit.system');
+  const merge = describeMerge(entry, actor, t);
+  if (merge) return merge;
   const changes = Object.entries(entry.changes ?? {});
   const action = entry.action.split('.').pop();
   if (action === 'created') {

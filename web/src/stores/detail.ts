@@ -4,6 +4,7 @@
  */
 import { markRaw, reactive } from 'vue';
 import {
+  type DuplicateSuggestionDto,
   type ManualCallRequest,
   INCIDENT_TRANSITIONS,
   type IncidentDetailDto,
@@ -189,6 +190,19 @@ function markQueued(messageId: string, requestedAt: number): void {
   putMessage({ ...message, delivery: { status: 'queued', error: null } }, 'replace');
 }
 
+/** A change that is not a PATCH (merge, unmerge, dismiss): then the incident is fetched; the error is the caller's to show. */
+async function actOnOpenIncident(act: (incidentId: string) => Promise<unknown>): Promise<Outcome> {
+  const incident = state.incident;
+  if (!incident) return { ok: false, error: raw(new Error('No incident is open')) };
+  try {
+    await act(incident.id);
+    void refresh();
+    return { ok: true };
+  } catch (err) {
+    return { ok: false, error: raw(err) };
+  }
+}
+
 /**
  * Something an agent sends on the open incident (a reply, a template, a call log). A message it answers
  * shows at once (once, whether its push comes first or later); then the incident is fetched, since it
@@ -325,6 +339,42 @@ export const detail = {
       current.allowedTransitions = [...INCIDENT_TRANSITIONS[summary.status]];
     }
     void refresh();
+  },
+
+  /** A possible duplicate found or decided: the open incident shows it (or stops showing it). */
+  onDuplicate(payload: { suggestion: DuplicateSuggestionDto }): void {
+    const s = payload.suggestion;
+    if (state.id && (s.incident.id === state.id || s.candidate.id === state.id)) void refresh();
+  },
+
+  /** Merges the open incident into another one (from a suggestion: its score and reasons are recorded). */
+  mergeInto(targetId: string, suggestionId?: string): Promise<Outcome> {
+    return actOnOpenIncident((id) => endpoints.merge(id, { targetId, ...(suggestionId ? { suggestionId } : {}) }));
+  },
+
+  /** Merges another incident (a suggested duplicate) into the open one. */
+  mergeHere(sourceId: string, suggestionId?: string): Promise<Outcome> {
+    return actOnOpenIncident((id) => endpoints.merge(sourceId, { targetId: id, ...(suggestionId ? { suggestionId } : {}) }));
+  },
+
+  /** Merges the open incident into the one with this reference ("SB-1042"). */
+  async mergeIntoReference(reference: string): Promise<Outcome> {
+    const wanted = reference.trim().toUpperCase();
+    try {
+      const found = (await endpoints.incidents({ q: wanted, limit: 5 })).items.find((i) => i.reference.toUpperCase() === wanted);
+      if (!found) return { ok: false, error: raw(new Error(`No incident ${wanted} that you can see.`)) };
+      return await detail.mergeInto(found.id);
+    } catch (err) {
+      return { ok: false, error: raw(err) };
+    }
+  },
+
+  unmerge(mergeId: string): Promise<Outcome> {
+    return actOnOpenIncident(() => endpoints.unmerge(mergeId));
+  },
+
+  dismissDuplicate(suggestionId: string): Promise<Outcome> {
+    return actOnOpenIncident(() => endpoints.dismissDuplicate(suggestionId));
   },
 
   /** It left our sight: refetching shows the server's answer (no longer visible) instead of stale data. */

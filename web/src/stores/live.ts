@@ -28,6 +28,7 @@ function wire(): void {
   onInboxEvent('message.updated', (payload) => detail.onMessageUpdated(payload));
   onInboxEvent('incident.viewers', (payload) => detail.onViewers(payload));
   onInboxEvent('incident.alert', (payload) => alerts.push(payload));
+  onInboxEvent('incident.duplicate', (payload) => detail.onDuplicate(payload));
   onInboxEvent('call.updated', (payload) => calls.onCall(payload));
   onConnected((reconnect) => {
     // Catch up with what was pushed while we were not listening: after a reconnect, and also when
