@@ -90,8 +90,8 @@ describe('possible duplicates in the agent inbox, in Chromium', () => {
   it('unmerges: the second request is back on its own, live for both', async () => {
     await ana.click('[data-testid=unmerge]');
     await ana.locator('[data-testid=merge-entry]').waitFor({ state: 'detached', timeout: 10_000 });
-    await expect(ana.locator('[data-testid=timeline-message]')).toBeDefined();
-    await ana.waitForFunction(() => document.querySelectorAll('[data-testid=timeline-message]').length === 1);
+    await ana.locator('[data-testid=timeline-message]').nth(1).waitFor({ state: 'detached', timeout: 10_000 });
+    await expect(ana.locator('[data-testid=timeline-message]').count()).resolves.toBe(1);
     await bob.locator('[data-testid=merged-into]').waitFor({ state: 'detached', timeout: 10_000 });
     await expect(bob.locator('[data-testid=timeline-message]').count()).resolves.toBe(1);
     await screenshot(bob, 'dup-05-bob-unmerged');
