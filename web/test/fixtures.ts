@@ -25,6 +25,8 @@ export function incident(overrides: Partial<IncidentSummaryDto> = {}): IncidentS
     asset: null,
     serviceType: null,
     requestedWindow: null,
+    maintenanceKind: null,
+    tags: [],
     version: 1,
     ...overrides,
   };

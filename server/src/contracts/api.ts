@@ -158,6 +158,7 @@ export interface ChannelTestResult {
 }
 
 import type { DedupPolicyDto, DuplicateSuggestionDto, IncidentMergeDto, IncidentRefDto } from './duplicates.js';
+import type { MaintenanceKind } from '../domain/rules/types.js';
 
 export interface ContactDto {
   id: string;
@@ -196,6 +197,9 @@ export interface IncidentSummaryDto {
   asset: string | null;
   serviceType: string | null;
   requestedWindow: string | null;
+  /** Maintenance kind (workflow rules set it, agents too). */
+  maintenanceKind: MaintenanceKind | null;
+  tags: string[];
   /** Optimistic-lock version; send it back in PATCH to refuse lost updates. */
   version: number;
 }

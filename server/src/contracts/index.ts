@@ -2,3 +2,4 @@ export * from './api.js';
 export * from './events.js';
 export * from './people.js';
 export * from './duplicates.js';
+export * from './workflow.js';

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import type { AssignmentStatus, ChannelKind } from '../contracts/api.js';
+import type { MaintenanceKind } from '../domain/rules/types.js';
 import { Contact } from '../customers/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { INCIDENT_STATUSES, PRIORITIES, type IncidentStatus, type Priority } from '../domain/incident-state.js';
@@ -83,6 +84,16 @@ export class Incident {
 
   @Property({ type: 'string', length: 200, nullable: true })
   requestedWindow?: string | null;
+
+  /** preventive, conductive, corrective or inductive maintenance (workflow rules read and set it). */
+  @Enum({ items: ['preventive', 'conductive', 'corrective', 'inductive'], type: 'string', nullable: true })
+  maintenanceKind?: MaintenanceKind | null;
+
+  @Property({ type: 'array', columnType: 'text[]' })
+  tags: string[] = [];
+
+  @Property({ type: 'uuid', nullable: true })
+  slaPolicyId?: string | null;
 
   /** Merged into another incident (then closed): duplicates/. */
   @Property({ type: 'uuid', nullable: true })

@@ -41,6 +41,8 @@ export function toIncidentSummary(i: Incident): IncidentSummaryDto {
     asset: i.asset ?? null,
     serviceType: i.serviceType ?? null,
     requestedWindow: i.requestedWindow ?? null,
+    maintenanceKind: i.maintenanceKind ?? null,
+    tags: i.tags ?? [],
     version: i.version,
   };
 }

@@ -10,6 +10,7 @@ import { sqlOf, type Sql } from '../database/sql.js';
 import { statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
 import { canSee, roomsOfIncident, roomsThatLostSight, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { DuplicatesRepository } from '../duplicates/duplicates.repository.js';
+import type { Routed } from '../workflow/workflow.service.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
 import { Department } from '../users/department.entity.js';
 import { User } from '../users/user.entity.js';
@@ -28,10 +29,20 @@ export interface Assignment {
   assignmentId: string;
 }
 
+/** An agent changed an incident (workflow rules listen). */
+export interface IncidentChange {
+  incidentId: string;
+  changed: string[];
+  /** Where it is now. */
+  after: IncidentPlacement;
+}
+
 @Injectable()
 export class IncidentsService {
-  /** 'assigned' (Assignment) after an assignment to a technician commits. */
+  /** 'assigned' (Assignment) after an assignment to a technician commits; 'released' (duplicates/Release). */
   readonly assignments = new EventEmitter();
+  /** 'updated' (IncidentChange) after an agent's change commits. */
+  readonly changes = new EventEmitter();
 
   constructor(
     private readonly em: EntityManager,
@@ -151,6 +162,7 @@ export class IncidentsService {
       this.publisher.publish(roomsThatLostSight(before, placementOf(after)), 'incident.removed', { incidentId: id }, now);
     }
     if (assigned) this.assignments.emit('assigned', assigned);
+    if (after) this.changes.emit('updated', { incidentId: id, changed, after: placementOf(after) } satisfies IncidentChange);
     // Answered even when the change took the incident out of the caller's sight: they just made it.
     const found = await this.repo.findWithTimeline(id);
     if (!found) throw new NotFoundException(`No incident ${id}.`);
@@ -220,6 +232,8 @@ export class IncidentsService {
       asset: null,
       serviceType: null,
       requestedWindow: null,
+      maintenanceKind: null,
+      tags: [],
       version: 1,
     };
     return { kind: 'created', incident, message: inboundMessageDto(ids.messageId, ids.incidentId, input, at) };
@@ -267,10 +281,20 @@ export class IncidentsService {
     this.publisher.publish(rooms, 'message.updated', { incidentId: found.message.incident.id, message: toMessageDto(found.message, found.attachments) });
   }
 
+  /** A change made outside the unit of work (workflow rules) committed: to who sees it now, gone for who no longer does. */
+  async announceChange(id: string, before: IncidentPlacement, changed: string[], by: UserRefDto | null): Promise<void> {
+    const incident = await this.repo.findSummary(id);
+    if (!incident) return;
+    const now = roomsOfIncident(placementOf(incident));
+    this.publisher.publish(now, 'incident.updated', { incident: toIncidentSummary(incident), changed, by });
+    this.publisher.publish(roomsThatLostSight(before, placementOf(incident)), 'incident.removed', { incidentId: id }, now);
+  }
+
   /** After ingest commits: tell the inboxes. */
   async announceInbound(outcome: InboundOutcome): Promise<void> {
     if (outcome.kind === 'created') {
-      const rooms = roomsOfIncident({ departmentId: null, assigneeId: null });
+      // Where the workflow rules put it.
+      const rooms = roomsOfIncident({ departmentId: outcome.incident.department?.id ?? null, assigneeId: outcome.incident.assignee?.id ?? null });
       this.publisher.publish(rooms, 'incident.created', { incident: outcome.incident });
       this.publisher.publish(rooms, 'message.created', { incidentId: outcome.incident.id, message: outcome.message });
       return;
@@ -310,7 +334,15 @@ const publicRoute = (r: ReplyRoute | null): ReplyRoute | null =>
   r ? { channelKind: r.channelKind, to: r.to, from: r.from, ...(r.windowOpenUntil !== undefined ? { windowOpenUntil: r.windowOpenUntil } : {}), ...(r.templates ? { templates: r.templates } : {}) } : null;
 
 export type InboundOutcome =
-  | { kind: 'created'; incident: IncidentSummaryDto; message: MessageDto; /** a possible duplicate was suggested */ suggestionId?: string }
+  | {
+      kind: 'created';
+      incident: IncidentSummaryDto;
+      message: MessageDto;
+      /** a possible duplicate was suggested */
+      suggestionId?: string;
+      /** what the workflow rules did to it */
+      routed?: Routed | null;
+    }
   | { kind: 'appended'; incidentId: string; reopenedFrom: IncidentStatus | null; message: MessageDto; answered?: AnsweredAssignment | null };
 
 export interface NewInboundIncident {

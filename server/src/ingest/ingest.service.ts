@@ -21,6 +21,7 @@ import { toEmailDto } from '../incidents/incident.mapper.js';
 import type { RawEventWrite } from '../incidents/incidents.repository.js';
 import { IncidentsService, type InboundOutcome } from '../incidents/incidents.service.js';
 import { DuplicatesService } from '../duplicates/duplicates.service.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
 import { InboundRouter } from './inbound-router.js';
 import { Lanes } from './lanes.js';
 import { InboundEventsRepository, type InboundEventRow } from './inbound-events.repository.js';
@@ -63,6 +64,7 @@ export class IngestService implements BeforeApplicationShutdown {
     private readonly router: InboundRouter,
     private readonly incidents: IncidentsService,
     private readonly duplicates: DuplicatesService,
+    private readonly workflow: WorkflowService,
     private readonly channels: ChannelsService,
     private readonly attachments: AttachmentsService,
     private readonly calls: CallRecorder,
@@ -203,6 +205,11 @@ export class IngestService implements BeforeApplicationShutdown {
         if (outcome?.kind === 'created' && check.action === 'suggest') outcome.suggestionId = (await this.duplicates.recordSuggestion(sql, outcome.incident.id, check)) ?? undefined;
       }
     } else outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
+    // A new incident goes through the workflow rules before anyone sees it (department, priority ...).
+    if (outcome?.kind === 'created') {
+      outcome.routed = await this.workflow.route(sql, outcome.incident.id, 'created');
+      if (outcome.routed) Object.assign(outcome.incident, outcome.routed.summary, { version: outcome.incident.version + (outcome.routed.changed.length ? 1 : 0) });
+    }
     // Files are written in the same transaction (a web form has none: its single statement stays alone).
     if (outcome && m.attachments?.length) outcome.message.attachments = await this.attachments.store(sql, outcome.message.id, m.attachments);
     return outcome;
@@ -220,6 +227,7 @@ export class IngestService implements BeforeApplicationShutdown {
     try {
       await this.incidents.announceInbound(outcome);
       if (outcome.kind === 'created' && outcome.suggestionId) await this.duplicates.announceSuggestion(outcome.suggestionId);
+      if (outcome.kind === 'created') this.workflow.carryOut(outcome.routed);
     } catch (err) {
       this.log.warn(`announcing an inbound message failed: ${(err as Error).message}`);
     }

@@ -41,6 +41,7 @@ export class ApiClient {
   get = <T = any>(path: string) => this.request<T>('GET', path);
   post = <T = any>(path: string, body?: unknown) => this.request<T>('POST', path, body ?? {});
   patch = <T = any>(path: string, body: unknown) => this.request<T>('PATCH', path, body);
+  put = <T = any>(path: string, body: unknown) => this.request<T>('PUT', path, body);
 
   async login(email: string, password: string): Promise<MeDto> {
     const r = await this.post<MeDto>('/api/auth/login', { email, password });

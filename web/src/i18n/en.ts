@@ -150,6 +150,7 @@ const en = {
   },
   audit: {
     system: 'System',
+    byRule: 'Rule “{rule}”',
     opened: 'Incident created',
     openedVia: 'Incident created via {channel}',
     assigned: '{actor} assigned to {to}',

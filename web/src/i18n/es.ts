@@ -152,6 +152,7 @@ const es: MessageSchema = {
   },
   audit: {
     system: 'Sistema',
+    byRule: 'Regla «{rule}»',
     opened: 'Incidencia creada',
     openedVia: 'Incidencia creada vía {channel}',
     assigned: '{actor} asignó a {to}',

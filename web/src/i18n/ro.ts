@@ -152,6 +152,7 @@ const ro: MessageSchema = {
   },
   audit: {
     system: 'Sistem',
+    byRule: 'Regula „{rule}”',
     opened: 'Incident creat',
     openedVia: 'Incident creat prin {channel}',
     assigned: '{actor} a atribuit lui {to}',

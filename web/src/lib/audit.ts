@@ -83,11 +83,16 @@ function describeMerge(entry: AuditEntryDto, actor: string, t: Translate): strin
   }
 }
 
+/** The fields of a rule firing that name the rule rather than a change. */
+const RULE_FIELDS = ['rule', 'ruleId', 'trigger', 'effects'];
+
 export function describeAudit(entry: AuditEntryDto, t: Translate, lookups: AuditLookups): string[] {
-  const actor = entry.actor?.name ?? t('audit.system');
+  // A workflow rule's changes read as the rule's doing: "Rule “Gas smell” moved to Boilers".
+  const byRule = entry.action === 'rule.fired';
+  const actor = byRule ? t('audit.byRule', { rule: refName(entry.changes?.rule?.to, () => null) }) : (entry.actor?.name ?? t('audit.system'));
   const merge = describeMerge(entry, actor, t);
   if (merge) return merge;
-  const changes = Object.entries(entry.changes ?? {});
+  const changes = Object.entries(entry.changes ?? {}).filter(([field]) => !byRule || !RULE_FIELDS.includes(field));
   const action = entry.action.split('.').pop();
   if (action === 'created') {
     // The opening entry records the initial status and channel: one sentence says it all.

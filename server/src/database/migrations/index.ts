@@ -3,6 +3,7 @@ import { Migration20261123000000_initial } from './Migration20261123000000_initi
 import { Migration20261123100000_email } from './Migration20261123100000_email.js';
 import { Migration20261202000000_phone } from './Migration20261202000000_phone.js';
 import { Migration20261203000000_identity_dedup } from './Migration20261203000000_identity_dedup.js';
+import { Migration20261203100000_workflow } from './Migration20261203100000_workflow.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123100000_email', class: Migration20261123100000_email },
   { name: 'Migration20261202000000_phone', class: Migration20261202000000_phone },
   { name: 'Migration20261203000000_identity_dedup', class: Migration20261203000000_identity_dedup },
+  { name: 'Migration20261203100000_workflow', class: Migration20261203100000_workflow },
 ];

@@ -101,8 +101,9 @@ export function evaluate(rules: readonly Rule[], facts: RuleFacts, trigger: Rule
     if (firedNow.has(rule.id) || !matches(rule, current)) continue;
     firedNow.add(rule.id);
     const result = apply(rule, current);
+    const changes = Object.fromEntries(result.changed.map((k) => [k, { from: current[k], to: result.facts[k] }]));
+    firings.push({ ruleId: rule.id, ruleName: rule.name, actions: rule.actions, changed: result.changed, changes });
     current = result.facts;
-    firings.push({ ruleId: rule.id, ruleName: rule.name, actions: rule.actions, changed: result.changed });
     for (const action of result.effects) {
       const key = effectKey(action);
       if (seenEffects.has(key)) continue;

@@ -103,6 +103,8 @@ export interface Firing {
   actions: Action[];
   /** The facts this firing changed (e.g. 'priority', 'departmentId'); empty when all were already so. */
   changed: (keyof RuleFacts)[];
+  /** The same, with the value before and after this firing (what its timeline entry says). */
+  changes: Partial<Record<keyof RuleFacts, { from: unknown; to: unknown }>>;
 }
 
 export interface Evaluation {

@@ -1,0 +1,116 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { createHash } from 'node:crypto';
+import { ChannelsService } from '../channels/channels.service.js';
+import { Secrets } from '../common/secrets.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { sqlOf } from '../database/sql.js';
+import { EmailReplies } from '../email/email-replies.service.js';
+import type { EmailChannelConfig } from '../email/email-settings.js';
+import { composeIncidentMail } from '../email/outbound-mail.js';
+import { IncidentsRepository } from '../incidents/incidents.repository.js';
+import { AlreadyQueued, OutboundMessages } from '../outbox/outbound-messages.service.js';
+import { WorkflowService, type RuleEffect } from './workflow.service.js';
+
+/** A uuid named by the effect's key: the outbox keeps one mail per (kind, source), so an effect goes out once. */
+const sourceOf = (key: string) => {
+  const h = createHash('sha1').update(key).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+};
+
+/** "{reference}", "{subject}", "{priority}", "{department}", "{customer}", "{rule}" in a template. */
+export function renderRuleTemplate(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+}
+
+interface IncidentFacts {
+  reference: string;
+  subject: string;
+  priority: string;
+  department: string | null;
+  customer: string | null;
+  channel_id: string | null;
+}
+
+/**
+ * What a rule asks to be done outside the incident, once the change that decided it commits: notify
+ * someone by e-mail or SMS, or send the customer an automatic reply on the incident's channel. Each is an
+ * outbound message on the incident's timeline (sent by the outbox workers), at most once per firing.
+ * 'assign-best' is the assignment module's.
+ */
+@Injectable()
+export class WorkflowEffects implements OnModuleInit {
+  private readonly log = new Logger('WorkflowEffects');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly workflow: WorkflowService,
+    private readonly replies: EmailReplies,
+    private readonly outbound: OutboundMessages,
+    private readonly channels: ChannelsService,
+    private readonly incidents: IncidentsRepository,
+    private readonly secrets: Secrets,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.workflow.effects.on('effects', (effects: RuleEffect[]) => {
+      for (const e of effects) void this.carryOut(e).catch((err: Error) => this.log.warn(`rule "${e.ruleName}" ${e.action.do} on ${e.incidentId} failed: ${err.message}`));
+    });
+  }
+
+  async carryOut(e: RuleEffect): Promise<void> {
+    try {
+      if (e.action.do === 'notify') await this.notify(e, e.action);
+      else if (e.action.do === 'auto-reply') await this.autoReply(e, e.action.template);
+    } catch (err) {
+      if (!(err instanceof AlreadyQueued)) throw err;
+    }
+  }
+
+  private async facts(incidentId: string): Promise<IncidentFacts | null> {
+    const [row] = await sqlOf(this.em)<IncidentFacts>(
+      `select i.reference, i.subject, i.priority, d.name as department, coalesce(cu.name, c.name) as customer, i.channel_id
+       from incidents i left join departments d on d.id = i.department_id left join customers cu on cu.id = i.customer_id left join contacts c on c.id = i.contact_id where i.id = ?`,
+      [incidentId],
+    );
+    return row ?? null;
+  }
+
+  private vars(f: IncidentFacts, rule: string): Record<string, string> {
+    return { reference: f.reference, subject: f.subject, priority: f.priority, department: f.department ?? '—', customer: f.customer ?? '—', rule };
+  }
+
+  private async notify(e: RuleEffect, a: { via: 'email' | 'sms'; to: string; template?: string }): Promise<void> {
+    const f = await this.facts(e.incidentId);
+    if (!f) return;
+    const base = this.config.publicUrl?.replace(/\/+$/, '');
+    const fallback = `{reference} — {subject}\n{customer} · {priority} · {department}\n(rule "{rule}")${base ? `\n${base}/incidents/${e.incidentId}` : ''}`;
+    const text = renderRuleTemplate(a.template || fallback, this.vars(f, e.ruleName));
+    const kind = a.via === 'email' ? 'email' : 'sms';
+    const [channel] = await sqlOf(this.em)<{ id: string }>(`select id from channels where kind = ? and active order by (id = ?) desc, created_at limit 1`, [kind, f.channel_id]);
+    if (!channel) return void this.log.warn(`rule "${e.ruleName}": no active ${kind} channel to notify ${a.to}`);
+    if (a.via === 'sms') {
+      await this.outbound.queue({ incidentId: e.incidentId, channelId: channel.id, channelKind: 'sms', body: text, mail: { to: a.to, body: text, statusCallback: null }, recipient: a.to, externalId: null, meta: { to: a.to, rule: e.ruleName }, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+      return;
+    }
+    const mailbox = (await this.channels.byId(channel.id)).config as unknown as EmailChannelConfig;
+    const mail = composeIncidentMail({ mailbox, to: a.to, text, subjectPrefix: `[${e.ruleName}]`, automatic: 'auto-generated', thread: { incidentId: e.incidentId, reference: f.reference, subject: f.subject, threadIds: [] } }, this.secrets.replyTokenKey);
+    await this.replies.send({ incidentId: e.incidentId, channelId: channel.id, body: text, mail, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+  }
+
+  /** To the customer, where they wrote from (e-mail, SMS or WhatsApp: they just wrote, so its window is open). */
+  private async autoReply(e: RuleEffect, template: string): Promise<void> {
+    const [f, route] = await Promise.all([this.facts(e.incidentId), this.incidents.replyRoute(e.incidentId)]);
+    if (!f || !route) return void this.log.warn(`rule "${e.ruleName}": ${f?.reference ?? e.incidentId} has no way to reach the customer`);
+    const text = renderRuleTemplate(template, { ...this.vars(f, e.ruleName), name: route.name });
+    if (route.channelKind === 'email') {
+      const mailbox = (await this.channels.byId(route.channelId)).config as unknown as EmailChannelConfig;
+      const thread = await this.incidents.threadIds(sqlOf(this.em), e.incidentId);
+      const mail = composeIncidentMail({ mailbox, to: route.to, text, automatic: 'auto-replied', thread: { incidentId: e.incidentId, reference: f.reference, subject: f.subject, threadIds: thread.all, inReplyTo: thread.lastInbound } }, this.secrets.replyTokenKey);
+      await this.replies.send({ incidentId: e.incidentId, channelId: route.channelId, body: text, mail, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+      return;
+    }
+    await this.outbound.queue({ incidentId: e.incidentId, channelId: route.channelId, channelKind: route.channelKind, body: text, mail: { to: route.to, body: text, statusCallback: null }, recipient: route.to, externalId: null, meta: { to: route.to, from: route.from, rule: e.ruleName }, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+  }
+}
