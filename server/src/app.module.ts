@@ -18,6 +18,7 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { GatewayModule } from './realtime/gateway.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { UsersModule } from './users/users.module.js';
+import { AssignmentModule } from './assignment/assignment.module.js';
 import { WorkflowEffectsModule } from './workflow/workflow-effects.module.js';
 
 @Module({})
@@ -50,7 +51,7 @@ export class AppModule {
     });
     // The throttler is in both shapes because controllers (inert without HTTP) still resolve their guards.
     const core = [ConfigModule.forRoot(config, storage), DatabaseModule.forRoot(), JobsModule, AuditModule, RealtimeModule, throttler];
-    const domain = [UsersModule, AuthModule, ChannelsModule, IncidentsModule, IngestModule, EmailModule, WorkflowEffectsModule];
+    const domain = [UsersModule, AuthModule, ChannelsModule, IncidentsModule, IngestModule, EmailModule, WorkflowEffectsModule, AssignmentModule];
     if (!shape.http) return { module: AppModule, imports: [...core, ...domain] };
     return {
       module: AppModule,

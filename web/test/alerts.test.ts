@@ -73,8 +73,13 @@ describe('the alerts store', () => {
   });
 
   it('leaves out kinds this app does not know', () => {
-    alerts.push({ ...declined('i1', 'SB-1'), kind: 'sla-breached' as never });
+    alerts.push({ ...declined('i1', 'SB-1'), kind: 'contract-expired' as never });
     expect(shown()).toEqual([]);
+  });
+
+  it('shows the kinds it knows: nobody free, SLA near and missed', () => {
+    for (const kind of ['no-technician', 'sla-warning', 'sla-breached'] as const) alerts.push({ ...declined(`i-${kind}`, 'SB-2'), kind });
+    expect(shown()).toHaveLength(3);
   });
 
   it('reset drops all and their timers', () => {

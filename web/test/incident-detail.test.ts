@@ -19,7 +19,7 @@ const users = [
   { id: 'u-ana', name: 'Ana', email: 'ana@x.test', role: 'agent' as const, locale: 'es' as const, departmentIds: [] },
   { id: 'u-bob', name: 'Bob', email: 'bob@x.test', role: 'technician' as const, locale: 'ro' as const, departmentIds: [] },
 ];
-const departments = [{ id: 'd-1', name: 'Repairs', dedup: null }];
+const departments = [{ id: 'd-1', name: 'Repairs', dedup: null, supervisorId: null, offerMinutes: 30 }];
 
 const timeline: TimelineEntry[] = [
   {

@@ -26,6 +26,8 @@ export interface AppConfig {
   intakeRateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   defaultCountry: string;
+  /** The desk's time zone: technicians' working hours and business calendars without their own (IANA). */
+  timeZone: string;
   adminEmail?: string;
   adminPassword?: string;
   /** Folder of the built web app served at / (absent or missing: API only). */
@@ -100,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     intakeRateLimitPerMinute: int(env, 'INTAKE_RATE_LIMIT', 30),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT', 10),
     defaultCountry: (env.DEFAULT_COUNTRY || 'ES').toUpperCase(),
+    timeZone: env.TIME_ZONE || 'Europe/Madrid',
     adminEmail: env.SWITCHBOARD_ADMIN_EMAIL || undefined,
     adminPassword: env.SWITCHBOARD_ADMIN_PASSWORD || undefined,
     webDist: env.WEB_DIST === '' ? undefined : resolve(env.WEB_DIST || 'web/dist'),

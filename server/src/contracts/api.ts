@@ -51,12 +51,18 @@ export interface DepartmentDto {
   name: string;
   /** Its duplicate window and thresholds; null: the defaults. */
   dedup: DedupPolicyDto | null;
+  /** Alerted when nobody is left to offer an incident to. */
+  supervisorId: string | null;
+  /** Minutes a technician has to answer an offer. */
+  offerMinutes: number;
 }
 
 /** PATCH /api/departments/{id} (admins); dedup null goes back to the defaults. */
 export interface DepartmentPatch {
   name?: string;
   dedup?: DedupPolicyDto | null;
+  supervisorId?: string | null;
+  offerMinutes?: number;
 }
 
 export interface ChannelDto {

@@ -7,6 +7,9 @@ import type { DuplicateSuggestionDto } from './duplicates.js';
 
 export const INBOX_NAMESPACE = '/inbox';
 
+/** assignment-declined: a technician said no; no-technician: nobody is left to offer it to; sla-warning / sla-breached: a target is near or missed. */
+export type AlertKind = 'assignment-declined' | 'no-technician' | 'sla-warning' | 'sla-breached';
+
 export interface ServerToClientEvents {
   'incident.created': (payload: { incident: IncidentSummaryDto }) => void;
   /** `changed` names the fields that changed (status, priority, department, assignee, lastMessage...). */
@@ -15,7 +18,7 @@ export interface ServerToClientEvents {
   'incident.removed': (payload: { incidentId: string }) => void;
   'message.created': (payload: { incidentId: string; message: MessageDto }) => void;
   /** Something the department should act on now (a technician declined a service order ...). */
-  'incident.alert': (payload: { incidentId: string; reference: string; kind: 'assignment-declined'; by: UserRefDto | null }) => void;
+  'incident.alert': (payload: { incidentId: string; reference: string; kind: AlertKind; by: UserRefDto | null }) => void;
   /** A message changed after it was created: an outbound mail's delivery status, mostly. */
   'message.updated': (payload: { incidentId: string; message: MessageDto }) => void;
   /** A phone call started, was answered or ended (agents and admins): the pop-up with the caller's card. */

@@ -3,3 +3,4 @@ export * from './events.js';
 export * from './people.js';
 export * from './duplicates.js';
 export * from './workflow.js';
+export * from './assignment.js';

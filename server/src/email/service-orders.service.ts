@@ -7,6 +7,7 @@ import type { Locale } from '../contracts/api.js';
 import { inTransaction, sqlOf } from '../database/sql.js';
 import { linkAssignmentId, signServiceOrderLink, verifyServiceOrderLink } from '../domain/service-order-link.js';
 import { preview } from '../incidents/incident.mapper.js';
+import type { Unassignable } from '../assignment/assignment.service.js';
 import type { Release } from '../duplicates/duplicates.service.js';
 import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -14,7 +15,7 @@ import { AlreadyQueued } from '../outbox/outbound-messages.service.js';
 import { EmailReplies } from './email-replies.service.js';
 import type { EmailChannelConfig } from './email-settings.js';
 import { composeIncidentMail } from './outbound-mail.js';
-import { localeOr, released, serviceOrder } from './templates.js';
+import { localeOr, released, serviceOrder, unassignable } from './templates.js';
 
 const SWEEP_MS = 30_000;
 const TOKEN_DAYS = 30;
@@ -67,6 +68,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     this.incidents.assignments.on('assigned', (a: Assignment) => void this.send(a).catch((err: Error) => this.log.warn(`service order for ${a.incidentId} not queued (the sweep retries): ${err.message}`)));
     this.incidents.assignments.on('released', (r: Release) => void this.sendRelease(r).catch((err: Error) => this.log.warn(`release notice for ${r.reference} not queued: ${err.message}`)));
+    this.incidents.assignments.on('unassignable', (u: Unassignable) => void this.sendUnassignable(u).catch((err: Error) => this.log.warn(`supervisor alert for ${u.reference} not queued: ${err.message}`)));
     // Assignments whose order was never queued (the process stopped right after the assignment).
     await this.queue.repeat('service-orders.sweep', SWEEP_MS, () => this.sweep());
   }
@@ -161,6 +163,27 @@ export class ServiceOrders implements OnApplicationBootstrap {
     );
     try {
       await this.replies.send({ incidentId: r.incidentId, channelId: channel.id, body: words.text, mail, kind: 'service-release', automatic: true, author: null, flags: ['automatic'], sourceId: r.incidentId });
+    } catch (err) {
+      if (!(err instanceof AlreadyQueued)) throw err;
+    }
+  }
+
+  /** Nobody is left to offer an incident to: its department's supervisor hears of it (once per round of offers). */
+  async sendUnassignable(u: Unassignable): Promise<void> {
+    const sql = sqlOf(this.em);
+    const [row] = await sql<{ channel_id: string | null; locale: string }>(`select i.channel_id, u.locale from incidents i, users u where i.id = ? and u.id = ?`, [u.incidentId, u.supervisor.id]);
+    if (!row) return;
+    const [mailbox] = await sql<{ id: string }>(`select id from channels where kind = 'email' and active order by (id = ?) desc, created_at limit 1`, [row.channel_id]);
+    if (!mailbox) return void this.log.warn(`no active e-mail channel: the supervisor alert for ${u.reference} cannot be sent`);
+    const channel = await this.channels.byId(mailbox.id);
+    const base = this.config.publicUrl?.replace(/\/+$/, '');
+    const words = unassignable(localeOr(row.locale), { reference: u.reference, subject: u.subject, offers: u.offers, link: base ? `${base}/incidents/${u.incidentId}` : null });
+    const mail = composeIncidentMail(
+      { mailbox: channel.config as unknown as EmailChannelConfig, to: u.supervisor.email, text: words.text, subjectPrefix: words.subjectPrefix, automatic: 'auto-generated', thread: { incidentId: u.incidentId, reference: u.reference, subject: u.subject, threadIds: [] } },
+      this.secrets.replyTokenKey,
+    );
+    try {
+      await this.replies.send({ incidentId: u.incidentId, channelId: channel.id, body: words.text, mail, kind: `unassignable-${u.offers}`, automatic: true, author: null, flags: ['automatic'], sourceId: u.incidentId });
     } catch (err) {
       if (!(err instanceof AlreadyQueued)) throw err;
     }

@@ -131,3 +131,14 @@ const RELEASED: Record<Locale, { prefix: string; text: (f: { reference: string; 
 export function released(locale: Locale, f: { reference: string; subject: string; into: string }): { text: string; subjectPrefix: string } {
   return { text: RELEASED[locale].text(f), subjectPrefix: RELEASED[locale].prefix };
 }
+
+const UNASSIGNABLE: Record<Locale, { prefix: string; text: (f: { reference: string; subject: string; offers: number; link: string | null }) => string }> = {
+  es: { prefix: 'Sin técnico:', text: (f) => `Nadie puede atender ${f.reference} («${f.subject}»): se ofreció a ${f.offers} técnico(s) y ninguno la aceptó a tiempo, o no hay ninguno libre con las competencias necesarias. Asígnela a mano.${f.link ? `\n\n${f.link}` : ''}` },
+  en: { prefix: 'No technician:', text: (f) => `Nobody can take ${f.reference} ("${f.subject}"): it was offered to ${f.offers} technician(s) and none accepted in time, or nobody free has the skills it needs. Assign it by hand.${f.link ? `\n\n${f.link}` : ''}` },
+  ro: { prefix: 'Fără tehnician:', text: (f) => `Nimeni nu poate prelua ${f.reference} („${f.subject}”): a fost oferit la ${f.offers} tehnician(i) și niciunul nu a acceptat la timp, sau nu este liber nimeni cu competențele necesare. Atribuiți-l manual.${f.link ? `\n\n${f.link}` : ''}` },
+};
+
+/** A department supervisor is told that nobody is left to offer an incident to. */
+export function unassignable(locale: Locale, f: { reference: string; subject: string; offers: number; link: string | null }): { text: string; subjectPrefix: string } {
+  return { text: UNASSIGNABLE[locale].text(f), subjectPrefix: UNASSIGNABLE[locale].prefix };
+}

@@ -169,14 +169,16 @@ export class IncidentsRepository {
    * them and opens it for assignment again. Inside the caller's transaction; audited as the technician.
    */
   async applyTechnicianAnswer(sql: Sql, a: TechnicianAnswer): Promise<AnsweredAssignment | null> {
-    const [row] = await sql<{ status: IncidentStatus; assignment_status: AssignmentStatus | null; department_id: string | null; technician_name: string }>(
-      `select i.status, i.assignment_status, i.department_id, u.name as technician_name
+    const [row] = await sql<{ status: IncidentStatus; assignment_status: AssignmentStatus | null; department_id: string | null; technician_name: string; assignment_id: string }>(
+      `select i.status, i.assignment_status, i.department_id, u.name as technician_name, i.assignment_id
        from incidents i join users u on u.id = i.assignee_id
        where i.id = ? and i.assignee_id = ? and i.assignment_id is not null ${a.assignmentId ? 'and i.assignment_id = ?' : ''} for update of i`,
       a.assignmentId ? [a.incidentId, a.technicianId, a.assignmentId] : [a.incidentId, a.technicianId],
     );
     if (!row) return null;
     const declined = a.answer === 'declined';
+    // An offer made by the assignment module is answered too (then a decline offers the next candidate).
+    const offer = await sql(`update assignment_offers set status = ?, answered_at = ?, via = ? where id = ? and status = 'offered' returning id`, [a.answer, a.at, a.via, row.assignment_id]);
     const status = declined && (row.status === 'pending' || row.status === 'new') ? 'open' : row.status;
     await sql(
       `update incidents set assignment_status = ?, assignee_id = case when ? then null else assignee_id end, assignment_id = case when ? then null else assignment_id end,
@@ -193,7 +195,7 @@ export class IncidentsRepository {
       JSON.stringify({ ...changes, via: { from: null, to: a.via } }),
       a.at,
     ]);
-    return { answer: a.answer, before: { departmentId: row.department_id, assigneeId: a.technicianId }, technicianName: row.technician_name, changed: Object.keys(changes) };
+    return { answer: a.answer, before: { departmentId: row.department_id, assigneeId: a.technicianId }, technicianName: row.technician_name, changed: Object.keys(changes), offered: offer.length > 0 };
   }
 
   /** The Message-IDs of an incident's mail, oldest first, and the last one a customer sent. */
@@ -407,6 +409,8 @@ export interface AnsweredAssignment {
   before: IncidentPlacement;
   technicianName: string;
   changed: string[];
+  /** It answered an offer of the assignment module (a decline then goes to the next candidate). */
+  offered: boolean;
 }
 
 /** insert: the raw event is new here; complete: it was stored earlier and is processed now; none: there is none. */

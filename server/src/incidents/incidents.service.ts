@@ -29,6 +29,13 @@ export interface Assignment {
   assignmentId: string;
 }
 
+/** A technician answered an assignment (the assignment module offers the next candidate after a decline). */
+export interface AnswerNotice {
+  incidentId: string;
+  answer: 'confirmed' | 'declined';
+  offered: boolean;
+}
+
 /** An agent changed an incident (workflow rules listen). */
 export interface IncidentChange {
   incidentId: string;
@@ -312,6 +319,7 @@ export class IncidentsService {
 
   /** A technician confirmed or declined: the incident to who sees it now, gone for who no longer does, and a decline alerts. */
   announceAnswer(incident: Incident, answered: AnsweredAssignment, by: UserRefDto | null): void {
+    this.assignments.emit('answered', { incidentId: incident.id, answer: answered.answer, offered: answered.offered } satisfies AnswerNotice);
     const rooms = roomsOfIncident(placementOf(incident));
     this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(incident), changed: ['messages', ...answered.changed], by });
     this.publisher.publish(roomsThatLostSight(answered.before, placementOf(incident)), 'incident.removed', { incidentId: incident.id }, rooms);

@@ -14,4 +14,4 @@ export function toUserDto(user: User, departmentIds?: string[]): UserDto {
   };
 }
 
-export const toDepartmentDto = (d: Department): DepartmentDto => ({ id: d.id, name: d.name, dedup: d.dedupPolicy ?? null });
+export const toDepartmentDto = (d: Department): DepartmentDto => ({ id: d.id, name: d.name, dedup: d.dedupPolicy ?? null, supervisorId: d.supervisorId ?? null, offerMinutes: d.offerMinutes });

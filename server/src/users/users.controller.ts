@@ -30,7 +30,14 @@ const DedupPolicy = z
   })
   .strict()
   .refine((p) => p.suggestAt <= p.joinAt, { message: 'must not be above joinAt (below it a request is only suggested)', path: ['suggestAt'] });
-const DepartmentPatchBody = z.object({ name: z.string().trim().min(1, 'required').max(120).optional(), dedup: DedupPolicy.nullable().optional() }).strict();
+const DepartmentPatchBody = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(120).optional(),
+    dedup: DedupPolicy.nullable().optional(),
+    supervisorId: z.string().uuid('must be an id').nullable().optional(),
+    offerMinutes: z.number().int('whole minutes').min(1, 'at least 1 minute').max(10_080, 'at most a week').optional(),
+  })
+  .strict();
 
 @ApiTags('users')
 @ApiCookieAuth()

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { DepartmentPatch, Locale, Role } from '../contracts/api.js';
 import type { AuditChanges } from '../audit/audit-entry.entity.js';
@@ -79,6 +79,15 @@ export class UsersService {
     if (patch.dedup !== undefined && JSON.stringify(patch.dedup) !== JSON.stringify(dept.dedupPolicy ?? null)) {
       changes.dedup = { from: dept.dedupPolicy ?? null, to: patch.dedup };
       dept.dedupPolicy = patch.dedup;
+    }
+    if (patch.supervisorId !== undefined && patch.supervisorId !== (dept.supervisorId ?? null)) {
+      if (patch.supervisorId && !(await em.count(User, { id: patch.supervisorId, active: true }))) throw new BadRequestException({ message: 'That person does not exist or is inactive.', fields: { supervisorId: 'unknown user' } });
+      changes.supervisor = { from: dept.supervisorId ?? null, to: patch.supervisorId };
+      dept.supervisorId = patch.supervisorId;
+    }
+    if (patch.offerMinutes !== undefined && patch.offerMinutes !== dept.offerMinutes) {
+      changes.offerMinutes = { from: dept.offerMinutes, to: patch.offerMinutes };
+      dept.offerMinutes = patch.offerMinutes;
     }
     if (Object.keys(changes).length) this.audit.record(em, { entityType: 'department', entityId: dept.id, actor, action: 'updated', changes });
     await em.flush();

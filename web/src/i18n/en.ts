@@ -255,6 +255,11 @@ const en = {
     declined: '{name} declined {reference}',
     declinedNoName: 'The service order for {reference} was declined',
     declinedHint: 'Open it to assign someone else',
+    noTechnician: 'Nobody is free to take {reference}',
+    noTechnicianHint: 'Every suitable technician was offered it or is busy: assign it by hand',
+    slaWarning: '{reference} is close to its SLA target',
+    slaBreached: '{reference} missed its SLA target',
+    slaHint: 'Open it to act now',
   },
   calls: {
     popupLabel: 'Phone calls',

@@ -257,6 +257,11 @@ const es: MessageSchema = {
     declined: '{name} rechazó {reference}',
     declinedNoName: 'Se rechazó la orden de servicio de {reference}',
     declinedHint: 'Ábrela para asignarla a otra persona',
+    noTechnician: 'Nadie está libre para {reference}',
+    noTechnicianHint: 'Se ofreció a todos los técnicos adecuados o están ocupados: asígnela a mano',
+    slaWarning: '{reference} está cerca de su objetivo de SLA',
+    slaBreached: '{reference} ha incumplido su objetivo de SLA',
+    slaHint: 'Ábrala para actuar ya',
   },
   calls: {
     popupLabel: 'Llamadas',

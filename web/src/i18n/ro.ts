@@ -257,6 +257,11 @@ const ro: MessageSchema = {
     declined: '{name} a refuzat {reference}',
     declinedNoName: 'Comanda de service pentru {reference} a fost refuzată',
     declinedHint: 'Deschide-l pentru a-l atribui altcuiva',
+    noTechnician: 'Nimeni nu este liber pentru {reference}',
+    noTechnicianHint: 'A fost oferit tuturor tehnicienilor potriviți sau sunt ocupați: atribuiți-l manual',
+    slaWarning: '{reference} este aproape de ținta SLA',
+    slaBreached: '{reference} a depășit ținta SLA',
+    slaHint: 'Deschideți-l pentru a acționa acum',
   },
   calls: {
     popupLabel: 'Apeluri telefonice',

@@ -1,5 +1,6 @@
 /**
- * Alerts the server pushes ('incident.alert': a technician declined a service order). Shown on top of
+ * Alerts the server pushes ('incident.alert': a technician declined a service order, nobody is free to
+ * take an incident, an SLA target is near or missed). Shown on top of
  * the inbox, newest first, each for ALERT_MS (held while the pointer or focus is on it), until opened
  * or dismissed. The same alert again for the same incident replaces the old one instead of stacking.
  */
@@ -13,7 +14,7 @@ export const ALERT_MS = 10_000;
 /** More than this at once: the oldest go. */
 export const MAX_ALERTS = 5;
 /** The kinds this app can put into words; others (from a newer server) are not shown raw. */
-const KINDS: readonly string[] = ['assignment-declined'];
+const KINDS: readonly string[] = ['assignment-declined', 'no-technician', 'sla-warning', 'sla-breached'];
 
 const state = reactive({ items: [] as InboxAlert[] });
 const timers = new Map<string, { timer: ReturnType<typeof setTimeout> | null; due: number; left: number }>();

@@ -1,0 +1,206 @@
+import { Injectable } from '@nestjs/common';
+import type { Sql } from '../database/sql.js';
+import type { TechnicianProfile } from '../domain/assignment/index.js';
+import type { IncidentStatus } from '../domain/incident-state.js';
+import type { WeeklyHours } from '../domain/sla/index.js';
+
+/** Working hours of a technician without a profile: weekdays 08:00–18:00. */
+export const DEFAULT_HOURS: WeeklyHours = { mon: [['08:00', '18:00']], tue: [['08:00', '18:00']], wed: [['08:00', '18:00']], thu: [['08:00', '18:00']], fri: [['08:00', '18:00']] };
+export const DEFAULT_CAPACITY = 5;
+
+/** What choosing a technician for an incident needs to know about it. */
+export interface AssignmentContext {
+  incidentId: string;
+  reference: string;
+  subject: string;
+  status: IncidentStatus;
+  departmentId: string | null;
+  departmentName: string | null;
+  serviceType: string | null;
+  requiredSkills: Record<string, number>;
+  zone: string | null;
+  offerMinutes: number;
+  supervisor: { id: string; name: string; email: string } | null;
+  /** Technicians offered it before (any answer): never offered again in this round of offers. */
+  offered: string[];
+  assigneeId: string | null;
+  assignmentStatus: string | null;
+}
+
+export interface OfferRow {
+  id: string;
+  incidentId: string;
+  technicianId: string;
+  technicianName: string;
+  departmentId: string | null;
+  status: string;
+}
+
+/** Technicians, their profiles and load, and the offers of incidents to them. */
+@Injectable()
+export class AssignmentRepository {
+  async context(sql: Sql, incidentId: string): Promise<AssignmentContext | null> {
+    const [row] = await sql<AssignmentContext & { supervisorId: string | null; supervisorName: string | null; supervisorEmail: string | null }>(
+      `select i.id as "incidentId", i.reference, i.subject, i.status, i.department_id as "departmentId", d.name as "departmentName", i.service_type as "serviceType",
+         coalesce(st.required_skills, '{}'::jsonb) as "requiredSkills", cu.zone, coalesce(d.offer_minutes, 30) as "offerMinutes",
+         s.id as "supervisorId", s.name as "supervisorName", s.email as "supervisorEmail",
+         array(select distinct o.technician_id from assignment_offers o where o.incident_id = i.id) as offered,
+         i.assignee_id as "assigneeId", i.assignment_status as "assignmentStatus"
+       from incidents i left join departments d on d.id = i.department_id left join users s on s.id = d.supervisor_id and s.active
+       left join service_types st on lower(st.name) = lower(i.service_type) left join customers cu on cu.id = i.customer_id
+       where i.id = ?`,
+      [incidentId],
+    );
+    if (!row) return null;
+    const { supervisorId, supervisorName, supervisorEmail, ...rest } = row;
+    return { ...rest, supervisor: supervisorId ? { id: supervisorId, name: supervisorName!, email: supervisorEmail! } : null };
+  }
+
+  /**
+   * Technicians as the ranking sees them (all active ones: the ranking itself rejects, with a reason, those
+   * of other departments). Load counts open incidents assigned to them (an index on open assignees).
+   */
+  async technicians(sql: Sql, defaultTimeZone: string, now: Date, ids?: string[]): Promise<TechnicianProfile[]> {
+    const rows = await sql<{
+      id: string;
+      name: string;
+      departmentIds: string[];
+      skills: Record<string, number> | null;
+      zones: string[] | null;
+      capacity: number | null;
+      workingHours: TechnicianProfile['workingHours'] | null;
+      timeZone: string | null;
+      openAssignments: number;
+      lastAssignedAt: Date | null;
+      absences: { from: string; to: string }[] | null;
+    }>(
+      `select u.id, u.name, array(select ud.department_id from user_departments ud where ud.user_id = u.id) as "departmentIds",
+         p.skills, p.zones, p.capacity, p.working_hours as "workingHours", p.time_zone as "timeZone",
+         (select count(*)::int from incidents i where i.assignee_id = u.id and i.status in ('new', 'open', 'pending')) as "openAssignments",
+         (select max(o.offered_at) from assignment_offers o where o.technician_id = u.id) as "lastAssignedAt",
+         (select json_agg(json_build_object('from', a.starts_at, 'to', a.ends_at)) from absences a where a.user_id = u.id and a.ends_at > ?) as absences
+       from users u left join technician_profiles p on p.user_id = u.id
+       where u.role = 'technician' and u.active ${ids ? 'and u.id = any(?::uuid[])' : ''} order by u.name`,
+      ids ? [now, ids] : [now],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      active: true,
+      departmentIds: r.departmentIds,
+      skills: r.skills ?? {},
+      zones: r.zones ?? [],
+      capacity: r.capacity ?? DEFAULT_CAPACITY,
+      openAssignments: r.openAssignments,
+      lastAssignedAt: r.lastAssignedAt ? new Date(r.lastAssignedAt) : null,
+      workingHours: r.workingHours ?? DEFAULT_HOURS,
+      timeZone: r.timeZone ?? defaultTimeZone,
+      absences: (r.absences ?? []).map((a) => ({ from: new Date(a.from), to: new Date(a.to) })),
+    }));
+  }
+
+  /** Locks the incident row for the offer (null: gone). */
+  async lockIncident(sql: Sql, id: string): Promise<{ status: IncidentStatus; assigneeId: string | null; assignmentId: string | null; assignmentStatus: string | null; assigneeName: string | null } | null> {
+    const [row] = await sql<{ status: IncidentStatus; assigneeId: string | null; assignmentId: string | null; assignmentStatus: string | null; assigneeName: string | null }>(
+      `select i.status, i.assignee_id as "assigneeId", i.assignment_id as "assignmentId", i.assignment_status as "assignmentStatus", u.name as "assigneeName"
+       from incidents i left join users u on u.id = i.assignee_id where i.id = ? for update of i`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** The standing offer is withdrawn (the incident is offered to someone else, or by hand). */
+  async withdrawOpen(sql: Sql, incidentId: string, at: Date): Promise<void> {
+    await sql(`update assignment_offers set status = 'withdrawn', answered_at = ? where incident_id = ? and status = 'offered'`, [at, incidentId]);
+  }
+
+  async insertOffer(sql: Sql, o: { id: string; incidentId: string; technicianId: string; round: number; reasons: string[]; at: Date; expiresAt: Date }): Promise<void> {
+    await sql(
+      `insert into assignment_offers (id, incident_id, technician_id, status, round, reasons, offered_at, expires_at) values (?, ?, ?, 'offered', ?, ?, ?, ?)`,
+      [o.id, o.incidentId, o.technicianId, o.round, JSON.stringify(o.reasons), o.at, o.expiresAt],
+    );
+  }
+
+  /** An answer to an offer (inside the caller's transaction); false when it was not standing. */
+  async answer(sql: Sql, offerId: string, status: 'confirmed' | 'declined', via: string, at: Date): Promise<boolean> {
+    const rows = await sql(`update assignment_offers set status = ?, answered_at = ?, via = ? where id = ? and status = 'offered' returning id`, [status, at, via, offerId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Offers nobody answered in time, each flipped to 'expired' exactly once (the conditional update), with
+   * the incident handed back (no assignee, open) in the same statement's transaction.
+   */
+  async expire(sql: Sql, now: Date, limit = 50): Promise<OfferRow[]> {
+    const rows = await sql<OfferRow>(
+      `with due as (select id from assignment_offers where status = 'offered' and expires_at <= ? order by expires_at limit ? for update skip locked),
+       flipped as (update assignment_offers o set status = 'expired', answered_at = ? from due where o.id = due.id returning o.id, o.incident_id, o.technician_id)
+       select f.id, f.incident_id as "incidentId", f.technician_id as "technicianId", u.name as "technicianName", i.department_id as "departmentId", 'expired' as status
+       from flipped f join users u on u.id = f.technician_id join incidents i on i.id = f.incident_id`,
+      [now, limit, now],
+    );
+    for (const r of rows) {
+      const [changed] = await sql<{ status: IncidentStatus; prev: IncidentStatus }>(
+        `update incidents i set assignee_id = null, assignment_id = null, assignment_status = null,
+           status = case when i.status in ('new', 'pending') then 'open' else i.status end, updated_at = ?, version = version + 1
+         from (select status as prev from incidents where id = ?) p
+         where i.id = ? and i.assignment_id = ? returning i.status, p.prev`,
+        [now, r.incidentId, r.incidentId, r.id],
+      );
+      if (!changed) continue; // reassigned by hand meanwhile: nothing to hand back
+      await sql(`insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, null, 'assignment.expired', ?, ?)`, [
+        r.incidentId,
+        JSON.stringify({ assignee: { from: r.technicianName, to: null }, assignmentStatus: { from: 'pending', to: 'expired' }, ...(changed.prev !== changed.status ? { status: { from: changed.prev, to: changed.status } } : {}) }),
+        now,
+      ]);
+    }
+    return rows;
+  }
+
+  async workload(sql: Sql): Promise<{ technicianId: string; open: number; offered: number; confirmed: number; incidents: { id: string; reference: string; subject: string; status: string; assignmentStatus: string | null }[] }[]> {
+    return sql(
+      `select u.id as "technicianId",
+         count(i.id) filter (where i.id is not null)::int as open,
+         count(i.id) filter (where i.assignment_status = 'pending')::int as offered,
+         count(i.id) filter (where i.assignment_status = 'confirmed')::int as confirmed,
+         coalesce(json_agg(json_build_object('id', i.id, 'reference', i.reference, 'subject', i.subject, 'status', i.status, 'assignmentStatus', i.assignment_status)
+           order by i.updated_at desc) filter (where i.id is not null), '[]') as incidents
+       from users u left join incidents i on i.assignee_id = u.id and i.status in ('new', 'open', 'pending')
+       where u.role = 'technician' and u.active group by u.id`,
+    );
+  }
+
+  async upsertProfile(sql: Sql, userId: string, p: { skills: Record<string, number>; zones: string[]; capacity: number; workingHours: WeeklyHours; timeZone: string }): Promise<void> {
+    await sql(
+      `insert into technician_profiles (user_id, skills, zones, capacity, working_hours, time_zone, updated_at) values (?, ?, ?::text[], ?, ?, ?, now())
+       on conflict (user_id) do update set skills = excluded.skills, zones = excluded.zones, capacity = excluded.capacity, working_hours = excluded.working_hours,
+         time_zone = excluded.time_zone, updated_at = now()`,
+      [userId, JSON.stringify(p.skills), p.zones, p.capacity, JSON.stringify(p.workingHours), p.timeZone],
+    );
+  }
+
+  async addAbsence(sql: Sql, userId: string, a: { from: Date; to: Date; reason: string | null }): Promise<string> {
+    const [row] = await sql<{ id: string }>(`insert into absences (id, user_id, starts_at, ends_at, reason, created_at) values (gen_random_uuid(), ?, ?, ?, ?, now()) returning id`, [userId, a.from, a.to, a.reason]);
+    return row!.id;
+  }
+
+  async removeAbsence(sql: Sql, userId: string, id: string): Promise<boolean> {
+    return (await sql(`delete from absences where id = ? and user_id = ? returning id`, [id, userId])).length > 0;
+  }
+
+  async absences(sql: Sql, userId: string): Promise<{ id: string; from: string; to: string; reason: string | null }[]> {
+    const rows = await sql<{ id: string; from: Date; to: Date; reason: string | null }>(`select id, starts_at as "from", ends_at as "to", reason from absences where user_id = ? and ends_at > now() order by starts_at`, [userId]);
+    return rows.map((r) => ({ id: r.id, from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString(), reason: r.reason }));
+  }
+
+  async serviceTypes(sql: Sql): Promise<{ name: string; requiredSkills: Record<string, number> }[]> {
+    return sql(`select name, required_skills as "requiredSkills" from service_types order by name`);
+  }
+
+  async upsertServiceType(sql: Sql, name: string, requiredSkills: Record<string, number>): Promise<void> {
+    await sql(
+      `insert into service_types (name, required_skills, updated_at) values (?, ?, now()) on conflict (name) do update set required_skills = excluded.required_skills, updated_at = now()`,
+      [name, JSON.stringify(requiredSkills)],
+    );
+  }
+}

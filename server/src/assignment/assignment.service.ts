@@ -1,0 +1,167 @@
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import type { Viewer } from '../auth/auth.decorators.js';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import type { AssignBestResult, WorkloadDto } from '../contracts/assignment.js';
+import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
+import { isAvailable, nextOffer, rankTechnicians, type Ranking } from '../domain/assignment/index.js';
+import { toIncidentSummary } from '../incidents/incident.mapper.js';
+import { statusAfterAssignment } from '../domain/incident-state.js';
+import { IncidentsService, type AnswerNotice, type Assignment } from '../incidents/incidents.service.js';
+import { isUuid } from '../incidents/incidents.repository.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { InboxPublisher } from '../realtime/inbox-publisher.js';
+import { roomsOfIncident } from '../domain/visibility.js';
+import { WorkflowService, type RuleEffect } from '../workflow/workflow.service.js';
+import { AssignmentRepository, type AssignmentContext } from './assignment.repository.js';
+
+const EXPIRY_SWEEP_MS = 30_000;
+
+/** Nobody is left to offer an incident to (its supervisor is told by e-mail: email/ServiceOrders). */
+export interface Unassignable {
+  incidentId: string;
+  reference: string;
+  subject: string;
+  supervisor: { id: string; name: string; email: string };
+  offers: number;
+}
+
+/**
+ * The most qualified free technician: ranks the technicians for an incident (domain/assignment: skills the
+ * service type needs, zone, availability, level, load, round robin) and offers it to the first; their
+ * service order goes out as for any assignment. A decline or no answer in time offers it to the next one
+ * not yet offered; when nobody is left, the department's supervisor is alerted (live, and by e-mail).
+ * Asked for by the workflow rules ('assign-best') or by an agent.
+ */
+@Injectable()
+export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly log = new Logger('Assignment');
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly repo: AssignmentRepository,
+    private readonly incidents: IncidentsService,
+    private readonly workflow: WorkflowService,
+    private readonly publisher: InboxPublisher,
+    private readonly queue: JobQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.workflow.effects.on('effects', (effects: RuleEffect[]) => {
+      for (const e of effects) if (e.action.do === 'assign-best') void this.assignBest(e.incidentId, null).catch((err: Error) => this.log.warn(`assign-best on ${e.incidentId} failed: ${err.message}`));
+    });
+    this.incidents.assignments.on('answered', (a: AnswerNotice) => {
+      if (a.answer === 'declined' && a.offered) void this.assignBest(a.incidentId, null).catch((err: Error) => this.log.warn(`next offer for ${a.incidentId} failed: ${err.message}`));
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.repeat('assignment.expire', EXPIRY_SWEEP_MS, () => this.expire());
+  }
+
+  /** Who would get it, and why the others would not (nothing is changed). */
+  async rank(incidentId: string, viewer: Viewer): Promise<Ranking & { context: AssignmentContext }> {
+    await this.incidents.visible(incidentId, viewer);
+    const sql = sqlOf(this.em);
+    const context = await this.repo.context(sql, incidentId);
+    if (!context) throw new NotFoundException(`No incident ${incidentId}.`);
+    return { ...(await this.ranking(sql, context, new Date())), context };
+  }
+
+  private async ranking(sql: Sql, c: AssignmentContext, now: Date): Promise<Ranking> {
+    const technicians = await this.repo.technicians(sql, this.config.timeZone, now);
+    return rankTechnicians({ departmentId: c.departmentId, requiredSkills: c.requiredSkills, zone: c.zone, window: null, now, exclude: c.offered }, technicians);
+  }
+
+  /**
+   * Offers the incident to the best technician not offered it yet (withdrawing a standing offer). `by`:
+   * the agent who asked, or null (a rule, a decline, an expiry). A confirmed assignment is left alone.
+   */
+  async assignBest(incidentId: string, by: Viewer | null): Promise<AssignBestResult> {
+    if (!isUuid(incidentId)) throw new NotFoundException(`No incident ${incidentId}.`);
+    if (by) await this.incidents.visible(incidentId, by);
+    const sql = sqlOf(this.em);
+    const context = await this.repo.context(sql, incidentId);
+    if (!context) throw new NotFoundException(`No incident ${incidentId}.`);
+    if (context.assignmentStatus === 'confirmed') throw new ConflictException(`${context.reference} is confirmed by its technician: change the assignee by hand if it must move.`);
+    const now = new Date();
+    const ranking = await this.ranking(sql, context, now);
+    const pick = nextOffer(ranking.candidates, context.offered);
+    if (!pick) {
+      await this.noneLeft(context, ranking, by);
+      return { offeredTo: null, reasons: [], rejected: ranking.rejected };
+    }
+    const offerId = randomUUID();
+    const made = await inTransaction(this.em, async (tx) => {
+      const current = await this.repo.lockIncident(tx, incidentId);
+      if (!current || current.assignmentStatus === 'confirmed') return null;
+      await this.repo.withdrawOpen(tx, incidentId, now);
+      const round = context.offered.length + 1;
+      await this.repo.insertOffer(tx, { id: offerId, incidentId, technicianId: pick.technicianId, round, reasons: pick.reasons, at: now, expiresAt: new Date(now.getTime() + context.offerMinutes * 60_000) });
+      const status = statusAfterAssignment(current.status);
+      await tx(`update incidents set assignee_id = ?, assignment_id = ?, assignment_status = 'pending', status = ?, updated_at = ?, version = version + 1 where id = ?`, [pick.technicianId, offerId, status, now, incidentId]);
+      const changes: Record<string, { from: unknown; to: unknown }> = {
+        assignee: { from: current.assigneeName, to: pick.name },
+        assignmentStatus: { from: current.assignmentStatus, to: 'pending' },
+        offer: { from: null, to: { round, minutes: context.offerMinutes, reasons: pick.reasons } },
+      };
+      if (status !== current.status) changes.status = { from: current.status, to: status };
+      await tx(`insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, ?, 'assignment.offered', ?, ?)`, [incidentId, by?.user.id ?? null, JSON.stringify(changes), now]);
+      return { before: { departmentId: context.departmentId, assigneeId: current.assigneeId } };
+    });
+    if (!made) throw new ConflictException(`${context.reference} was confirmed meanwhile.`);
+    await this.incidents.announceChange(incidentId, made.before, ['assignee', 'assignmentStatus', 'status'], by ? { id: by.user.id, name: by.user.name } : null);
+    this.incidents.assignments.emit('assigned', { incidentId, technicianId: pick.technicianId, assignmentId: offerId } satisfies Assignment);
+    return { offeredTo: { id: pick.technicianId, name: pick.name }, reasons: pick.reasons, rejected: ranking.rejected };
+  }
+
+  /** Nobody left to offer it to: the department (and its supervisor, by e-mail) is told, once per round of offers. */
+  private async noneLeft(c: AssignmentContext, ranking: Ranking, by: Viewer | null): Promise<void> {
+    const sql = sqlOf(this.em);
+    const [fresh] = await sql<{ id: string }>(
+      `insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
+       select gen_random_uuid(), 'incident', ?, ?, 'assignment.none', ?, now()
+       where not exists (select 1 from audit_log where entity_type = 'incident' and entity_id = ? and action = 'assignment.none' and (changes->'offers'->>'to')::int = ?) returning id`,
+      [c.incidentId, by?.user.id ?? null, JSON.stringify({ offers: { from: null, to: c.offered.length }, rejected: { from: null, to: ranking.rejected.slice(0, 20) } }), c.incidentId, c.offered.length],
+    );
+    if (!fresh) return;
+    const rooms = roomsOfIncident({ departmentId: c.departmentId, assigneeId: null });
+    this.publisher.publish(rooms, 'incident.alert', { incidentId: c.incidentId, reference: c.reference, kind: 'no-technician', by: null });
+    const summary = await this.incidents.findSummary(c.incidentId);
+    if (summary) this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(summary), changed: ['assignment'], by: null });
+    if (c.supervisor) this.incidents.assignments.emit('unassignable', { incidentId: c.incidentId, reference: c.reference, subject: c.subject, supervisor: c.supervisor, offers: c.offered.length } satisfies Unassignable);
+  }
+
+  /** Offers past their time: handed back and offered to the next (exactly once each: see the repository). */
+  async expire(now = new Date()): Promise<number> {
+    const expired = await inTransaction(this.em, (sql) => this.repo.expire(sql, now));
+    for (const o of expired) {
+      await this.incidents.announceChange(o.incidentId, { departmentId: o.departmentId, assigneeId: o.technicianId }, ['assignee', 'assignmentStatus'], null);
+      await this.assignBest(o.incidentId, null).catch((err: Error) => this.log.warn(`next offer for ${o.incidentId} failed: ${err.message}`));
+    }
+    return expired.length;
+  }
+
+  async workload(): Promise<WorkloadDto[]> {
+    const sql = sqlOf(this.em);
+    const now = new Date();
+    const [technicians, load] = await Promise.all([this.repo.technicians(sql, this.config.timeZone, now), this.repo.workload(sql)]);
+    return technicians.map((t) => {
+      const l = load.find((x) => x.technicianId === t.id);
+      return {
+        technician: { id: t.id, name: t.name },
+        departmentIds: t.departmentIds,
+        skills: t.skills,
+        zones: t.zones,
+        capacity: t.capacity,
+        open: l?.open ?? 0,
+        offered: l?.offered ?? 0,
+        confirmed: l?.confirmed ?? 0,
+        availableNow: isAvailable(t, now),
+        incidents: l?.incidents ?? [],
+      };
+    });
+  }
+}

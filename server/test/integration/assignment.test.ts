@@ -1,0 +1,144 @@
+/**
+ * The most qualified free technician, on the real desk: ranking by the skills the service type needs,
+ * zone, availability, level and load; the offer goes out as a service order (real SMTP); a decline by the
+ * one-click link offers it to the next; an offer nobody answers expires to the next; when nobody is left,
+ * the department is alerted live and its supervisor by e-mail; a rule can ask for all of it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AssignmentService } from '../../src/assignment/assignment.service.js';
+import type { DepartmentDto, IncidentDetailDto, IncidentSummaryDto, UserDto } from '../../src/contracts/api.js';
+import type { AssignBestResult, CandidatesDto, WorkloadDto } from '../../src/contracts/assignment.js';
+import { nextEvent, submission } from '../support/api-client.js';
+import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
+import { waitUntil } from '../support/wait.js';
+
+const PUBLIC = 'https://desk.climatiza.example';
+const ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [['00:00', '24:00']]]));
+
+describe('assignment to the best free technician', () => {
+  let desk: MailDesk;
+  let form: string;
+  let boilers: DepartmentDto;
+  let other: DepartmentDto;
+  let supervisor: UserDto;
+  const tech: Record<string, UserDto> = {};
+  let customerId: string;
+  let customers = 0;
+
+  beforeAll(async () => {
+    desk = await startMailDesk({ PUBLIC_URL: PUBLIC });
+    const { admin } = desk;
+    form = (await admin.createWebform('Web')).key;
+    boilers = await admin.createDepartment('Calderas');
+    other = await admin.createDepartment('Ascensores');
+    supervisor = await admin.createUser({ email: 'jefa@climatiza.example', name: 'Jefa Calderas', role: 'agent', departmentIds: [boilers.id] });
+    await admin.ok(admin.patch(`/api/departments/${boilers.id}`, { supervisorId: supervisor.id, offerMinutes: 20 }));
+    await admin.ok(admin.put('/api/service-types/Caldera', { requiredSkills: { gas: 2 } }));
+    const people: [string, string, Record<string, number>, string[], string][] = [
+      ['ana', boilers.id, { gas: 4 }, ['norte'], 'Ana Expert'],
+      ['bob', boilers.id, { gas: 2, electric: 3 }, [], 'Bob Anywhere'],
+      ['carl', boilers.id, { gas: 1 }, [], 'Carl Junior'],
+      ['dana', boilers.id, { gas: 5 }, ['norte'], 'Dana Away'],
+      ['eve', boilers.id, { gas: 5 }, ['sur'], 'Eve South'],
+      ['fred', other.id, { gas: 5 }, [], 'Fred Lifts'],
+    ];
+    for (const [key, dept, skills, zones, name] of people) {
+      tech[key] = await admin.createUser({ email: `${key}@tecnicos.example`, name, role: 'technician', departmentIds: [dept] });
+      await admin.ok(admin.put(`/api/technicians/${tech[key]!.id}/profile`, { skills, zones, capacity: 3, workingHours: ALWAYS, timeZone: 'Europe/Madrid' }));
+    }
+    const now = Date.now();
+    await admin.ok(admin.post(`/api/technicians/${tech.dana!.id}/absences`, { from: new Date(now - 3600_000).toISOString(), to: new Date(now + 86_400_000).toISOString(), reason: 'vacaciones' }));
+    customerId = (await admin.ok<{ id: string }>(admin.post('/api/customers', { name: 'Residencia Norte', zone: 'norte' }))).id;
+    await admin.ok(admin.post('/api/contacts', { name: 'Pilar Norte', customerId, identities: [{ kind: 'email', value: 'pilar@residencia.example' }] }));
+  }, 120_000);
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  const detail = (id: string) => desk.admin.ok<IncidentDetailDto>(desk.admin.get(`/api/incidents/${id}`));
+  /** A boiler incident of a customer of its own in the north (one customer's two boiler requests would be one incident). */
+  async function newBoilerIncident(subject: string): Promise<IncidentSummaryDto> {
+    const n = ++customers;
+    const customer = await desk.admin.ok<{ id: string }>(desk.admin.post('/api/customers', { name: `Residencia ${n}`, zone: 'norte' }));
+    const email = `recepcion${n}@residencia.example`;
+    await desk.admin.ok(desk.admin.post('/api/contacts', { name: `Recepción ${n}`, customerId: customer.id, identities: [{ kind: 'email', value: email }] }));
+    const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === subject);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: `Recepción ${n}`, email, subject, message: `${subject}: no funciona.` }));
+    const incident = (await created).incident;
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${incident.id}`, { departmentId: boilers.id, serviceType: 'caldera' }));
+    return incident;
+  }
+  const orderTo = (email: string, reference: string) =>
+    waitUntil(async () => desk.smtp.mails.find((m) => m.to.includes(email) && m.parsed.subject?.includes(reference)), Boolean, `the service order of ${reference} to ${email}`);
+
+  it('ranks by skills, zone, availability, level and load, explaining each rejection', async () => {
+    const incident = await newBoilerIncident('Caldera 1');
+    const r = await desk.admin.ok<CandidatesDto>(desk.admin.get(`/api/incidents/${incident.id}/candidates`));
+    expect(r.candidates.map((c) => c.name)).toEqual(['Ana Expert', 'Bob Anywhere']);
+    const why = Object.fromEntries(r.rejected.map((x) => [x.technicianId, x.reason]));
+    expect(why[tech.carl!.id]).toMatch(/gas/);
+    expect(why[tech.dana!.id]).toMatch(/absent|not available/i);
+    expect(why[tech.eve!.id]).toMatch(/zone/i);
+    expect(why[tech.fred!.id]).toMatch(/department/i);
+  });
+
+  it('offers to the best, goes to the next on a decline, then on expiry; alerts the supervisor when nobody is left', async () => {
+    const incident = await newBoilerIncident('Caldera 2');
+    const first = await desk.admin.ok<AssignBestResult>(desk.admin.post(`/api/incidents/${incident.id}/assign-best`, {}));
+    expect(first.offeredTo?.name).toBe('Ana Expert');
+    expect((await detail(incident.id))).toMatchObject({ assignee: { id: tech.ana!.id }, assignmentStatus: 'pending' });
+
+    // Ana declines with the link in her service order: Bob is offered it by himself.
+    const order = await orderTo('ana@tecnicos.example', incident.reference);
+    const decline = /https:\/\/desk\.climatiza\.example(\/service-orders\/\S+\/decline)/.exec(order!.parsed.text!)![1];
+    const toBob = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.id === incident.id && p.incident.assignee?.id === tech.bob!.id, 15_000);
+    expect(await (await fetch(desk.server.url + decline, { method: 'POST' })).text()).toContain('data-result="done-declined"');
+    await toBob;
+    await orderTo('bob@tecnicos.example', incident.reference);
+
+    // Bob does not answer: once his offer expires, nobody is left.
+    const alert = nextEvent(desk.socket, 'incident.alert', (p) => p.incidentId === incident.id && p.kind === 'no-technician', 15_000);
+    const expired = await desk.server.app.get(AssignmentService).expire(new Date(Date.now() + 21 * 60_000));
+    expect(expired).toBe(1);
+    await alert;
+    const d = await detail(incident.id);
+    expect(d).toMatchObject({ assignee: null, assignmentStatus: null, status: 'open' });
+    expect(d.timeline.filter((e) => e.type === 'audit').map((e) => (e as { action: string }).action)).toEqual(
+      expect.arrayContaining(['assignment.offered', 'assignment.declined', 'assignment.expired', 'assignment.none']),
+    );
+    const boss = await waitUntil(async () => desk.smtp.mails.find((m) => m.to.includes('jefa@climatiza.example')), Boolean, 'the supervisor alert');
+    expect(boss!.parsed.text).toContain(`Nadie puede atender ${incident.reference}`);
+    // Nothing more happens on a second sweep: each expiry once.
+    expect(await desk.server.app.get(AssignmentService).expire(new Date(Date.now() + 60 * 60_000))).toBe(0);
+  });
+
+  it('balances load: with Ana busy at capacity, Bob gets the next one', async () => {
+    const busy: string[] = [];
+    for (const n of [3, 4, 5]) {
+      const i = await newBoilerIncident(`Caldera ${n}`);
+      await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { assigneeId: tech.ana!.id }));
+      busy.push(i.id);
+    }
+    const next = await newBoilerIncident('Caldera 6');
+    const r = await desk.admin.ok<AssignBestResult>(desk.admin.post(`/api/incidents/${next.id}/assign-best`, {}));
+    expect(r.offeredTo?.name).toBe('Bob Anywhere');
+    const load = await desk.admin.ok<WorkloadDto[]>(desk.admin.get('/api/workload'));
+    expect(load.find((w) => w.technician.id === tech.ana!.id)).toMatchObject({ open: 3, capacity: 3, availableNow: true });
+    expect(load.find((w) => w.technician.id === tech.bob!.id)).toMatchObject({ offered: 1 });
+    expect(load.find((w) => w.technician.id === tech.dana!.id)?.availableNow).toBe(false);
+  });
+
+  it('is asked for by a workflow rule', async () => {
+    await desk.admin.ok(
+      desk.admin.post('/api/rules', {
+        name: 'Calderas: al mejor técnico',
+        on: ['created'],
+        conditions: [{ field: 'text', keywords: ['calefacción'], where: 'any' }],
+        actions: [{ do: 'set-department', departmentId: boilers.id }, { do: 'set-type', type: 'Caldera' }, { do: 'assign-best' }],
+      }),
+    );
+    const offered = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.subject === 'Sin calefacción' && p.incident.assignmentStatus === 'pending', 15_000);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Pilar Norte', email: 'pilar@residencia.example', subject: 'Sin calefacción', message: 'No tenemos calefacción en la residencia.' }));
+    expect((await offered).incident.assignee?.name).toBe('Bob Anywhere');
+  });
+});
