@@ -27,6 +27,7 @@ export function incident(overrides: Partial<IncidentSummaryDto> = {}): IncidentS
     requestedWindow: null,
     maintenanceKind: null,
     tags: [],
+    sla: null,
     version: 1,
     ...overrides,
   };

@@ -165,6 +165,7 @@ export interface ChannelTestResult {
 
 import type { DedupPolicyDto, DuplicateSuggestionDto, IncidentMergeDto, IncidentRefDto } from './duplicates.js';
 import type { MaintenanceKind } from '../domain/rules/types.js';
+import type { IncidentSlaDto } from './sla.js';
 
 export interface ContactDto {
   id: string;
@@ -206,6 +207,8 @@ export interface IncidentSummaryDto {
   /** Maintenance kind (workflow rules set it, agents too). */
   maintenanceKind: MaintenanceKind | null;
   tags: string[];
+  /** Its SLA clocks, with a policy; null without one. */
+  sla: IncidentSlaDto | null;
   /** Optimistic-lock version; send it back in PATCH to refuse lost updates. */
   version: number;
 }
@@ -411,6 +414,8 @@ export interface IncidentPatch {
   asset?: string | null;
   serviceType?: string | null;
   requestedWindow?: string | null;
+  /** An SLA policy id; null removes it. */
+  slaPolicyId?: string | null;
   version?: number;
 }
 export interface NoteRequest {

@@ -4,3 +4,4 @@ export * from './people.js';
 export * from './duplicates.js';
 export * from './workflow.js';
 export * from './assignment.js';
+export * from './sla.js';

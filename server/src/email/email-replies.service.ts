@@ -121,6 +121,31 @@ export class EmailReplies {
     }
   }
 
+  /**
+   * An automatic notice about an incident to someone on the desk's side (a technician let go, a supervisor, a
+   * rule's or an SLA's recipient), from the incident's mailbox or else the first active one; on its timeline,
+   * once per (kind, sourceId). false: there is no mailbox to send it from.
+   */
+  async notice(n: { incidentId: string; reference: string; subject: string; to: string; text: string; subjectPrefix: string; kind: string; sourceId: string }): Promise<boolean> {
+    const sql = sqlOf(this.em);
+    const [mailbox] = await sql<{ id: string }>(
+      `select id from channels where kind = 'email' and active order by (id = (select channel_id from incidents where id = ?)) desc nulls last, created_at limit 1`,
+      [n.incidentId],
+    );
+    if (!mailbox) return false;
+    const channel = await this.channels.byId(mailbox.id);
+    const mail = composeIncidentMail(
+      { mailbox: channel.config as unknown as EmailChannelConfig, to: n.to, text: n.text, subjectPrefix: n.subjectPrefix, automatic: 'auto-generated', thread: { incidentId: n.incidentId, reference: n.reference, subject: n.subject, threadIds: [] } },
+      this.secrets.replyTokenKey,
+    );
+    try {
+      await this.send({ incidentId: n.incidentId, channelId: channel.id, body: n.text, mail, kind: n.kind, automatic: true, author: null, flags: ['automatic'], sourceId: n.sourceId });
+    } catch (err) {
+      if (!(err instanceof AlreadyQueued)) throw err;
+    }
+    return true;
+  }
+
   /** Queues a mail about an incident: an outbound message on its timeline and an outbox row, one transaction. */
   send(o: { incidentId: string; channelId: string; body: string; mail: OutboundMail; kind: string; automatic: boolean; author: { id: string; name: string } | null; flags: MessageFlag[]; sourceId?: string }): Promise<MessageDto> {
     const meta = { from: o.mail.from.address, to: [o.mail.to], cc: [], subject: o.mail.subject, fullText: o.mail.text, automatic: { kind: o.automatic ? 'auto-reply' : 'human' } };

@@ -2,6 +2,7 @@ import { Logger, Module, type OnModuleInit } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { IngestModule } from '../ingest/ingest.module.js';
+import { SlaModule } from '../sla/sla.module.js';
 import type { InboundMessage } from '../../../channels/core/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import type { InboundOutcome } from '../incidents/incidents.service.js';
@@ -18,7 +19,7 @@ import { ServiceOrders } from './service-orders.service.js';
 
 /** The e-mail channel's moving parts: the mailbox sync (IMAP in), replies, acknowledgements and service orders (SMTP out). */
 @Module({
-  imports: [ChannelsModule, IngestModule, IncidentsModule, OutboxModule, TwilioModule],
+  imports: [ChannelsModule, IngestModule, IncidentsModule, OutboxModule, TwilioModule, SlaModule],
   controllers: [RepliesController, ServiceOrdersController],
   providers: [MailboxSyncService, MailboxSyncRepository, EmailReplies, EmailSender, ServiceOrders],
   exports: [MailboxSyncService, MailboxSyncRepository, EmailReplies],

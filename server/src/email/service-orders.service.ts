@@ -8,6 +8,7 @@ import { inTransaction, sqlOf } from '../database/sql.js';
 import { linkAssignmentId, signServiceOrderLink, verifyServiceOrderLink } from '../domain/service-order-link.js';
 import { preview } from '../incidents/incident.mapper.js';
 import type { Unassignable } from '../assignment/assignment.service.js';
+import { SlaService, type SlaAlarm } from '../sla/sla.service.js';
 import type { Release } from '../duplicates/duplicates.service.js';
 import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -15,7 +16,7 @@ import { AlreadyQueued } from '../outbox/outbound-messages.service.js';
 import { EmailReplies } from './email-replies.service.js';
 import type { EmailChannelConfig } from './email-settings.js';
 import { composeIncidentMail } from './outbound-mail.js';
-import { localeOr, released, serviceOrder, unassignable } from './templates.js';
+import { localeOr, released, serviceOrder, slaNotice, unassignable } from './templates.js';
 
 const SWEEP_MS = 30_000;
 const TOKEN_DAYS = 30;
@@ -62,12 +63,14 @@ export class ServiceOrders implements OnApplicationBootstrap {
     private readonly replies: EmailReplies,
     private readonly secrets: Secrets,
     private readonly queue: JobQueue,
+    private readonly sla: SlaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.incidents.assignments.on('assigned', (a: Assignment) => void this.send(a).catch((err: Error) => this.log.warn(`service order for ${a.incidentId} not queued (the sweep retries): ${err.message}`)));
     this.incidents.assignments.on('released', (r: Release) => void this.sendRelease(r).catch((err: Error) => this.log.warn(`release notice for ${r.reference} not queued: ${err.message}`)));
+    this.sla.alarms.on('alarm', (a: SlaAlarm) => void this.sendSlaNotice(a).catch((err: Error) => this.log.warn(`SLA notice for ${a.reference} not queued: ${err.message}`)));
     this.incidents.assignments.on('unassignable', (u: Unassignable) => void this.sendUnassignable(u).catch((err: Error) => this.log.warn(`supervisor alert for ${u.reference} not queued: ${err.message}`)));
     // Assignments whose order was never queued (the process stopped right after the assignment).
     await this.queue.repeat('service-orders.sweep', SWEEP_MS, () => this.sweep());
@@ -147,46 +150,38 @@ export class ServiceOrders implements OnApplicationBootstrap {
    * go, on the merged incident's timeline (once per incident).
    */
   async sendRelease(r: Release): Promise<void> {
-    const sql = sqlOf(this.em);
-    const [row] = await sql<{ subject: string; channel_id: string | null; email: string; locale: string }>(
-      `select i.subject, i.channel_id, u.email, u.locale from incidents i, users u where i.id = ? and u.id = ?`,
-      [r.incidentId, r.technicianId],
-    );
+    const [row] = await sqlOf(this.em)<{ subject: string; email: string; locale: string }>(`select i.subject, u.email, u.locale from incidents i, users u where i.id = ? and u.id = ?`, [r.incidentId, r.technicianId]);
     if (!row) return;
-    const [mailbox] = await sql<{ id: string }>(`select id from channels where kind = 'email' and active order by (id = ?) desc, created_at limit 1`, [row.channel_id]);
-    if (!mailbox) return void this.log.warn(`no active e-mail channel: the release notice for ${r.reference} cannot be sent`);
-    const channel = await this.channels.byId(mailbox.id);
     const words = released(localeOr(row.locale), { reference: r.reference, subject: row.subject, into: r.intoReference });
-    const mail = composeIncidentMail(
-      { mailbox: channel.config as unknown as EmailChannelConfig, to: row.email, text: words.text, subjectPrefix: words.subjectPrefix, automatic: 'auto-generated', thread: { incidentId: r.incidentId, reference: r.reference, subject: row.subject, threadIds: [] } },
-      this.secrets.replyTokenKey,
-    );
-    try {
-      await this.replies.send({ incidentId: r.incidentId, channelId: channel.id, body: words.text, mail, kind: 'service-release', automatic: true, author: null, flags: ['automatic'], sourceId: r.incidentId });
-    } catch (err) {
-      if (!(err instanceof AlreadyQueued)) throw err;
+    const sent = await this.replies.notice({ incidentId: r.incidentId, reference: r.reference, subject: row.subject, to: row.email, ...words, kind: 'service-release', sourceId: r.incidentId });
+    if (!sent) this.log.warn(`no active e-mail channel: the release notice for ${r.reference} cannot be sent`);
+  }
+
+  /** An SLA warning or breach to the addresses its policy names (once each: the event is recorded once). */
+  async sendSlaNotice(a: SlaAlarm): Promise<void> {
+    const sql = sqlOf(this.em);
+    const [row] = await sql<{ subject: string }>(`select subject from incidents where id = ?`, [a.incidentId]);
+    if (!row) return;
+    for (const to of a.notify) {
+      const [user] = await sql<{ locale: string }>(`select locale from users where email = ?`, [to]);
+      const words = slaNotice(localeOr(user?.locale), { reference: a.reference, target: a.target, state: a.state, dueAt: new Date(a.dueAt), policy: a.policy, link: this.linkTo(a.incidentId) });
+      const sent = await this.replies.notice({ incidentId: a.incidentId, reference: a.reference, subject: row.subject, to, ...words, kind: `sla-${a.target}-${a.state}:${to}`.slice(0, 40), sourceId: a.incidentId });
+      if (!sent) return void this.log.warn(`no active e-mail channel: the SLA notice for ${a.reference} cannot be sent`);
     }
   }
 
   /** Nobody is left to offer an incident to: its department's supervisor hears of it (once per round of offers). */
   async sendUnassignable(u: Unassignable): Promise<void> {
-    const sql = sqlOf(this.em);
-    const [row] = await sql<{ channel_id: string | null; locale: string }>(`select i.channel_id, u.locale from incidents i, users u where i.id = ? and u.id = ?`, [u.incidentId, u.supervisor.id]);
-    if (!row) return;
-    const [mailbox] = await sql<{ id: string }>(`select id from channels where kind = 'email' and active order by (id = ?) desc, created_at limit 1`, [row.channel_id]);
-    if (!mailbox) return void this.log.warn(`no active e-mail channel: the supervisor alert for ${u.reference} cannot be sent`);
-    const channel = await this.channels.byId(mailbox.id);
+    const [row] = await sqlOf(this.em)<{ locale: string }>(`select locale from users where id = ?`, [u.supervisor.id]);
+    const words = unassignable(localeOr(row?.locale), { reference: u.reference, subject: u.subject, offers: u.offers, link: this.linkTo(u.incidentId) });
+    const sent = await this.replies.notice({ incidentId: u.incidentId, reference: u.reference, subject: u.subject, to: u.supervisor.email, ...words, kind: `unassignable-${u.offers}`, sourceId: u.incidentId });
+    if (!sent) this.log.warn(`no active e-mail channel: the supervisor alert for ${u.reference} cannot be sent`);
+  }
+
+  /** The incident in the agent app, when the public address is known. */
+  private linkTo(incidentId: string): string | null {
     const base = this.config.publicUrl?.replace(/\/+$/, '');
-    const words = unassignable(localeOr(row.locale), { reference: u.reference, subject: u.subject, offers: u.offers, link: base ? `${base}/incidents/${u.incidentId}` : null });
-    const mail = composeIncidentMail(
-      { mailbox: channel.config as unknown as EmailChannelConfig, to: u.supervisor.email, text: words.text, subjectPrefix: words.subjectPrefix, automatic: 'auto-generated', thread: { incidentId: u.incidentId, reference: u.reference, subject: u.subject, threadIds: [] } },
-      this.secrets.replyTokenKey,
-    );
-    try {
-      await this.replies.send({ incidentId: u.incidentId, channelId: channel.id, body: words.text, mail, kind: `unassignable-${u.offers}`, automatic: true, author: null, flags: ['automatic'], sourceId: u.incidentId });
-    } catch (err) {
-      if (!(err instanceof AlreadyQueued)) throw err;
-    }
+    return base ? `${base}/incidents/${incidentId}` : null;
   }
 
   /** A one-click link: GET asks (`act` false), POST acts. */

@@ -142,3 +142,16 @@ const UNASSIGNABLE: Record<Locale, { prefix: string; text: (f: { reference: stri
 export function unassignable(locale: Locale, f: { reference: string; subject: string; offers: number; link: string | null }): { text: string; subjectPrefix: string } {
   return { text: UNASSIGNABLE[locale].text(f), subjectPrefix: UNASSIGNABLE[locale].prefix };
 }
+
+const SLA: Record<Locale, { warning: string; breached: string; first: string; resolution: string; text: (f: { reference: string; what: string; due: string; policy: string; link: string | null }) => string }> = {
+  es: { warning: 'Aviso SLA:', breached: 'SLA incumplido:', first: 'primera respuesta', resolution: 'resolución', text: (f) => `${f.reference}: ${f.what} (política «${f.policy}») vence ${f.due}.${f.link ? `\n\n${f.link}` : ''}` },
+  en: { warning: 'SLA warning:', breached: 'SLA breached:', first: 'first response', resolution: 'resolution', text: (f) => `${f.reference}: ${f.what} (policy "${f.policy}") is due ${f.due}.${f.link ? `\n\n${f.link}` : ''}` },
+  ro: { warning: 'Avertizare SLA:', breached: 'SLA depășit:', first: 'primul răspuns', resolution: 'rezolvare', text: (f) => `${f.reference}: ${f.what} (politica „${f.policy}”) are termen ${f.due}.${f.link ? `\n\n${f.link}` : ''}` },
+};
+
+/** An SLA warning or breach, to the addresses its policy names. */
+export function slaNotice(locale: Locale, f: { reference: string; target: 'first-response' | 'resolution'; state: 'warning' | 'breached'; dueAt: Date; policy: string; link: string | null }): { text: string; subjectPrefix: string } {
+  const w = SLA[locale];
+  const due = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(f.dueAt) + ' UTC';
+  return { text: w.text({ reference: f.reference, what: f.target === 'first-response' ? w.first : w.resolution, due, policy: f.policy, link: f.link }), subjectPrefix: f.state === 'warning' ? w.warning : w.breached };
+}

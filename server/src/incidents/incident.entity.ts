@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, Unique } from '@m
 import { randomUUID } from 'node:crypto';
 import type { AssignmentStatus, ChannelKind } from '../contracts/api.js';
 import type { MaintenanceKind } from '../domain/rules/types.js';
+import type { IncidentSlaDto } from '../contracts/sla.js';
 import { Contact } from '../customers/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { INCIDENT_STATUSES, PRIORITIES, type IncidentStatus, type Priority } from '../domain/incident-state.js';
@@ -94,6 +95,10 @@ export class Incident {
 
   @Property({ type: 'uuid', nullable: true })
   slaPolicyId?: string | null;
+
+  /** The SLA clocks as last computed (sla/). */
+  @Property({ type: 'json', nullable: true })
+  slaState?: IncidentSlaDto | null;
 
   /** Merged into another incident (then closed): duplicates/. */
   @Property({ type: 'uuid', nullable: true })

@@ -43,6 +43,7 @@ export function toIncidentSummary(i: Incident): IncidentSummaryDto {
     requestedWindow: i.requestedWindow ?? null,
     maintenanceKind: i.maintenanceKind ?? null,
     tags: i.tags ?? [],
+    sla: i.slaState ?? null,
     version: i.version,
   };
 }

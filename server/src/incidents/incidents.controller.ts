@@ -30,6 +30,7 @@ const PatchBody = z
     asset: z.string().trim().max(200).nullable().optional(),
     serviceType: z.string().trim().max(100).nullable().optional(),
     requestedWindow: z.string().trim().max(200).nullable().optional(),
+    slaPolicyId: z.string().uuid('must be an id').nullable().optional(),
     version: z.number().int().positive().optional(),
   })
   .strict();

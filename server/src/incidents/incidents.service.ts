@@ -48,7 +48,7 @@ export interface IncidentChange {
 export class IncidentsService {
   /** 'assigned' (Assignment) after an assignment to a technician commits; 'released' (duplicates/Release). */
   readonly assignments = new EventEmitter();
-  /** 'updated' (IncidentChange) after an agent's change commits. */
+  /** 'updated' (IncidentChange) after an agent's change commits; 'responded' (incident id) after an agent's reply. */
   readonly changes = new EventEmitter();
 
   constructor(
@@ -148,6 +148,11 @@ export class IncidentsService {
       for (const key of ['siteAddress', 'asset', 'serviceType', 'requestedWindow'] as const) {
         if (patch[key] !== undefined) set(key, patch[key] || null);
       }
+      if (patch.slaPolicyId !== undefined && patch.slaPolicyId !== (incident.slaPolicyId ?? null)) {
+        const [policy] = patch.slaPolicyId ? await em.getConnection().execute<{ name: string }[]>(`select name from sla_policies where id = ?`, [patch.slaPolicyId]) : [];
+        if (patch.slaPolicyId && !policy) throw new BadRequestException({ message: 'That SLA policy does not exist.', fields: { slaPolicyId: 'unknown policy' } });
+        set('slaPolicyId', patch.slaPolicyId, (v) => (v === patch.slaPolicyId ? (policy?.name ?? null) : v));
+      }
       if (changes.assignee) {
         // A technician gets a service order and answers it; anyone else is simply assigned.
         const technician = incident.assignee?.role === 'technician';
@@ -189,6 +194,7 @@ export class IncidentsService {
 
   /** After an outbound message commits: the message and the incident's new counters to the inboxes. */
   async announceOutbound(incidentId: string, message: MessageDto, by: UserRefDto | null, statusChanged: boolean): Promise<void> {
+    if (by) this.changes.emit('responded', incidentId); // an agent answered: the first-response clock may have stopped
     const incident = await this.repo.findSummary(incidentId);
     if (!incident) return;
     const rooms = roomsOfIncident(placementOf(incident));
@@ -241,6 +247,7 @@ export class IncidentsService {
       requestedWindow: null,
       maintenanceKind: null,
       tags: [],
+      sla: null,
       version: 1,
     };
     return { kind: 'created', incident, message: inboundMessageDto(ids.messageId, ids.incidentId, input, at) };

@@ -87,16 +87,14 @@ export class WorkflowEffects implements OnModuleInit {
     const base = this.config.publicUrl?.replace(/\/+$/, '');
     const fallback = `{reference} — {subject}\n{customer} · {priority} · {department}\n(rule "{rule}")${base ? `\n${base}/incidents/${e.incidentId}` : ''}`;
     const text = renderRuleTemplate(a.template || fallback, this.vars(f, e.ruleName));
-    const kind = a.via === 'email' ? 'email' : 'sms';
-    const [channel] = await sqlOf(this.em)<{ id: string }>(`select id from channels where kind = ? and active order by (id = ?) desc, created_at limit 1`, [kind, f.channel_id]);
-    if (!channel) return void this.log.warn(`rule "${e.ruleName}": no active ${kind} channel to notify ${a.to}`);
-    if (a.via === 'sms') {
-      await this.outbound.queue({ incidentId: e.incidentId, channelId: channel.id, channelKind: 'sms', body: text, mail: { to: a.to, body: text, statusCallback: null }, recipient: a.to, externalId: null, meta: { to: a.to, rule: e.ruleName }, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+    if (a.via === 'email') {
+      const sent = await this.replies.notice({ incidentId: e.incidentId, reference: f.reference, subject: f.subject, to: a.to, text, subjectPrefix: `[${e.ruleName}]`, kind: 'rule-notify', sourceId: sourceOf(e.key) });
+      if (!sent) this.log.warn(`rule "${e.ruleName}": no active e-mail channel to notify ${a.to}`);
       return;
     }
-    const mailbox = (await this.channels.byId(channel.id)).config as unknown as EmailChannelConfig;
-    const mail = composeIncidentMail({ mailbox, to: a.to, text, subjectPrefix: `[${e.ruleName}]`, automatic: 'auto-generated', thread: { incidentId: e.incidentId, reference: f.reference, subject: f.subject, threadIds: [] } }, this.secrets.replyTokenKey);
-    await this.replies.send({ incidentId: e.incidentId, channelId: channel.id, body: text, mail, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+    const [channel] = await sqlOf(this.em)<{ id: string }>(`select id from channels where kind = 'sms' and active order by (id = ?) desc, created_at limit 1`, [f.channel_id]);
+    if (!channel) return void this.log.warn(`rule "${e.ruleName}": no active SMS channel to notify ${a.to}`);
+    await this.outbound.queue({ incidentId: e.incidentId, channelId: channel.id, channelKind: 'sms', body: text, mail: { to: a.to, body: text, statusCallback: null }, recipient: a.to, externalId: null, meta: { to: a.to, rule: e.ruleName }, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
   }
 
   /** To the customer, where they wrote from (e-mail, SMS or WhatsApp: they just wrote, so its window is open). */

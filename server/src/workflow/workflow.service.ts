@@ -214,6 +214,11 @@ export class WorkflowService implements OnModuleInit {
         throw new BadRequestException({ message: 'That department does not exist.', fields: { [`actions[${at}].departmentId`]: 'unknown department' } });
       }
     }
+    const policies = v.rule.actions.flatMap((a, n) => (a.do === 'set-sla' ? [[n, a.policyId] as const] : []));
+    for (const [n, id] of policies) {
+      const known = isUuid(id) ? await sqlOf(this.em)(`select 1 from sla_policies where id = ?`, [id]) : [];
+      if (!known.length) throw new BadRequestException({ message: 'That SLA policy does not exist.', fields: { [`actions[${n}].policyId`]: 'unknown SLA policy' } });
+    }
     return v.rule;
   }
 

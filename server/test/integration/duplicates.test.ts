@@ -177,6 +177,32 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     expect(s.score).toBeLessThan(0.95);
   });
 
+  it('keeps one assignment on a merge and tells the other technician they are released', async () => {
+    const t1 = await desk.admin.createUser({ email: `t1.${run}@tecnicos.example`, name: 'Técnico Uno', role: 'technician' });
+    const t2 = await desk.admin.createUser({ email: `t2.${run}@tecnicos.example`, name: 'Técnico Dos', role: 'technician' });
+    const incidents: string[] = [];
+    for (const [n, text] of [
+      ['1', 'La puerta automática del garaje no abre.'],
+      ['2', 'Las persianas del salón no suben.'],
+    ] as const) {
+      const email = `asig${n}.${run}@otro.example`;
+      const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
+      await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: `Cliente ${n}`, email, subject: `Aviso ${n}`, message: text }));
+      incidents.push((await opened).incident.id);
+    }
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${incidents[0]}`, { assigneeId: t1.id }));
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${incidents[1]}`, { assigneeId: t2.id }));
+    const merge = await desk.admin.ok<IncidentMergeDto>(desk.admin.post(`/api/incidents/${incidents[1]}/merge`, { targetId: incidents[0] }));
+    const target = await detail(incidents[0]!);
+    expect(target.assignee?.id).toBe(t1.id);
+    expect((await detail(incidents[1]!)).assignee).toBeNull();
+    const notice = await waitUntil(async () => desk.smtp.mails.find((m) => m.to.includes(t2.email) && /Anulada/.test(m.parsed.subject ?? '')), Boolean, 'the release notice');
+    expect(notice!.parsed.text).toContain(`era el mismo problema que ${target.reference}`);
+    // Unmerge gives the second incident its technician back.
+    await desk.admin.ok(desk.admin.post(`/api/incident-merges/${merge.id}/undo`, {}));
+    expect((await detail(incidents[1]!)).assignee?.id).toBe(t2.id);
+  });
+
   it('suggests a likely-same contact and merges two contacts (identities and incidents move) and undoes it', async () => {
     const other = await desk.admin.ok<ContactDetailDto>(desk.admin.post('/api/contacts', { name: 'Ána  Ruiz', identities: [{ kind: 'email', value: `ana.${run}@gmail.com` }] }));
     await desk.admin.ok(desk.admin.patch(`/api/contacts/${other.id}`, { customerId: customer.id }));

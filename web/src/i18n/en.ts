@@ -292,6 +292,13 @@ const en = {
       save: 'Save call',
     },
   },
+  sla: {
+    target: { 'first-response': 'First response', resolution: 'Resolution' },
+    due: 'due {when}',
+    late: 'late, was due {when}',
+    met: 'met',
+    paused: 'paused (waiting for the customer)',
+  },
   duplicates: {
     title: 'Merged requests',
     mergedInto: 'Merged into',

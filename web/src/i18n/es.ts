@@ -294,6 +294,13 @@ const es: MessageSchema = {
       save: 'Guardar llamada',
     },
   },
+  sla: {
+    target: { 'first-response': 'Primera respuesta', resolution: 'Resolución' },
+    due: 'vence {when}',
+    late: 'incumplido, vencía {when}',
+    met: 'cumplido',
+    paused: 'en pausa (esperando al cliente)',
+  },
   duplicates: {
     title: 'Solicitudes fusionadas',
     mergedInto: 'Fusionada con',

@@ -294,6 +294,13 @@ const ro: MessageSchema = {
       save: 'Salvează apelul',
     },
   },
+  sla: {
+    target: { 'first-response': 'Primul răspuns', resolution: 'Rezolvare' },
+    due: 'termen {when}',
+    late: 'depășit, termen {when}',
+    met: 'respectat',
+    paused: 'în pauză (se așteaptă clientul)',
+  },
   duplicates: {
     title: 'Solicitări unite',
     mergedInto: 'Unită cu',

@@ -5,6 +5,7 @@ import { Migration20261202000000_phone } from './Migration20261202000000_phone.j
 import { Migration20261203000000_identity_dedup } from './Migration20261203000000_identity_dedup.js';
 import { Migration20261203100000_workflow } from './Migration20261203100000_workflow.js';
 import { Migration20261203200000_assignment } from './Migration20261203200000_assignment.js';
+import { Migration20261203300000_sla } from './Migration20261203300000_sla.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203000000_identity_dedup', class: Migration20261203000000_identity_dedup },
   { name: 'Migration20261203100000_workflow', class: Migration20261203100000_workflow },
   { name: 'Migration20261203200000_assignment', class: Migration20261203200000_assignment },
+  { name: 'Migration20261203300000_sla', class: Migration20261203300000_sla },
 ];

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import type { CalendarDto, IncidentSlaDto, SlaActionDto, SlaPolicyDto } from '../contracts/sla.js';
+import type { Sql } from '../database/sql.js';
+import type { BusinessCalendar, SlaPolicy } from '../domain/sla/index.js';
+
+/** An incident as its SLA clocks need it. */
+export interface SlaIncidentRow {
+  id: string;
+  reference: string;
+  status: string;
+  departmentId: string | null;
+  assigneeId: string | null;
+  policyId: string;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  slaState: IncidentSlaDto | null;
+  pauses: { from: string; to: string | null }[];
+}
+
+export interface LoadedPolicy extends SlaPolicy {
+  actions: SlaActionDto[];
+}
+
+const POLICY_COLUMNS = `p.id, p.name, p.first_response_minutes as "firstResponseMinutes", p.resolution_minutes as "resolutionMinutes", p.warn_at_percent as "warnAtPercent",
+  p.calendar_id as "calendarId", p.actions`;
+const INCIDENT_COLUMNS = `i.id, i.reference, i.status, i.department_id as "departmentId", i.assignee_id as "assigneeId", i.sla_policy_id as "policyId",
+  i.created_at as "createdAt", i.first_response_at as "firstResponseAt", i.resolved_at as "resolvedAt", i.sla_state as "slaState",
+  coalesce((select json_agg(json_build_object('from', sp.started_at, 'to', sp.ended_at) order by sp.started_at) from sla_pauses sp where sp.incident_id = i.id), '[]') as pauses`;
+
+/** Policies, calendars, the incidents under a policy, and the warnings and breaches recorded once each. */
+@Injectable()
+export class SlaRepository {
+  async policies(sql: Sql): Promise<SlaPolicyDto[]> {
+    return sql<SlaPolicyDto>(`select ${POLICY_COLUMNS} from sla_policies p order by p.name`);
+  }
+
+  async policy(sql: Sql, id: string): Promise<SlaPolicyDto | null> {
+    return (await sql<SlaPolicyDto>(`select ${POLICY_COLUMNS} from sla_policies p where p.id = ?`, [id]))[0] ?? null;
+  }
+
+  /** A policy with its calendar, as the clocks take it. */
+  async loadPolicy(sql: Sql, id: string): Promise<LoadedPolicy | null> {
+    const [row] = await sql<SlaPolicyDto & { calendar: BusinessCalendar | null }>(
+      `select ${POLICY_COLUMNS}, case when c.id is null then null else json_build_object('timeZone', c.time_zone, 'hours', c.hours, 'holidays', c.holidays) end as calendar
+       from sla_policies p left join business_calendars c on c.id = p.calendar_id where p.id = ?`,
+      [id],
+    );
+    return row ? { id: row.id, name: row.name, firstResponseMinutes: row.firstResponseMinutes, resolutionMinutes: row.resolutionMinutes, warnAtPercent: row.warnAtPercent, calendar: row.calendar, actions: row.actions } : null;
+  }
+
+  async savePolicy(sql: Sql, p: Omit<SlaPolicyDto, 'id'> & { id?: string }): Promise<string> {
+    const [row] = await sql<{ id: string }>(
+      `insert into sla_policies (id, name, first_response_minutes, resolution_minutes, warn_at_percent, calendar_id, actions, created_at)
+       values (coalesce(?::uuid, gen_random_uuid()), ?, ?, ?, ?, ?, ?, now())
+       on conflict (id) do update set name = excluded.name, first_response_minutes = excluded.first_response_minutes, resolution_minutes = excluded.resolution_minutes,
+         warn_at_percent = excluded.warn_at_percent, calendar_id = excluded.calendar_id, actions = excluded.actions returning id`,
+      [p.id ?? null, p.name, p.firstResponseMinutes, p.resolutionMinutes, p.warnAtPercent, p.calendarId, JSON.stringify(p.actions)],
+    );
+    return row!.id;
+  }
+
+  async calendars(sql: Sql): Promise<CalendarDto[]> {
+    return sql<CalendarDto>(`select id, name, time_zone as "timeZone", hours, holidays from business_calendars order by name`);
+  }
+
+  async saveCalendar(sql: Sql, c: Omit<CalendarDto, 'id'> & { id?: string }): Promise<string> {
+    const [row] = await sql<{ id: string }>(
+      `insert into business_calendars (id, name, time_zone, hours, holidays, created_at) values (coalesce(?::uuid, gen_random_uuid()), ?, ?, ?, ?::text[], now())
+       on conflict (id) do update set name = excluded.name, time_zone = excluded.time_zone, hours = excluded.hours, holidays = excluded.holidays returning id`,
+      [c.id ?? null, c.name, c.timeZone, JSON.stringify(c.hours), c.holidays],
+    );
+    return row!.id;
+  }
+
+  async incident(sql: Sql, id: string): Promise<SlaIncidentRow | null> {
+    return (await sql<SlaIncidentRow>(`select ${INCIDENT_COLUMNS} from incidents i where i.id = ? and i.sla_policy_id is not null`, [id]))[0] ?? null;
+  }
+
+  /**
+   * The incidents whose clocks may move: open ones under a policy (index incidents_sla_open_index), and
+   * those resolved in the last hour (a resolution after the due time is a breach to record).
+   */
+  async running(sql: Sql, after: string | null, limit: number): Promise<SlaIncidentRow[]> {
+    return sql<SlaIncidentRow>(
+      `select ${INCIDENT_COLUMNS} from incidents i
+       where i.sla_policy_id is not null and (i.status in ('new', 'open', 'pending') or i.resolved_at > now() - interval '1 hour')
+         and (?::uuid is null or i.id > ?) order by i.id limit ?`,
+      [after, after, limit],
+    );
+  }
+
+  async saveState(sql: Sql, id: string, state: IncidentSlaDto | null): Promise<void> {
+    await sql(`update incidents set sla_state = ? where id = ?`, [state ? JSON.stringify(state) : null, id]);
+  }
+
+  /** true when this call recorded it (the one to act on it). */
+  async recordEvent(sql: Sql, e: { incidentId: string; target: string; state: 'warning' | 'breached'; dueAt: Date }): Promise<boolean> {
+    const rows = await sql(`insert into sla_events (incident_id, target, state, due_at) values (?, ?, ?, ?) on conflict (incident_id, target, state) do nothing returning id`, [e.incidentId, e.target, e.state, e.dueAt]);
+    return rows.length > 0;
+  }
+}

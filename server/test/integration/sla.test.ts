@@ -1,0 +1,128 @@
+/**
+ * SLA clocks on the real desk: a policy set by a rule or by hand puts live clocks on the incident; an
+ * agent's first reply stops the first-response clock; waiting for the customer pauses resolution; the
+ * workers' sweep records each warning and breach once and acts on it (alert, priority, e-mail by real
+ * SMTP); calendars are checked. Time passing is the sweep's `now`, not a sleep.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IncidentDetailDto, IncidentSummaryDto } from '../../src/contracts/api.js';
+import type { CalendarDto, SlaPolicyDto } from '../../src/contracts/sla.js';
+import { SlaService } from '../../src/sla/sla.service.js';
+import { nextEvent, submission } from '../support/api-client.js';
+import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
+import { query } from '../support/services.js';
+import { waitUntil } from '../support/wait.js';
+
+const MIN = 60_000;
+
+describe('SLA', () => {
+  let desk: MailDesk;
+  let form: string;
+  let policy: SlaPolicyDto;
+  let n = 0;
+
+  beforeAll(async () => {
+    desk = await startMailDesk();
+    form = (await desk.admin.createWebform('Web')).key;
+    policy = await desk.admin.ok<SlaPolicyDto>(
+      desk.admin.post('/api/sla/policies', {
+        name: 'Estándar 24x7',
+        firstResponseMinutes: 60,
+        resolutionMinutes: 240,
+        warnAtPercent: 50,
+        actions: [
+          { on: 'warning', do: 'alert' },
+          { on: 'breached', do: 'alert' },
+          { on: 'breached', do: 'set-priority', priority: 'urgent' },
+          { on: 'breached', do: 'notify', to: 'jefe@climatiza.example' },
+        ],
+      }),
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await desk?.close();
+  });
+
+  const sla = () => desk.server.app.get(SlaService);
+  const detail = (id: string) => desk.admin.ok<IncidentDetailDto>(desk.admin.get(`/api/incidents/${id}`));
+  async function incident(message = 'La bomba de calor no arranca.'): Promise<IncidentSummaryDto> {
+    const subject = `Solicitud ${++n}`;
+    const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === subject);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: `Cliente ${n}`, email: `cliente${n}@sla.example`, subject, message }));
+    return (await created).incident;
+  }
+
+  it('refuses a calendar or policy that is not valid, naming the field', async () => {
+    const cal = await desk.admin.post('/api/sla/calendars', { name: 'x', timeZone: 'Europe/Nowhere', hours: { mon: [['09:00', '25:00']] }, holidays: ['2026-02-30'] });
+    expect(cal.status).toBe(400);
+    expect(Object.keys(cal.body.fields)).toEqual(expect.arrayContaining(['timeZone', 'holidays[0]']));
+    const none = await desk.admin.post('/api/sla/policies', { name: 'vacía' });
+    expect(none.status).toBe(400);
+    const good = await desk.admin.ok<CalendarDto>(desk.admin.post('/api/sla/calendars', { name: 'Oficina Madrid', timeZone: 'Europe/Madrid', hours: { mon: [['09:00', '18:00']], fri: [['09:00', '15:00']] }, holidays: ['2026-12-08'] }));
+    expect(good).toMatchObject({ timeZone: 'Europe/Madrid', holidays: ['2026-12-08'] });
+  });
+
+  it('puts live clocks on an incident given a policy; warns once, breaches once, and acts', async () => {
+    const i = await incident();
+    const updated = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.id === i.id && p.incident.sla !== null);
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { slaPolicyId: policy.id }));
+    const withSla = (await updated).incident.sla!;
+    expect(withSla.policy.name).toBe('Estándar 24x7');
+    const created = new Date(i.createdAt).getTime();
+    const first = withSla.clocks.find((c) => c.target === 'first-response')!;
+    expect(new Date(first.dueAt).getTime() - created).toBe(60 * MIN);
+    expect(first.state).toBe('running');
+
+    const warning = nextEvent(desk.socket, 'incident.alert', (p) => p.incidentId === i.id && p.kind === 'sla-warning');
+    await sla().check(new Date(created + 35 * MIN));
+    await warning;
+    await sla().check(new Date(created + 40 * MIN)); // nothing new: warned already
+    const breach = nextEvent(desk.socket, 'incident.alert', (p) => p.incidentId === i.id && p.kind === 'sla-breached');
+    await sla().check(new Date(created + 61 * MIN));
+    await breach;
+    await sla().check(new Date(created + 62 * MIN));
+    const events = await query(desk.db, `select target, state from sla_events where incident_id = $1 order by created_at`, [i.id]);
+    expect(events).toEqual([
+      { target: 'first-response', state: 'warning' },
+      { target: 'first-response', state: 'breached' },
+    ]);
+    const d = await detail(i.id);
+    expect(d.priority).toBe('urgent');
+    expect(d.timeline.filter((e) => e.type === 'audit').map((e) => (e as { action: string }).action)).toEqual(expect.arrayContaining(['sla.warning', 'sla.breached']));
+    const notice = await waitUntil(async () => desk.smtp.mails.find((m) => m.to.includes('jefe@climatiza.example')), Boolean, 'the breach notice');
+    expect(notice!.parsed.subject).toContain('SLA');
+  });
+
+  it('stops first response on the first agent reply, pauses resolution while pending, stops it on resolve', async () => {
+    const i = await incident();
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { slaPolicyId: policy.id }));
+    const replied = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.id === i.id && p.incident.sla?.clocks.some((c) => c.target === 'first-response' && c.state === 'met') === true, 15_000);
+    await desk.admin.ok(desk.admin.post(`/api/incidents/${i.id}/replies`, { body: 'Vamos para allá.' }));
+    await replied;
+
+    const paused = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.id === i.id && p.incident.sla?.clocks.some((c) => c.target === 'resolution' && c.state === 'paused') === true);
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { status: 'pending' }));
+    await paused;
+    // Two hours pending (as the pause rows say), then back: resolution is due two hours later.
+    await query(desk.db, `update sla_pauses set started_at = started_at - interval '2 hours' where incident_id = $1`, [i.id]);
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { status: 'open' }));
+    const due = await waitUntil(() => detail(i.id), (x) => x.sla?.clocks.find((c) => c.target === 'resolution')?.state === 'running', 'resolution running again');
+    const resolution = due.sla!.clocks.find((c) => c.target === 'resolution')!;
+    expect(new Date(resolution.dueAt).getTime() - new Date(i.createdAt).getTime()).toBeGreaterThanOrEqual((240 + 119) * MIN);
+
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { status: 'resolved' }));
+    const done = await waitUntil(() => detail(i.id), (x) => x.sla?.clocks.find((c) => c.target === 'resolution')?.state === 'met', 'resolution met');
+    expect(done.sla!.clocks.map((c) => c.state)).toEqual(['met', 'met']);
+    await sla().check(new Date(Date.now() + 10 * 60 * MIN));
+    expect(await query(desk.db, `select 1 from sla_events where incident_id = $1`, [i.id])).toEqual([]);
+  });
+
+  it('is set by a workflow rule before the inbox sees the incident', async () => {
+    await desk.admin.ok(desk.admin.post('/api/rules', { name: 'Todo con SLA', on: ['created'], conditions: [{ field: 'text', keywords: ['fuga'], where: 'any' }], actions: [{ do: 'set-sla', policyId: policy.id }] }));
+    const bad = await desk.admin.post('/api/rules', { name: 'x', on: ['created'], conditions: [], actions: [{ do: 'set-sla', policyId: '00000000-0000-4000-8000-000000000000' }] });
+    expect(bad.body.fields['actions[0].policyId']).toBe('unknown SLA policy');
+    const i = await incident('Hay una fuga de agua en el techo.');
+    expect(i.sla?.policy.id).toBe(policy.id);
+    expect(i.sla?.clocks.map((c) => c.target)).toEqual(['first-response', 'resolution']);
+  });
+});
