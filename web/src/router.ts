@@ -4,6 +4,7 @@ import { session } from './stores/session';
 import { startSession } from './stores/live';
 import LoginPage from './pages/LoginPage.vue';
 import InboxPage from './pages/InboxPage.vue';
+import RulesPage from './pages/RulesPage.vue';
 
 export const router = createRouter({
   history: createWebHistory('/'),
@@ -12,6 +13,8 @@ export const router = createRouter({
     // Both inbox routes use the same component: opening an incident does not remount the list.
     { path: '/', name: 'inbox', component: InboxPage },
     { path: '/incidents/:id', name: 'incident', component: InboxPage },
+    // Workflow rules: admins only (the API refuses everyone else too).
+    { path: '/rules', name: 'rules', component: RulesPage, meta: { admin: true } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });
@@ -22,5 +25,6 @@ router.beforeEach(async (to) => {
   if (user && !wasChecked) startSession();
   if (to.meta.public) return user ? safeRedirect(to) : true;
   if (!user) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  if (to.meta.admin && user.role !== 'admin') return { path: '/' };
   return true;
 });
