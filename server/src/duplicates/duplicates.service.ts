@@ -17,6 +17,8 @@ export type DuplicateCheck = DedupDecision & { target: CandidateRow | null };
 
 /** A technician taken off an incident because it was merged into one another technician has. */
 export interface Release {
+  /** The merge that released the technician: one notice per merge (a merge, unmerge and merge again is two). */
+  mergeId: string;
   incidentId: string;
   reference: string;
   technicianId: string;
@@ -122,7 +124,7 @@ export class DuplicatesService {
       const common = { merge: merged.id, score: fromSuggestion?.score ?? null, reasons: fromSuggestion?.reasons ?? [], note: req.note?.trim() || null, messages: merged.moved.length };
       await this.auditIncident(sql, source.id, viewer.user.id, 'merged', { ...common, into: target.reference, status: { from: source.status, to: 'closed' } }, at);
       await this.auditIncident(sql, target.id, viewer.user.id, 'merged-in', { ...common, from: source.reference, ...(merged.released ? { released: merged.released.name } : {}) }, at);
-      const release: Release | null = merged.released ? { incidentId: source.id, reference: source.reference, technicianId: merged.released.id, intoReference: target.reference } : null;
+      const release: Release | null = merged.released ? { mergeId: merged.id, incidentId: source.id, reference: source.reference, technicianId: merged.released.id, intoReference: target.reference } : null;
       return { id: merged.id, release, before: { source: { departmentId: source.departmentId, assigneeId: source.assigneeId }, target: { departmentId: target.departmentId, assigneeId: target.assigneeId } } };
     });
     await this.announceChanged([sourceId, req.targetId], viewer, ['merge', 'status', 'messages'], [made.before.source, made.before.target]);

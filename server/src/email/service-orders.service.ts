@@ -82,6 +82,14 @@ export class ServiceOrders implements OnApplicationBootstrap {
        and not exists (select 1 from outbox o where o.kind = 'service-order' and o.source_id = i.assignment_id) limit 100`,
     );
     for (const r of rows) await this.send({ incidentId: r.id, technicianId: r.assignee_id, assignmentId: r.assignment_id });
+    // Merges of the last day whose released technician was never told (the process stopped right after the merge).
+    const releases = await sqlOf(this.em)<{ id: string; source_id: string; reference: string; technician_id: string; into_reference: string }>(
+      `select m.id, m.source_id, s.reference, m.released->>'id' as technician_id, t.reference as into_reference
+       from incident_merges m join incidents s on s.id = m.source_id join incidents t on t.id = m.target_id
+       where m.released is not null and m.created_at > now() - interval '1 day'
+         and not exists (select 1 from outbox o where o.kind = 'service-release' and o.source_id in (m.id, m.source_id)) limit 100`,
+    );
+    for (const r of releases) await this.sendRelease({ mergeId: r.id, incidentId: r.source_id, reference: r.reference, technicianId: r.technician_id, intoReference: r.into_reference });
   }
 
   /** Queues the service order of an assignment (once; nothing when the assignment changed meanwhile). */
@@ -153,7 +161,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
     const [row] = await sqlOf(this.em)<{ subject: string; email: string; locale: string }>(`select i.subject, u.email, u.locale from incidents i, users u where i.id = ? and u.id = ?`, [r.incidentId, r.technicianId]);
     if (!row) return;
     const words = released(localeOr(row.locale), { reference: r.reference, subject: row.subject, into: r.intoReference });
-    const sent = await this.replies.notice({ incidentId: r.incidentId, reference: r.reference, subject: row.subject, to: row.email, ...words, kind: 'service-release', sourceId: r.incidentId });
+    const sent = await this.replies.notice({ incidentId: r.incidentId, reference: r.reference, subject: row.subject, to: row.email, ...words, kind: 'service-release', sourceId: r.mergeId });
     if (!sent) this.log.warn(`no active e-mail channel: the release notice for ${r.reference} cannot be sent`);
   }
 

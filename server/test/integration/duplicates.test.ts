@@ -201,6 +201,9 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     // Unmerge gives the second incident its technician back.
     await desk.admin.ok(desk.admin.post(`/api/incident-merges/${merge.id}/undo`, {}));
     expect((await detail(incidents[1]!)).assignee?.id).toBe(t2.id);
+    // Merged again: released again, and told again (one notice per merge, not per incident).
+    await desk.admin.ok(desk.admin.post(`/api/incidents/${incidents[1]}/merge`, { targetId: incidents[0] }));
+    await waitUntil(async () => desk.smtp.mails.filter((m) => m.to.includes(t2.email) && /Anulada/.test(m.parsed.subject ?? '')).length, (n) => n === 2, 'the second release notice');
   });
 
   it('suggests a likely-same contact and merges two contacts (identities and incidents move) and undoes it', async () => {
