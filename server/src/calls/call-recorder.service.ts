@@ -9,6 +9,7 @@ import { ROOM_EVERYTHING, roomForDepartment } from '../domain/visibility.js';
 import { localeOr } from '../email/templates.js';
 import { IncidentsService, type InboundOutcome, type NewInboundIncident } from '../incidents/incidents.service.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
 import { callBody, callSubject, needsCallBack } from './call-text.js';
 import { CallsRepository, toCallDto, type CallContact, type CallRow } from './calls.repository.js';
 
@@ -54,6 +55,7 @@ export class CallRecorder {
     private readonly contacts: ContactsService,
     private readonly incidents: IncidentsService,
     private readonly publisher: InboxPublisher,
+    private readonly workflow: WorkflowService,
   ) {}
 
   /**
@@ -132,6 +134,8 @@ export class CallRecorder {
       ? await this.incidents.appendFromInbound(sql, o.incidentId, input)
       : await this.incidents.openFromInbound(sql, { ...input, subject: callSubject(locale, call) });
     if (!made) throw new Error(`the call ${row.id} could not be put on a timeline (its event was processed meanwhile)`);
+    // A call that opens an incident goes through the workflow rules like any other new incident.
+    if (made.kind === 'created') await this.workflow.routeCreated(sql, made);
     row.incidentId = made.kind === 'created' ? made.incident.id : made.incidentId;
     row.messageId = made.message.id;
     row.contactId = contact?.id ?? row.contactId;
@@ -147,6 +151,7 @@ export class CallRecorder {
     try {
       this.publisher.publish(CALL_ROOMS, 'call.updated', { call: r.call, contact: r.contact });
       if (r.incident) await this.incidents.announceInbound(r.incident);
+      if (r.incident?.kind === 'created') this.workflow.carryOut(r.incident.routed);
       else if (r.messageUpdated) await this.incidents.announceMessageChanged(r.messageUpdated);
     } catch (err) {
       this.log.warn(`announcing a call failed: ${(err as Error).message}`);

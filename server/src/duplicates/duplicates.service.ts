@@ -10,6 +10,7 @@ import { toIncidentSummary } from '../incidents/incident.mapper.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
+import { WorkflowService } from '../workflow/workflow.service.js';
 import { DuplicatesRepository, type CandidateRow } from './duplicates.repository.js';
 
 /** What duplicate detection made of a request that threaded onto nothing. */
@@ -39,6 +40,7 @@ export class DuplicatesService {
     private readonly repo: DuplicatesRepository,
     private readonly incidents: IncidentsService,
     private readonly publisher: InboxPublisher,
+    private readonly workflow: WorkflowService,
   ) {}
 
   /**
@@ -148,9 +150,12 @@ export class DuplicatesService {
       const { returned } = await this.repo.unmerge(sql, m, sourceId, viewer.user.id, at);
       await this.auditIncident(sql, sourceId, viewer.user.id, 'unmerged', { merge: m.id, from: target.reference, messages: returned, ...(m.sourceId ? { status: { from: 'closed', to: m.before.source?.status ?? 'new' } } : {}) }, at);
       await this.auditIncident(sql, m.targetId, viewer.user.id, 'unmerged-out', { merge: m.id, into: source?.reference ?? null, messages: returned }, at);
-      return { sourceId, created: !m.sourceId };
+      // A request that had joined by itself becomes a new incident: the 'created' rules route it.
+      const routed = m.sourceId ? null : await this.workflow.routeNew(sql, sourceId);
+      return { sourceId, created: !m.sourceId, routed };
     });
     if (done.created) await this.incidents.announceCreated(done.sourceId);
+    this.workflow.carryOut(done.routed);
     const merge = (await this.repo.mergeById(sqlOf(this.em), mergeId))!;
     await this.announceChanged([merge.source!.id, merge.target.id], viewer, ['merge', 'status', 'messages'], []);
     return merge;

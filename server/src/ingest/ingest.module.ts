@@ -6,7 +6,6 @@ import { CustomersModule } from '../customers/customers.module.js';
 import { DuplicatesModule } from '../duplicates/duplicates.module.js';
 import { IncidentsModule } from '../incidents/incidents.module.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
-import { SlaModule } from '../sla/sla.module.js';
 import { InboundEventsController } from './inbound-events.controller.js';
 import { InboundEventsRepository } from './inbound-events.repository.js';
 import { IngestJobs } from './ingest.jobs.js';
@@ -17,7 +16,7 @@ import { TwilioWebhookController } from './twilio.controller.js';
 import { WebformController } from './webform.controller.js';
 
 @Module({
-  imports: [ChannelsModule, CustomersModule, IncidentsModule, DuplicatesModule, WorkflowModule, SlaModule, AttachmentsModule, CallsModule],
+  imports: [ChannelsModule, CustomersModule, IncidentsModule, DuplicatesModule, WorkflowModule, AttachmentsModule, CallsModule],
   controllers: [WebformController, TwilioWebhookController, PhoneWebhookController, InboundEventsController],
   providers: [IngestService, IngestJobs, InboundRouter, InboundEventsRepository],
   exports: [IngestService],

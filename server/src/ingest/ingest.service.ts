@@ -22,7 +22,6 @@ import type { RawEventWrite } from '../incidents/incidents.repository.js';
 import { IncidentsService, type InboundOutcome } from '../incidents/incidents.service.js';
 import { DuplicatesService } from '../duplicates/duplicates.service.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
-import { SlaService } from '../sla/sla.service.js';
 import { InboundRouter } from './inbound-router.js';
 import { Lanes } from './lanes.js';
 import { InboundEventsRepository, type InboundEventRow } from './inbound-events.repository.js';
@@ -66,7 +65,6 @@ export class IngestService implements BeforeApplicationShutdown {
     private readonly incidents: IncidentsService,
     private readonly duplicates: DuplicatesService,
     private readonly workflow: WorkflowService,
-    private readonly sla: SlaService,
     private readonly channels: ChannelsService,
     private readonly attachments: AttachmentsService,
     private readonly calls: CallRecorder,
@@ -208,11 +206,7 @@ export class IngestService implements BeforeApplicationShutdown {
       }
     } else outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
     // A new incident goes through the workflow rules before anyone sees it (department, priority ...).
-    if (outcome?.kind === 'created') {
-      outcome.routed = await this.workflow.route(sql, outcome.incident.id, 'created');
-      if (outcome.routed) Object.assign(outcome.incident, outcome.routed.summary, { version: outcome.incident.version + (outcome.routed.changed.length ? 1 : 0) });
-      if (outcome.routed?.changed.includes('slaPolicy')) outcome.incident.sla = (await this.sla.refresh(sql, outcome.incident.id)).state;
-    }
+    if (outcome?.kind === 'created') await this.workflow.routeCreated(sql, outcome);
     // Files are written in the same transaction (a web form has none: its single statement stays alone).
     if (outcome && m.attachments?.length) outcome.message.attachments = await this.attachments.store(sql, outcome.message.id, m.attachments);
     return outcome;

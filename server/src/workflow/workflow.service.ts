@@ -3,12 +3,14 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { EventEmitter } from 'node:events';
 import type { Viewer } from '../auth/auth.decorators.js';
 import type { IncidentSummaryDto } from '../contracts/api.js';
+import type { IncidentSlaDto } from '../contracts/sla.js';
 import type { DryRunDto, DryRunRequest, RuleDto, RuleInput } from '../contracts/workflow.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
 import { dryRun, runChain, validateRule, type EffectAction, type Rule, type RuleDraft, type RuleFacts, type RuleTrigger } from '../domain/rules/index.js';
 import type { IncidentPlacement } from '../domain/visibility.js';
-import { IncidentsService, type IncidentChange } from '../incidents/incidents.service.js';
+import { IncidentsService, type IncidentChange, type InboundOutcome } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
+import { SlaService } from '../sla/sla.service.js';
 import { RulesRepository, toRule } from './rules.repository.js';
 
 /** What the rules changed on an incident, and what they ask to be done once that commits. */
@@ -57,6 +59,7 @@ export class WorkflowService implements OnModuleInit {
     private readonly em: EntityManager,
     private readonly repo: RulesRepository,
     private readonly incidents: IncidentsService,
+    private readonly sla: SlaService,
   ) {}
 
   onModuleInit(): void {
@@ -103,6 +106,26 @@ export class WorkflowService implements OnModuleInit {
   }
 
   /** After the change the rules belong to commits: their effects. */
+  /**
+   * Inside the transaction that just made `outcome`'s incident (intake, a call, an unmerge): the 'created'
+   * rules, their result in the outcome (its event shows the incident routed, with its SLA clocks) and in
+   * `outcome.routed` for `carryOut` after commit.
+   */
+  async routeCreated(sql: Sql, outcome: Extract<InboundOutcome, { kind: 'created' }>): Promise<void> {
+    const routed = await this.routeNew(sql, outcome.incident.id);
+    outcome.routed = routed;
+    if (!routed) return;
+    Object.assign(outcome.incident, routed.summary, { version: outcome.incident.version + (routed.changed.length ? 1 : 0) });
+    if (routed.sla !== undefined) outcome.incident.sla = routed.sla;
+  }
+
+  /** Inside the transaction that made incident `id`: the 'created' rules, and its SLA clocks when they set a policy. */
+  async routeNew(sql: Sql, id: string): Promise<(Routed & { sla?: IncidentSlaDto | null }) | null> {
+    const routed = await this.route(sql, id, 'created');
+    if (!routed?.changed.includes('slaPolicy')) return routed;
+    return { ...routed, sla: (await this.sla.refresh(sql, id)).state };
+  }
+
   carryOut(routed: Routed | null | undefined): void {
     if (routed?.effects.length) this.effects.emit('effects', routed.effects);
   }

@@ -5,7 +5,8 @@
  * rules would do and changes nothing; bad rules are refused naming the field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DepartmentDto, IncidentDetailDto } from '../../src/contracts/api.js';
+import type { ChannelDto, DepartmentDto, IncidentDetailDto } from '../../src/contracts/api.js';
+import type { IncidentMergeDto } from '../../src/contracts/duplicates.js';
 import type { DryRunDto, RuleDto } from '../../src/contracts/workflow.js';
 import { ApiClient, nextEvent, submission } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
@@ -118,6 +119,37 @@ describe('workflow rules', () => {
     expect(result.affected).toBeGreaterThanOrEqual(2);
     const after = await query(desk.db, `select count(*)::int as n from audit_log where action = 'rule.fired'`);
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('routes the incidents a missed call opens and an unmerge makes, like any other new incident', async () => {
+    await desk.admin.ok(desk.admin.post('/api/rules', { name: 'Llamadas a ascensores', on: ['created'], conditions: [{ field: 'channel', in: ['phone'] }], actions: [{ do: 'set-department', departmentId: lifts.id }, { do: 'add-tags', tags: ['llamada'] }] }));
+    await desk.admin.ok(desk.admin.post('/api/rules', { name: 'Atrapados', on: ['created'], conditions: [{ field: 'text', keywords: ['atrapada', 'atrapado'], where: 'any' }], actions: [{ do: 'set-priority', priority: 'urgent' }] }));
+
+    // A call nobody answered from a number the desk does not know: a call-back incident, routed.
+    const phone = await desk.admin.ok<ChannelDto>(desk.admin.post('/api/channels', { kind: 'phone', name: 'Centralita' }));
+    const events = phone.phone!.webhooks.events.replace(/^https?:\/\/[^/]+/, desk.server.url);
+    const cti = (e: Record<string, string>) => fetch(events, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ callId: 'wf-call-1', from: '+34600777888', to: '+34910000001', direction: 'in', ...e }) });
+    const called = nextEvent(desk.socket, 'incident.created', (p) => p.incident.channelKind === 'phone' && p.incident.contact?.phone === '+34600777888');
+    expect((await cti({ event: 'newCall' })).status).toBe(200);
+    expect((await cti({ event: 'hangup', cause: 'cancel' })).status).toBe(200);
+    expect((await called).incident).toMatchObject({ department: { id: lifts.id }, tags: ['llamada'] });
+
+    // A second request that joined by itself, taken out again: its own incident, and the rules route it.
+    const email = 'vecinos.sol@example.es';
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Comunidad Sol', email, subject: 'Ascensor parado', message: 'El ascensor del portal 3 está parado entre dos plantas.' }));
+    const first = (await opened).incident;
+    expect(first.priority).toBe('normal');
+    const joined = nextEvent(desk.socket, 'message.created', (p) => p.incidentId === first.id && p.message.kind === 'inbound');
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Comunidad Sol', email, subject: 'Ascensor parado', message: 'Ya lo avisamos: el ascensor del portal 3 sigue parado entre plantas y hay una vecina atrapada.' }));
+    await joined;
+    const [merge] = (await detail(first.id)).merges;
+    expect(merge).toMatchObject({ automatic: true, source: null });
+    const undone = await desk.admin.ok<IncidentMergeDto>(desk.admin.post(`/api/incident-merges/${merge!.id}/undo`, {}));
+    const made = await detail(undone.source!.id);
+    expect(made.priority).toBe('urgent');
+    expect(made.timeline.some((e) => e.type === 'audit' && e.action === 'rule.fired' && e.changes.rule?.to === 'Atrapados')).toBe(true);
+    expect((await detail(first.id)).priority).toBe('normal');
   });
 
   it('reorders, edits with a version, deletes; technicians and agents may not', async () => {
