@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: makes sure PostgreSQL and Redis answer, builds the server and the benchmarks, then runs
-// every benchmark in bench/: ingest, imap, twilio, then dedup. Each one reports; a failing one does not stop the
+// every benchmark in bench/: ingest, imap, twilio, route, then dedup. Each one reports; a failing one does not stop the
 // next, and the exit code is non-zero when any of them failed (not when a target is missed).
 //
 //   node scripts/bench.mjs [ingest options]    ingest with these options (e.g. --embedded: ingest only,
@@ -8,6 +8,7 @@
 //                                          their defaults
 //   node scripts/bench.mjs --imap [options]    imap only (`npm run bench:imap -- --messages 50`)
 //   node scripts/bench.mjs --twilio [options]  twilio only (`npm run bench:twilio -- --rate 50`)
+//   node scripts/bench.mjs --route [options]   routing decision time at 10k and 1M incidents only (`npm run bench:route`)
 //   node scripts/bench.mjs --dedup             duplicate detection quality only (`npm run bench:dedup`)
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -31,8 +32,8 @@ function build(args, what) {
 }
 
 const argv = process.argv.slice(2);
-/** `--imap` / `--twilio` / `--dedup` first: that benchmark only, with the rest of the arguments. */
-const only = ['--imap', '--twilio', '--dedup'].includes(argv[0]) ? argv[0].slice(2) : null;
+/** `--imap` / `--twilio` / `--route` / `--dedup` first: that benchmark only, with the rest of the arguments. */
+const only = ['--imap', '--twilio', '--route', '--dedup'].includes(argv[0]) ? argv[0].slice(2) : null;
 const help = argv.includes('--help');
 
 /** [name, arguments] of the benchmarks to run, in order. */
@@ -46,6 +47,8 @@ const benches = only
         : [
             ['imap', help ? ['--help'] : []],
             ['twilio', help ? ['--help'] : []],
+            // Dedup + routing decision time with 10,000 and 1,000,000 incidents in PostgreSQL: a few minutes.
+            ['route', help ? ['--help'] : []],
           ]),
       // Quality of duplicate detection on the labelled set: no server, a second.
       ...(help ? [] : [['dedup', []]]),
