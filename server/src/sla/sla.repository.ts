@@ -15,6 +15,8 @@ export interface SlaIncidentRow {
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
   slaState: IncidentSlaDto | null;
+  /** When the sweep next looks at it (null: not until something changes). */
+  nextCheckAt: Date | null;
   pauses: { from: string; to: string | null }[];
 }
 
@@ -26,6 +28,7 @@ const POLICY_COLUMNS = `p.id, p.name, p.first_response_minutes as "firstResponse
   p.calendar_id as "calendarId", p.actions`;
 const INCIDENT_COLUMNS = `i.id, i.reference, i.status, i.department_id as "departmentId", i.assignee_id as "assigneeId", i.sla_policy_id as "policyId",
   i.created_at as "createdAt", i.first_response_at as "firstResponseAt", i.resolved_at as "resolvedAt", i.sla_state as "slaState",
+  i.sla_next_check_at as "nextCheckAt",
   coalesce((select json_agg(json_build_object('from', sp.started_at, 'to', sp.ended_at) order by sp.started_at) from sla_pauses sp where sp.incident_id = i.id), '[]') as pauses`;
 
 /** Policies, calendars, the incidents under a policy, and the warnings and breaches recorded once each. */
@@ -60,6 +63,12 @@ export class SlaRepository {
     return row!.id;
   }
 
+  /** A policy or calendar changed: the open incidents under it are due for a look at the next sweep. */
+  async dueNowUnder(sql: Sql, by: { policyId: string } | { calendarId: string }): Promise<void> {
+    const policies = 'policyId' in by ? `select ?::uuid` : `select id from sla_policies where calendar_id = ?`;
+    await sql(`update incidents set sla_next_check_at = now() where sla_policy_id in (${policies}) and status in ('new', 'open', 'pending')`, ['policyId' in by ? by.policyId : by.calendarId]);
+  }
+
   async calendars(sql: Sql): Promise<CalendarDto[]> {
     return sql<CalendarDto>(`select id, name, time_zone as "timeZone", hours, holidays from business_calendars order by name`);
   }
@@ -78,16 +87,24 @@ export class SlaRepository {
   }
 
   /**
-   * The incidents whose clocks may move: open ones under a policy (index incidents_sla_open_index), and
-   * those resolved in the last hour (a resolution after the due time is a breach to record).
+   * The incidents whose clocks are due to move by `now` (their next warning point or due time, or the hourly
+   * look at an open one: index incidents_sla_next_check_index), in id order after `after`.
    */
-  async running(sql: Sql, after: string | null, limit: number): Promise<SlaIncidentRow[]> {
+  async due(sql: Sql, now: Date, after: string | null, limit: number): Promise<SlaIncidentRow[]> {
     return sql<SlaIncidentRow>(
       `select ${INCIDENT_COLUMNS} from incidents i
-       where i.sla_policy_id is not null and (i.status in ('new', 'open', 'pending') or i.resolved_at > now() - interval '1 hour')
-         and (?::uuid is null or i.id > ?) order by i.id limit ?`,
-      [after, after, limit],
+       where i.sla_next_check_at <= ? and (?::uuid is null or i.id > ?) order by i.id limit ?`,
+      [now, after, after, limit],
     );
+  }
+
+  /** An incident that no longer has a policy: nothing to look at. */
+  async forget(sql: Sql, id: string): Promise<void> {
+    await sql(`update incidents set sla_next_check_at = null where id = ? and sla_next_check_at is not null`, [id]);
+  }
+
+  async saveNextCheck(sql: Sql, id: string, at: Date | null): Promise<void> {
+    await sql(`update incidents set sla_next_check_at = ? where id = ?`, [at, id]);
   }
 
   async saveState(sql: Sql, id: string, state: IncidentSlaDto | null): Promise<void> {

@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { EventEmitter } from 'node:events';
 import type { CalendarDto, IncidentSlaDto, SlaActionDto, SlaPolicyDto } from '../contracts/sla.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
-import { businessMinutesBetween, calendarProblems, slaClocks, type SlaClock } from '../domain/sla/index.js';
+import { businessMinutesBetween, calendarProblems, nextCheckAt, slaClocks, type SlaClock } from '../domain/sla/index.js';
 import { roomsOfIncident } from '../domain/visibility.js';
 import { IncidentsService, type IncidentChange } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
@@ -63,6 +63,7 @@ export class SlaService implements OnModuleInit, OnApplicationBootstrap {
   async refresh(sql: Sql, incidentId: string, now = new Date()): Promise<{ state: IncidentSlaDto | null; changed: boolean; clocks: SlaClock[]; row: SlaIncidentRow | null; policy: LoadedPolicy | null }> {
     const row = await this.repo.incident(sql, incidentId);
     if (!row) {
+      await this.repo.forget(sql, incidentId);
       const [had] = await sql<{ n: number }>(`select count(*)::int as n from incidents where id = ? and sla_state is not null`, [incidentId]);
       if (had?.n) await this.repo.saveState(sql, incidentId, null);
       return { state: null, changed: Boolean(had?.n), clocks: [], row: null, policy: null };
@@ -80,6 +81,8 @@ export class SlaService implements OnModuleInit, OnApplicationBootstrap {
     const key = (s: IncidentSlaDto | null) => JSON.stringify(s ? [s.policy.id, s.clocks.map((c) => [c.target, c.dueAt, c.state])] : null);
     const changed = key(row.slaState) !== key(state);
     if (changed) await this.repo.saveState(sql, incidentId, state);
+    const next = nextCheckAt(row.status, clocks, now);
+    if (next?.getTime() !== (row.nextCheckAt ? new Date(row.nextCheckAt).getTime() : undefined)) await this.repo.saveNextCheck(sql, incidentId, next);
     return { state, changed, clocks, row, policy };
   }
 
@@ -104,12 +107,12 @@ export class SlaService implements OnModuleInit, OnApplicationBootstrap {
     await this.announce(incidentId, result.changed, result.alarms);
   }
 
-  /** The workers' sweep: every incident whose clocks may have moved, in batches. */
+  /** The workers' sweep: the incidents whose clocks are due to move (next warning, due time, hourly look), in batches. */
   async check(now = new Date()): Promise<number> {
     let after: string | null = null;
     let checked = 0;
     for (;;) {
-      const rows = await this.repo.running(sqlOf(this.em), after, BATCH);
+      const rows = await this.repo.due(sqlOf(this.em), now, after, BATCH);
       for (const row of rows) {
         try {
           await this.refreshNow(row.id, now);
@@ -181,6 +184,7 @@ export class SlaService implements OnModuleInit, OnApplicationBootstrap {
     if (input.firstResponseMinutes === null && input.resolutionMinutes === null) throw new BadRequestException({ message: 'A policy needs a first-response or a resolution target.', fields: { resolutionMinutes: 'required without firstResponseMinutes' } });
     if (input.calendarId && !(await this.repo.calendars(sqlOf(this.em))).some((c) => c.id === input.calendarId)) throw new BadRequestException({ message: 'That calendar does not exist.', fields: { calendarId: 'unknown calendar' } });
     const saved = await this.repo.savePolicy(sqlOf(this.em), { ...input, id });
+    if (id) await this.repo.dueNowUnder(sqlOf(this.em), { policyId: id });
     return (await this.repo.policy(sqlOf(this.em), saved))!;
   }
 
@@ -189,6 +193,7 @@ export class SlaService implements OnModuleInit, OnApplicationBootstrap {
     if (problems.length) throw new BadRequestException({ message: `The calendar is not valid: ${problems.map((p) => `${p.path.replace(/^\./, '')}: ${p.message}`).join('; ')}`, fields: Object.fromEntries(problems.map((p) => [p.path.replace(/^\./, ''), p.message])) });
     if (id && (!isUuid(id) || !(await this.repo.calendars(sqlOf(this.em))).some((c) => c.id === id))) throw new NotFoundException(`No calendar ${id}.`);
     const saved = await this.repo.saveCalendar(sqlOf(this.em), { ...input, id });
+    if (id) await this.repo.dueNowUnder(sqlOf(this.em), { calendarId: id });
     return (await this.repo.calendars(sqlOf(this.em))).find((c) => c.id === saved)!;
   }
 }

@@ -76,6 +76,9 @@ describe('SLA', () => {
     const warning = nextEvent(desk.socket, 'incident.alert', (p) => p.incidentId === i.id && p.kind === 'sla-warning');
     await sla().check(new Date(created + 35 * MIN));
     await warning;
+    // The sweep looks again at the due time, not before (it reads only incidents whose time has come).
+    const [next] = await query<{ at: Date }>(desk.db, `select sla_next_check_at as at from incidents where id = $1`, [i.id]);
+    expect(new Date(next!.at).getTime()).toBe(new Date(first.dueAt).getTime());
     await sla().check(new Date(created + 40 * MIN)); // nothing new: warned already
     const breach = nextEvent(desk.socket, 'incident.alert', (p) => p.incidentId === i.id && p.kind === 'sla-breached');
     await sla().check(new Date(created + 61 * MIN));
@@ -113,6 +116,7 @@ describe('SLA', () => {
     await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { status: 'resolved' }));
     const done = await waitUntil(() => detail(i.id), (x) => x.sla?.clocks.find((c) => c.target === 'resolution')?.state === 'met', 'resolution met');
     expect(done.sla!.clocks.map((c) => c.state)).toEqual(['met', 'met']);
+    expect(await query(desk.db, `select sla_next_check_at from incidents where id = $1`, [i.id])).toEqual([{ sla_next_check_at: null }]);
     await sla().check(new Date(Date.now() + 10 * 60 * MIN));
     expect(await query(desk.db, `select 1 from sla_events where incident_id = $1`, [i.id])).toEqual([]);
   });

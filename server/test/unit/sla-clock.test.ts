@@ -7,6 +7,7 @@ import {
   dueTransitions,
   isBusinessTime,
   localTime,
+  nextCheckAt,
   slaClocks,
   zonedToUtc,
   type BusinessCalendar,
@@ -273,6 +274,20 @@ describe('SLA clocks', () => {
       const after = slaClocks(policy, incident({ firstResponseAt: mad('2026-11-16', '09:58') }), mad('2026-11-16', '10:30'));
       expect(byTarget(after, 'first-response').state).toBe('met');
       expect(dueTransitions(before, after)).toEqual([]);
+    });
+  });
+
+  describe('nextCheckAt: when the sweep looks again', () => {
+    const at = (o: Partial<Parameters<typeof slaClocks>[1]>, now: Date, status = 'open') => nextCheckAt(status, slaClocks(policy, incident(o), now), now)?.toISOString() ?? null;
+    it.each<[string, Partial<Parameters<typeof slaClocks>[1]>, Date, string, Date | null]>([
+      ['the first warning point ahead', {}, mad('2026-11-16', '09:10'), 'open', mad('2026-11-16', '09:48')],
+      ['warned: the due time', {}, mad('2026-11-16', '09:50'), 'open', mad('2026-11-16', '10:00')],
+      ['first response breached: the resolution warning, capped at an hour ahead', {}, mad('2026-11-16', '10:30'), 'open', mad('2026-11-16', '11:30')],
+      ['answered: the resolution warning once it is within the hour', { firstResponseAt: mad('2026-11-16', '09:20') }, mad('2026-11-16', '15:00'), 'open', mad('2026-11-16', '15:24')],
+      ['waiting for the customer: the hourly look only', { firstResponseAt: mad('2026-11-16', '09:20'), pausedSince: mad('2026-11-16', '15:00') }, mad('2026-11-16', '15:10'), 'pending', mad('2026-11-16', '16:10')],
+      ['resolved: nothing until it changes', { firstResponseAt: mad('2026-11-16', '09:20'), resolvedAt: mad('2026-11-16', '12:00') }, mad('2026-11-16', '12:00'), 'resolved', null],
+    ])('%s', (_name, o, now, status, expected) => {
+      expect(at(o, now, status)).toBe(expected?.toISOString() ?? null);
     });
   });
 });

@@ -6,6 +6,8 @@ import { Migration20261203000000_identity_dedup } from './Migration2026120300000
 import { Migration20261203100000_workflow } from './Migration20261203100000_workflow.js';
 import { Migration20261203200000_assignment } from './Migration20261203200000_assignment.js';
 import { Migration20261203300000_sla } from './Migration20261203300000_sla.js';
+import { Migration20261204000000_site } from './Migration20261204000000_site.js';
+import { Migration20261204100000_sla_due } from './Migration20261204100000_sla_due.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -16,4 +18,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203100000_workflow', class: Migration20261203100000_workflow },
   { name: 'Migration20261203200000_assignment', class: Migration20261203200000_assignment },
   { name: 'Migration20261203300000_sla', class: Migration20261203300000_sla },
+  { name: 'Migration20261204000000_site', class: Migration20261204000000_site },
+  { name: 'Migration20261204100000_sla_due', class: Migration20261204100000_sla_due },
 ];

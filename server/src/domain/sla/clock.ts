@@ -111,3 +111,22 @@ export function dueTransitions(previous: readonly SlaClock[], next: readonly Sla
   }
   return out;
 }
+
+/** An open incident's clocks are looked at at least this often, whatever they say (a missed event, a policy edited). */
+export const SLA_LOOK_EVERY_MS = 3_600_000;
+
+/**
+ * When the sweep must next look at an incident: its earliest warning point not yet passed or due time not
+ * yet reached among the running clocks, at most an hour ahead while the incident is open (new, open,
+ * pending); null once it is resolved or closed (its clocks stopped: the next status change looks again).
+ */
+export function nextCheckAt(status: string, clocks: readonly SlaClock[], now: Date): Date | null {
+  if (!['new', 'open', 'pending'].includes(status)) return null;
+  let next = now.getTime() + SLA_LOOK_EVERY_MS;
+  for (const c of clocks) {
+    if (c.state !== 'running' && c.state !== 'warning') continue;
+    const at = c.warned ? c.dueAt.getTime() : c.warnAt.getTime();
+    if (at < next) next = Math.max(at, now.getTime());
+  }
+  return new Date(next);
+}
