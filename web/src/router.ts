@@ -5,6 +5,7 @@ import { startSession } from './stores/live';
 import LoginPage from './pages/LoginPage.vue';
 import InboxPage from './pages/InboxPage.vue';
 import RulesPage from './pages/RulesPage.vue';
+import WorkloadPage from './pages/WorkloadPage.vue';
 
 export const router = createRouter({
   history: createWebHistory('/'),
@@ -15,6 +16,8 @@ export const router = createRouter({
     { path: '/incidents/:id', name: 'incident', component: InboxPage },
     // Workflow rules: admins only (the API refuses everyone else too).
     { path: '/rules', name: 'rules', component: RulesPage, meta: { admin: true } },
+    // The technicians' workload: agents and admins (technicians see only their own incidents).
+    { path: '/workload', name: 'workload', component: WorkloadPage, meta: { staff: true } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });
@@ -26,5 +29,6 @@ router.beforeEach(async (to) => {
   if (to.meta.public) return user ? safeRedirect(to) : true;
   if (!user) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
   if (to.meta.admin && user.role !== 'admin') return { path: '/' };
+  if (to.meta.staff && user.role !== 'admin' && user.role !== 'agent') return { path: '/' };
   return true;
 });

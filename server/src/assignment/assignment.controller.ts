@@ -81,6 +81,7 @@ export class AssignmentController {
     if (problems.length) throw new BadRequestException({ message: `Working hours: ${problems.map((x) => `${x.path}: ${x.message}`).join('; ')}`, fields: Object.fromEntries(problems.map((x) => [x.path, x.message])) });
     await this.assertTechnician(id);
     await this.repo.upsertProfile(sqlOf(this.em), id, { skills: p.skills, zones: p.zones, capacity: p.capacity, workingHours: hours as TechnicianProfileDto['workingHours'], timeZone: p.timeZone ?? this.config.timeZone });
+    this.assignment.announceWorkload('profile', id);
     return this.profile(id);
   }
 
@@ -98,6 +99,7 @@ export class AssignmentController {
     const a = parse(Absence, body);
     await this.assertTechnician(id);
     await this.repo.addAbsence(sqlOf(this.em), id, { from: new Date(a.from), to: new Date(a.to), reason: a.reason ?? null });
+    this.assignment.announceWorkload('absence', id);
     return this.repo.absences(sqlOf(this.em), id);
   }
 
@@ -106,6 +108,7 @@ export class AssignmentController {
   @HttpCode(204)
   async removeAbsence(@Param('id') id: string, @Param('absenceId') absenceId: string): Promise<void> {
     if (!isUuid(id) || !isUuid(absenceId) || !(await this.repo.removeAbsence(sqlOf(this.em), id, absenceId))) throw new NotFoundException(`No absence ${absenceId}.`);
+    this.assignment.announceWorkload('absence', id);
   }
 
   @Get('service-types')

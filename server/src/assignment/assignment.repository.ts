@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AbsenceDto, WorkloadIncidentDto } from '../contracts/assignment.js';
 import type { Sql } from '../database/sql.js';
 import type { TechnicianProfile } from '../domain/assignment/index.js';
 import type { IncidentStatus } from '../domain/incident-state.js';
@@ -157,17 +158,36 @@ export class AssignmentRepository {
     return rows;
   }
 
-  async workload(sql: Sql): Promise<{ technicianId: string; open: number; offered: number; confirmed: number; incidents: { id: string; reference: string; subject: string; status: string; assignmentStatus: string | null }[] }[]> {
-    return sql(
+  /** Open incidents assigned to each active technician, newest change first, with the standing offer's deadline. */
+  async workload(sql: Sql): Promise<{ technicianId: string; open: number; offered: number; confirmed: number; incidents: WorkloadIncidentDto[] }[]> {
+    const rows = await sql<{ technicianId: string; open: number; offered: number; confirmed: number; incidents: (Omit<WorkloadIncidentDto, 'offer'> & { offeredAt: string | null; expiresAt: string | null })[] }>(
       `select u.id as "technicianId",
          count(i.id) filter (where i.id is not null)::int as open,
          count(i.id) filter (where i.assignment_status = 'pending')::int as offered,
          count(i.id) filter (where i.assignment_status = 'confirmed')::int as confirmed,
-         coalesce(json_agg(json_build_object('id', i.id, 'reference', i.reference, 'subject', i.subject, 'status', i.status, 'assignmentStatus', i.assignment_status)
+         coalesce(json_agg(json_build_object('id', i.id, 'reference', i.reference, 'subject', i.subject, 'status', i.status, 'priority', i.priority,
+             'assignmentStatus', i.assignment_status, 'offeredAt', o.offered_at, 'expiresAt', o.expires_at)
            order by i.updated_at desc) filter (where i.id is not null), '[]') as incidents
        from users u left join incidents i on i.assignee_id = u.id and i.status in ('new', 'open', 'pending')
+         left join assignment_offers o on o.id = i.assignment_id and o.incident_id = i.id and o.status = 'offered'
        where u.role = 'technician' and u.active group by u.id`,
     );
+    return rows.map((r) => ({
+      ...r,
+      incidents: r.incidents.map(({ offeredAt, expiresAt, ...i }) => ({
+        ...i,
+        offer: offeredAt && expiresAt ? { offeredAt: new Date(offeredAt).toISOString(), expiresAt: new Date(expiresAt).toISOString() } : null,
+      })),
+    }));
+  }
+
+  /** Absences not over yet, in order: of one technician, or (no userId) of everyone (the workload shows the current or next one). */
+  async absencesAhead(sql: Sql, now: Date, userId?: string): Promise<(AbsenceDto & { userId: string })[]> {
+    const rows = await sql<{ userId: string; id: string; from: Date; to: Date; reason: string | null }>(
+      `select user_id as "userId", id, starts_at as "from", ends_at as "to", reason from absences where ends_at > ? ${userId ? 'and user_id = ?' : ''} order by starts_at`,
+      userId ? [now, userId] : [now],
+    );
+    return rows.map((r) => ({ userId: r.userId, id: r.id, from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString(), reason: r.reason }));
   }
 
   async upsertProfile(sql: Sql, userId: string, p: { skills: Record<string, number>; zones: string[]; capacity: number; workingHours: WeeklyHours; timeZone: string }): Promise<void> {
@@ -188,9 +208,8 @@ export class AssignmentRepository {
     return (await sql(`delete from absences where id = ? and user_id = ? returning id`, [id, userId])).length > 0;
   }
 
-  async absences(sql: Sql, userId: string): Promise<{ id: string; from: string; to: string; reason: string | null }[]> {
-    const rows = await sql<{ id: string; from: Date; to: Date; reason: string | null }>(`select id, starts_at as "from", ends_at as "to", reason from absences where user_id = ? and ends_at > now() order by starts_at`, [userId]);
-    return rows.map((r) => ({ id: r.id, from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString(), reason: r.reason }));
+  async absences(sql: Sql, userId: string): Promise<AbsenceDto[]> {
+    return (await this.absencesAhead(sql, new Date(), userId)).map(({ userId: _, ...a }) => a);
   }
 
   async serviceTypes(sql: Sql): Promise<{ name: string; requiredSkills: Record<string, number> }[]> {

@@ -4,19 +4,23 @@ import { randomUUID } from 'node:crypto';
 import type { Viewer } from '../auth/auth.decorators.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AssignBestResult, WorkloadDto } from '../contracts/assignment.js';
+import type { WorkloadChangeReason } from '../contracts/events.js';
+import type { Release } from '../duplicates/duplicates.service.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
-import { isAvailable, nextOffer, rankTechnicians, type Ranking } from '../domain/assignment/index.js';
+import { availabilityOf, isAvailable, nextOffer, rankTechnicians, type Ranking } from '../domain/assignment/index.js';
 import { toIncidentSummary } from '../incidents/incident.mapper.js';
 import { statusAfterAssignment } from '../domain/incident-state.js';
-import { IncidentsService, type AnswerNotice, type Assignment } from '../incidents/incidents.service.js';
+import { IncidentsService, type AnswerNotice, type Assignment, type IncidentChange } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { InboxPublisher } from '../realtime/inbox-publisher.js';
-import { roomsOfIncident } from '../domain/visibility.js';
+import { ROOM_EVERYTHING, roomForDepartment, roomsOfIncident } from '../domain/visibility.js';
 import { WorkflowService, type RuleEffect } from '../workflow/workflow.service.js';
 import { AssignmentRepository, type AssignmentContext } from './assignment.repository.js';
 
 const EXPIRY_SWEEP_MS = 30_000;
+/** The fields of an incident the workload screen shows or counts by. */
+const WORKLOAD_FIELDS = new Set(['assignee', 'assignmentStatus', 'status', 'subject', 'priority']);
 
 /** Nobody is left to offer an incident to (its supervisor is told by e-mail: email/ServiceOrders). */
 export interface Unassignable {
@@ -53,7 +57,13 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
       for (const e of effects) if (e.action.do === 'assign-best') void this.assignBest(e.incidentId, null).catch((err: Error) => this.log.warn(`assign-best on ${e.incidentId} failed: ${err.message}`));
     });
     this.incidents.assignments.on('answered', (a: AnswerNotice) => {
+      this.announceWorkload('answered', null);
       if (a.answer === 'declined' && a.offered) void this.assignBest(a.incidentId, null).catch((err: Error) => this.log.warn(`next offer for ${a.incidentId} failed: ${err.message}`));
+    });
+    this.incidents.assignments.on('released', (r: Release) => this.announceWorkload('released', r.technicianId));
+    // An agent's change that moves a workload: another assignee, a status that closes or reopens it, a new subject.
+    this.incidents.changes.on('updated', (c: IncidentChange) => {
+      if (c.changed.some((f) => WORKLOAD_FIELDS.has(f))) this.announceWorkload('changed', c.after.assigneeId);
     });
   }
 
@@ -114,6 +124,7 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
     if (!made) throw new ConflictException(`${context.reference} was confirmed meanwhile.`);
     await this.incidents.announceChange(incidentId, made.before, ['assignee', 'assignmentStatus', 'status'], by ? { id: by.user.id, name: by.user.name } : null);
     this.incidents.assignments.emit('assigned', { incidentId, technicianId: pick.technicianId, assignmentId: offerId } satisfies Assignment);
+    this.announceWorkload('offered', pick.technicianId);
     return { offeredTo: { id: pick.technicianId, name: pick.name }, reasons: pick.reasons, rejected: ranking.rejected };
   }
 
@@ -139,6 +150,7 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
     const expired = await inTransaction(this.em, (sql) => this.repo.expire(sql, now));
     for (const o of expired) {
       await this.incidents.announceChange(o.incidentId, { departmentId: o.departmentId, assigneeId: o.technicianId }, ['assignee', 'assignmentStatus'], null);
+      this.announceWorkload('expired', o.technicianId);
       await this.assignBest(o.incidentId, null).catch((err: Error) => this.log.warn(`next offer for ${o.incidentId} failed: ${err.message}`));
     }
     return expired.length;
@@ -147,9 +159,12 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
   async workload(): Promise<WorkloadDto[]> {
     const sql = sqlOf(this.em);
     const now = new Date();
-    const [technicians, load] = await Promise.all([this.repo.technicians(sql, this.config.timeZone, now), this.repo.workload(sql)]);
+    const [technicians, load, absences] = await Promise.all([this.repo.technicians(sql, this.config.timeZone, now), this.repo.workload(sql), this.repo.absencesAhead(sql, now)]);
     return technicians.map((t) => {
       const l = load.find((x) => x.technicianId === t.id);
+      const availability = availabilityOf(t, now);
+      // The absence going on now, else the next one (they come in order of start).
+      const absence = absences.find((a) => a.userId === t.id);
       return {
         technician: { id: t.id, name: t.name },
         departmentIds: t.departmentIds,
@@ -159,9 +174,22 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
         open: l?.open ?? 0,
         offered: l?.offered ?? 0,
         confirmed: l?.confirmed ?? 0,
-        availableNow: isAvailable(t, now),
+        availableNow: availability.availableNow,
+        unavailableBecause: availability.unavailableBecause,
+        availabilityChangesAt: availability.changesAt?.toISOString() ?? null,
+        workingHours: t.workingHours,
+        timeZone: t.timeZone,
+        absence: absence ? { id: absence.id, from: absence.from, to: absence.to, reason: absence.reason } : null,
         incidents: l?.incidents ?? [],
       };
     });
+  }
+
+  /**
+   * Tells every agent and admin (whatever departments they see: the workload screen shows every
+   * technician) that a workload changed; technicians never hear it. Only after the change committed.
+   */
+  announceWorkload(reason: WorkloadChangeReason, technicianId: string | null): void {
+    this.publisher.publish([ROOM_EVERYTHING, roomForDepartment(null)], 'workload.changed', { reason, technicianId });
   }
 }

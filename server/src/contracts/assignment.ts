@@ -1,5 +1,5 @@
 /** Technicians' profiles, their load, and offering incidents to the most qualified free one. */
-import type { UserRefDto } from './api.js';
+import type { AssignmentStatus, IncidentStatus, Priority, UserRefDto } from './api.js';
 
 /** Local 'HH:MM' intervals per weekday, e.g. { mon: [['08:00', '13:00'], ['15:00', '18:00']] }. */
 export type WeeklyHoursDto = Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [string, string][]>>;
@@ -44,6 +44,22 @@ export interface CandidatesDto {
   rejected: { technicianId: string; reason: string }[];
 }
 
+/** One open incident on a technician's workload: offered (awaiting their answer) or assigned. */
+export interface WorkloadIncidentDto {
+  id: string;
+  reference: string;
+  subject: string;
+  status: IncidentStatus;
+  priority: Priority;
+  /** 'pending': offered or assigned, awaiting their answer; 'confirmed': they accepted. */
+  assignmentStatus: AssignmentStatus | null;
+  /** The standing offer of assign-best, with the time they have to answer; null: assigned by hand (no deadline). */
+  offer: { offeredAt: string; expiresAt: string } | null;
+}
+
+/** Why a technician cannot take work now: an absence covers now, or it is outside their working hours. */
+export type UnavailableReason = 'absent' | 'off-hours';
+
 /** GET /api/workload: each technician's open assignments, live on the workload screen. */
 export interface WorkloadDto {
   technician: UserRefDto;
@@ -56,5 +72,13 @@ export interface WorkloadDto {
   offered: number;
   confirmed: number;
   availableNow: boolean;
-  incidents: { id: string; reference: string; subject: string; status: string; assignmentStatus: string | null }[];
+  /** null when available now. */
+  unavailableBecause: UnavailableReason | null;
+  /** When availableNow next changes (start or end of working hours or of an absence, within 8 days); null: not that soon. */
+  availabilityChangesAt: string | null;
+  workingHours: WeeklyHoursDto;
+  timeZone: string;
+  /** The absence going on now, else the next one planned; null: none. */
+  absence: AbsenceDto | null;
+  incidents: WorkloadIncidentDto[];
 }

@@ -7,6 +7,9 @@ import type { DuplicateSuggestionDto } from './duplicates.js';
 
 export const INBOX_NAMESPACE = '/inbox';
 
+/** What moved a technician's workload ('workload.changed'). */
+export type WorkloadChangeReason = 'offered' | 'answered' | 'expired' | 'released' | 'changed' | 'profile' | 'absence';
+
 /** assignment-declined: a technician said no; no-technician: nobody is left to offer it to; sla-warning / sla-breached: a target is near or missed. */
 export type AlertKind = 'assignment-declined' | 'no-technician' | 'sla-warning' | 'sla-breached';
 
@@ -25,6 +28,12 @@ export interface ServerToClientEvents {
   'call.updated': (payload: { call: CallDto; contact: ContactDto | null }) => void;
   /** A possible duplicate was found, or decided (merged, dismissed): shown on both incidents. */
   'incident.duplicate': (payload: { suggestion: DuplicateSuggestionDto }) => void;
+  /**
+   * A technician's workload changed (an offer made, answered or expired, an assignment changed by an agent,
+   * a profile or absence edited): to every agent and admin, whatever departments they see, so the workload
+   * screen fetches GET /api/workload again. `technicianId`: the technician concerned, when known.
+   */
+  'workload.changed': (payload: { reason: WorkloadChangeReason; technicianId: string | null }) => void;
   /** Who has this incident open right now (sent to everyone viewing it). */
   'incident.viewers': (payload: { incidentId: string; viewers: UserRefDto[] }) => void;
 }

@@ -1,6 +1,7 @@
 /** Assignment (domain/assignment): who is filtered out and why, the ranking order, availability across time zones and DST, offers. */
 import { describe, expect, it } from 'vitest';
 import {
+  availabilityOf,
   isAvailable,
   nextOffer,
   OFFER_STATUSES,
@@ -151,4 +152,20 @@ describe('offers', () => {
     ['business minutes with one: 17:55 + 30 -> 09:25 next day', utc('2026-11-16T16:55:00Z'), 30, office, '2026-11-17T08:25:00.000Z'],
     ['inside hours it is plain minutes', utc('2026-11-16T09:00:00Z'), 30, office, '2026-11-16T09:30:00.000Z'],
   ])('offerExpiresAt: %s', (_name, at, minutes, cal, iso) => expect(offerExpiresAt(at, minutes, cal).toISOString()).toBe(iso));
+});
+
+describe('availabilityOf: now, why not, and when it changes', () => {
+  // Madrid 08:00-16:00 on weekdays = 07:00-15:00 UTC in November (CET).
+  it.each<[string, Partial<TechnicianProfile>, Date, boolean, string | null, string | null]>([
+    ['working: until the shift ends', {}, NOW, true, null, '2026-11-16T15:00:00.000Z'],
+    ['after hours: back next morning', {}, utc('2026-11-16T18:00:00Z'), false, 'off-hours', '2026-11-17T07:00:00.000Z'],
+    ['Friday evening: back on Monday', {}, utc('2026-11-20T18:00:00Z'), false, 'off-hours', '2026-11-23T07:00:00.000Z'],
+    ['absent until Wednesday noon: back then, inside hours', { absences: [{ from: utc('2026-11-15T00:00:00Z'), to: utc('2026-11-18T11:00:00Z') }] }, NOW, false, 'absent', '2026-11-18T11:00:00.000Z'],
+    ['an absence starting later today ends availability then', { absences: [{ from: utc('2026-11-16T12:00:00Z'), to: utc('2026-11-17T23:00:00Z') }] }, NOW, true, null, '2026-11-16T12:00:00.000Z'],
+    ['no working hours at all: never within the horizon', { workingHours: {} }, NOW, false, 'off-hours', null],
+  ])('%s', (_name, o, now, available, because, changes) => {
+    const a = availabilityOf(tech('t', o), now);
+    expect(a).toMatchObject({ availableNow: available, unavailableBecause: because });
+    expect(a.changesAt?.toISOString() ?? null).toBe(changes);
+  });
 });

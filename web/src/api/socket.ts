@@ -33,6 +33,7 @@ const EVENTS = Object.keys({
   'incident.viewers': true,
   'call.updated': true,
   'incident.duplicate': true,
+  'workload.changed': true,
 } satisfies Record<EventName, true>) as EventName[];
 
 const listeners = new Map<EventName, Set<(...args: never[]) => void>>();

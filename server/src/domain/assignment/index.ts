@@ -1,2 +1,3 @@
+export * from './availability.js';
 export * from './offer.js';
 export * from './rank.js';
