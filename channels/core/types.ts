@@ -26,6 +26,8 @@ export interface InboundMessage {
   text: string;
   /** Language hint from the channel (form locale, Content-Language ...). */
   locale?: string;
+  /** Where the work is, when the sender said so in a field of its own (the web form's service address). */
+  siteAddress?: string;
   /** Provider ids useful for threading (Message-ID, In-Reply-To ...). */
   threading?: { messageId?: string; inReplyTo?: string[]; references?: string[] };
   /** Anything channel-specific worth keeping, JSON-serialisable. */

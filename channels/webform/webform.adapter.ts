@@ -19,7 +19,7 @@ export interface WebformEnvelope {
 
 /** The hidden field bots fill in. */
 export const HONEYPOT_FIELD = 'website';
-export const WEBFORM_LIMITS = { name: 200, email: 254, phone: 40, subject: 200, message: 10_000, submissionId: 100 } as const;
+export const WEBFORM_LIMITS = { name: 200, email: 254, phone: 40, address: 300, subject: 200, message: 10_000, submissionId: 100 } as const;
 const EMAIL_RE = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 const SUBMISSION_ID_RE = /^[A-Za-z0-9._:-]+$/;
 /** Identical content posted again within this window is the same submission (double click, resend). */
@@ -50,6 +50,7 @@ export function normalizeWebform(envelope: WebformEnvelope, config: WebformConfi
   const name = text(f, 'name');
   const emailRaw = text(f, 'email').toLowerCase();
   const phoneRaw = text(f, 'phone');
+  const address = text(f, 'address').replace(/\s+/g, ' ');
   const subject = text(f, 'subject').replace(/\s+/g, ' ');
   const message = text(f, 'message');
   const submissionId = text(f, 'submissionId');
@@ -63,7 +64,7 @@ export function normalizeWebform(envelope: WebformEnvelope, config: WebformConfi
   if (!name) errors.name = 'required';
   if (!subject) errors.subject = 'required';
   if (!message) errors.message = 'required';
-  for (const [k, v] of [['name', name], ['email', emailRaw], ['phone', phoneRaw], ['subject', subject], ['message', message], ['submissionId', submissionId]] as const) {
+  for (const [k, v] of [['name', name], ['email', emailRaw], ['phone', phoneRaw], ['address', address], ['subject', subject], ['message', message], ['submissionId', submissionId]] as const) {
     tooLong(k, v);
     bad(k, v);
   }
@@ -101,6 +102,7 @@ export function normalizeWebform(envelope: WebformEnvelope, config: WebformConfi
     subject,
     text: message,
     locale: locale || undefined,
+    ...(address ? { siteAddress: address } : {}),
   };
 }
 

@@ -29,6 +29,12 @@ describe('webform normalisation', () => {
     expect(m.locale).toBe('es');
   });
 
+  it('keeps the service address on one line, and leaves it out when there is none', () => {
+    const m = normalizeWebform({ fields: { name: 'A', email: 'a@b.co', subject: 's', message: 'm', address: '  C/ Mayor 12,\n 3º B  ' }, receivedAt }, config);
+    expect(m.siteAddress).toBe('C/ Mayor 12, 3º B');
+    expect(normalizeWebform({ fields: { name: 'A', email: 'a@b.co', subject: 's', message: 'm', address: ' ' }, receivedAt }, config)).not.toHaveProperty('siteAddress');
+  });
+
   it('keys by the client submission id and the content when there is an id', () => {
     const key = normalizeWebform(jsonRo, config).idempotencyKey;
     expect(key).toMatch(/^sub:7c0a1f52-3a8e-4c1e-9a57-5b1f8d1d2b11:[0-9a-f]{16}$/);
@@ -57,6 +63,7 @@ describe('webform normalisation', () => {
     [{ name: 'A', email: 'a@b.co', subject: 's', message: 'x'.repeat(10_001) }, 'message', 'at most 10000'],
     [{ name: 'A', email: 'a@b.co', subject: 's', message: 'm', submissionId: 'a b' }, 'submissionId', 'letters'],
     [{ name: 'A', email: 'a@b.co', subject: 's', message: 'm', locale: 'fr' }, 'locale', 'es, en or ro'],
+    [{ name: 'A', email: 'a@b.co', subject: 's', message: 'm', address: 'x'.repeat(301) }, 'address', 'at most 300'],
   ])('names the field that is wrong: %j', (fields, field, text) => {
     try {
       normalizeWebform({ fields, receivedAt }, config);

@@ -11,6 +11,8 @@ export interface CandidateRow {
   contactId: string | null;
   contactIds: string[];
   customerId: string | null;
+  /** Its service address as compared (siteKeyOf), if it has one. */
+  siteKey: string | null;
   departmentId: string | null;
   policy: Partial<DedupPolicyDto> | null;
   lastAt: Date;
@@ -75,11 +77,12 @@ const snapshot = (i: LockedIncident): IncidentSnapshot => ({
 @Injectable()
 export class DuplicatesRepository {
   /**
-   * The open incidents of this contact or customer active within the widest window any department uses
-   * (each candidate is then judged by its own department's window). Index-backed (incidents_open_contact_index,
-   * incidents_open_customer_index): the cost grows with one customer's open incidents, not with the table.
+   * The open incidents of this contact or customer, or at this service address, active within the widest
+   * window any department uses (each candidate is then judged by its own department's window). Index-backed
+   * (incidents_open_contact_index, incidents_open_customer_index, incidents_open_site_index): the cost grows
+   * with one customer's (one address's) open incidents, not with the table.
    */
-  async candidates(sql: Sql, r: { contactId: string; customerId: string | null; at: Date; defaultWindowHours: number }): Promise<CandidateRow[]> {
+  async candidates(sql: Sql, r: { contactId: string; customerId: string | null; siteKey: string | null; at: Date; defaultWindowHours: number }): Promise<CandidateRow[]> {
     const rows = await sql<Omit<CandidateRow, 'lastAt'> & { lastAt: string | Date }>(
       `with w as (select greatest(?::int, coalesce(max((dedup_policy->>'windowHours')::int), 0)) as hours from departments),
        open as (
@@ -87,14 +90,17 @@ export class DuplicatesRepository {
            and i.last_message_at > ?::timestamptz - w.hours * interval '1 hour'
          union
          select i.id from incidents i, w where ?::uuid is not null and i.customer_id = ? and i.status in ('new', 'open', 'pending') and i.merged_into_id is null
+           and i.last_message_at > ?::timestamptz - w.hours * interval '1 hour'
+         union
+         select i.id from incidents i, w where ?::text is not null and i.site_key = ? and i.status in ('new', 'open', 'pending') and i.merged_into_id is null
            and i.last_message_at > ?::timestamptz - w.hours * interval '1 hour')
-       select i.id, i.reference, i.contact_id as "contactId", i.customer_id as "customerId", i.department_id as "departmentId", d.dedup_policy as policy, i.last_message_at as "lastAt",
+       select i.id, i.reference, i.contact_id as "contactId", i.customer_id as "customerId", i.site_key as "siteKey", i.department_id as "departmentId", d.dedup_policy as policy, i.last_message_at as "lastAt",
          array(select distinct x from unnest(array_append(array(select m.author_contact_id from messages m where m.incident_id = i.id and m.author_contact_id is not null), i.contact_id)) x where x is not null) as "contactIds",
          array(select coalesce(m.meta->>'subject', case when m.created_at = i.created_at then i.subject end, '') || E'\\n' || left(m.body, 2000)
                from messages m where m.incident_id = i.id and m.kind = 'inbound' order by m.created_at, m.id limit ${REQUESTS_PER_INCIDENT}) as texts
        from incidents i join open on open.id = i.id left join departments d on d.id = i.department_id
        order by i.last_message_at desc limit 50`,
-      [r.defaultWindowHours, r.contactId, r.at, r.customerId, r.customerId, r.at],
+      [r.defaultWindowHours, r.contactId, r.at, r.customerId, r.customerId, r.at, r.siteKey, r.siteKey, r.at],
     );
     return rows.map((row) => ({ ...row, lastAt: new Date(row.lastAt) }));
   }

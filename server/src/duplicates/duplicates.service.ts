@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/auth.decorators.js';
 import type { ContactDto } from '../contracts/api.js';
 import type { DuplicateSuggestionDto, IncidentMergeDto, MergeRequest } from '../contracts/duplicates.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
-import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, type DedupDecision, type DedupIncident, type DedupPolicy } from '../domain/dedup/index.js';
+import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, siteKeyOf, type DedupDecision, type DedupIncident, type DedupPolicy } from '../domain/dedup/index.js';
 import { roomsOfIncident } from '../domain/visibility.js';
 import { toIncidentSummary } from '../incidents/incident.mapper.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
@@ -48,19 +48,23 @@ export class DuplicatesService {
    * Takes a per-customer lock first, so two requests of one customer arriving together are judged one after
    * the other (the second sees the first's incident).
    */
-  async check(sql: Sql, r: { contact: ContactDto; at: Date; text: string }): Promise<DuplicateCheck> {
+  async check(sql: Sql, r: { contact: ContactDto; at: Date; text: string; siteAddress?: string | null }): Promise<DuplicateCheck> {
+    const siteKey = siteKeyOf(r.siteAddress);
     await this.repo.lockCustomer(sql, r.contact.customerId ?? r.contact.id);
-    const rows = await this.repo.candidates(sql, { contactId: r.contact.id, customerId: r.contact.customerId, at: r.at, defaultWindowHours: DEFAULT_DEDUP_POLICY.windowHours });
+    // Reports of one address by different customers are judged one after the other too (always in this order: no deadlock).
+    if (siteKey) await this.repo.lockCustomer(sql, `site:${siteKey}`);
+    const rows = await this.repo.candidates(sql, { contactId: r.contact.id, customerId: r.contact.customerId, siteKey, at: r.at, defaultWindowHours: DEFAULT_DEDUP_POLICY.windowHours });
     if (rows.length === 0) return { action: 'new', best: null, target: null };
     const byId = new Map(rows.map((row) => [row.id, row]));
     const candidates: DedupIncident[] = rows.map((row) => ({
       id: row.id,
       contactIds: row.contactIds,
       customerId: row.customerId,
+      siteKey: row.siteKey,
       lastAt: row.lastAt,
       gist: row.texts.map(gistOf).reduce(mergeGist, gistOf('')),
     }));
-    const decision = decide({ contactId: r.contact.id, customerId: r.contact.customerId, at: r.at, text: r.text }, candidates, (c) => policyOf(byId.get(c.id)!));
+    const decision = decide({ contactId: r.contact.id, customerId: r.contact.customerId, siteKey, at: r.at, text: r.text }, candidates, (c) => policyOf(byId.get(c.id)!));
     return { ...decision, target: decision.best ? (byId.get(decision.best.incidentId) ?? null) : null };
   }
 

@@ -76,6 +76,10 @@ export class Incident {
   @Property({ type: 'string', length: 300, nullable: true })
   siteAddress?: string | null;
 
+  /** The service address as duplicate detection compares it (siteKeyOf); kept with siteAddress, never shown. */
+  @Property({ type: 'string', length: 300, nullable: true, hidden: true })
+  siteKey?: string | null;
+
   /** The object of the work: the equipment, installation or line. */
   @Property({ type: 'string', length: 200, nullable: true })
   asset?: string | null;

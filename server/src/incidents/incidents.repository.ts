@@ -293,6 +293,11 @@ export class IncidentsRepository {
    * - `raw.mode = 'complete'`: an event stored earlier but not processed is marked processed.
    * The reference comes from a sequence (never reused, no race).
    */
+  /** The service address of an incident that has none yet (a later request named it). */
+  async fillSiteAddress(sql: Sql, id: string, address: string, key: string | null): Promise<void> {
+    await sql(`update incidents set site_address = ?, site_key = ? where id = ? and site_address is null`, [address, key, id]);
+  }
+
   async insertFromInboundEvent(sql: Sql, i: NewInboundRows): Promise<{ reference: string } | null> {
     const event =
       i.raw.mode === 'none'
@@ -312,8 +317,8 @@ export class IncidentsRepository {
       `with ev as (${event}),
        inc as (
          insert into incidents (id, reference, subject, status, priority, contact_id, customer_id, channel_kind, channel_id,
-           created_at, updated_at, last_message_at, last_message_preview, message_count, version)
-         select ?, 'SB-' || nextval('incident_reference_seq'), ?, 'new', 'normal', ?, ?, ?, ?, ?, ?, ?, ?, 1, 1 from ev
+           created_at, updated_at, last_message_at, last_message_preview, message_count, version, site_address, site_key)
+         select ?, 'SB-' || nextval('incident_reference_seq'), ?, 'new', 'normal', ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ? from ev
          returning id, reference),
        msg as (
          insert into messages (id, incident_id, kind, channel_kind, body, author_contact_id, author_user_id, inbound_event_id, created_at,
@@ -325,7 +330,7 @@ export class IncidentsRepository {
        select reference from inc`,
       [
         ...eventParams,
-        ...[i.incidentId, i.subject, i.contactId, i.customerId, i.channelKind, i.channelId, i.at, i.at, i.sentAt, i.preview],
+        ...[i.incidentId, i.subject, i.contactId, i.customerId, i.channelKind, i.channelId, i.at, i.at, i.sentAt, i.preview, i.siteAddress, i.siteKey],
         ...[i.messageId, i.messageKind ?? 'inbound', i.channelKind, i.body, i.authorContactId, i.authorUserId, i.inboundEventId, i.at],
         ...[i.channelId, i.externalId, i.senderKind, i.meta ? JSON.stringify(i.meta) : null, i.flags],
         ...[JSON.stringify({ status: { from: null, to: 'new' }, channel: { from: null, to: i.channelKind } }), i.at],
@@ -374,6 +379,8 @@ export interface NewInboundRows extends InboundEventRows {
   subject: string;
   contactId: string | null;
   customerId: string | null;
+  siteAddress: string | null;
+  siteKey: string | null;
 }
 
 export interface NewOutboundRows {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ChannelKind, ContactDto, ReplyRoute, UserRefDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto, MessageKind } from '../contracts/api.js';
 import { sqlOf, type Sql } from '../database/sql.js';
+import { siteKeyOf } from '../domain/dedup/index.js';
 import { statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
 import { canSee, roomsOfIncident, roomsThatLostSight, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { DuplicatesRepository } from '../duplicates/duplicates.repository.js';
@@ -148,6 +149,7 @@ export class IncidentsService {
       for (const key of ['siteAddress', 'asset', 'serviceType', 'requestedWindow'] as const) {
         if (patch[key] !== undefined) set(key, patch[key] || null);
       }
+      if (changes.siteAddress) incident.siteKey = siteKeyOf(incident.siteAddress);
       if (patch.slaPolicyId !== undefined && patch.slaPolicyId !== (incident.slaPolicyId ?? null)) {
         const [policy] = patch.slaPolicyId ? await em.getConnection().execute<{ name: string }[]>(`select name from sla_policies where id = ?`, [patch.slaPolicyId]) : [];
         if (patch.slaPolicyId && !policy) throw new BadRequestException({ message: 'That SLA policy does not exist.', fields: { slaPolicyId: 'unknown policy' } });
@@ -223,7 +225,8 @@ export class IncidentsService {
     const subject = input.subject.slice(0, 200) || preview(input.body).slice(0, 80) || '(no subject)';
     const rows = eventRows(ids.incidentId, ids.messageId, input, at);
     const lastMessagePreview = rows.preview;
-    const made = await this.repo.insertFromInboundEvent(sql, { ...rows, subject, contactId: input.contact?.id ?? null, customerId: input.contact?.customerId ?? null });
+    const siteAddress = input.siteAddress?.slice(0, 300) || null;
+    const made = await this.repo.insertFromInboundEvent(sql, { ...rows, subject, contactId: input.contact?.id ?? null, customerId: input.contact?.customerId ?? null, siteAddress, siteKey: siteKeyOf(siteAddress) });
     if (!made) return null;
     const incident: IncidentSummaryDto = {
       id: ids.incidentId,
@@ -241,7 +244,7 @@ export class IncidentsService {
       lastMessagePreview,
       messageCount: 1,
       assignmentStatus: null,
-      siteAddress: null,
+      siteAddress,
       asset: null,
       serviceType: null,
       requestedWindow: null,
@@ -267,6 +270,9 @@ export class IncidentsService {
       statusAfter: (current) => (reopens ? statusAfterCustomerMessage(current) : current),
     });
     if (!made) return null;
+    // A request that names the service address gives it to an incident that had none.
+    const siteAddress = input.siteAddress?.slice(0, 300);
+    if (siteAddress) await this.repo.fillSiteAddress(sql, incidentId, siteAddress, siteKeyOf(siteAddress));
     return { kind: 'appended', incidentId, reopenedFrom: made.reopenedFrom, message: inboundMessageDto(messageId, incidentId, input, at) };
   }
 
@@ -362,6 +368,8 @@ export type InboundOutcome =
 
 export interface NewInboundIncident {
   subject: string;
+  /** Where the work is, when the sender gave it in a field of its own (the web form). */
+  siteAddress?: string | null;
   body: string;
   sentAt: Date;
   /** The contact who wrote, or (a user wrote) the incident's contact if known, else null. */

@@ -9,7 +9,7 @@ import type { Locale } from '../contracts/api.js';
 const TEXT: Record<Locale, Record<string, string>> = {
   es: {
     title: 'Contactar con el servicio técnico', intro: 'Cuéntenos qué ocurre y le responderemos lo antes posible.',
-    name: 'Nombre', email: 'Correo electrónico', phone: 'Teléfono', subject: 'Asunto', message: 'Mensaje',
+    name: 'Nombre', email: 'Correo electrónico', phone: 'Teléfono', address: 'Dirección del servicio (opcional)', subject: 'Asunto', message: 'Mensaje',
     emailOrPhone: 'Indique un correo electrónico o un teléfono.', send: 'Enviar', leave: 'Deje este campo vacío',
     thanks: 'Gracias, hemos recibido su solicitud.', reference: 'Su número de referencia es', keep: 'Consérvelo para cualquier consulta.',
     later: 'La procesaremos en breve.', errors: 'Revise los campos marcados.', another: 'Enviar otra solicitud',
@@ -17,7 +17,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
   en: {
     title: 'Contact our service desk', intro: 'Tell us what is wrong and we will get back to you as soon as possible.',
-    name: 'Name', email: 'E-mail', phone: 'Phone', subject: 'Subject', message: 'Message',
+    name: 'Name', email: 'E-mail', phone: 'Phone', address: 'Service address (optional)', subject: 'Subject', message: 'Message',
     emailOrPhone: 'Give an e-mail address or a phone number.', send: 'Send', leave: 'Leave this field empty',
     thanks: 'Thank you, we have received your request.', reference: 'Your reference number is', keep: 'Please keep it for any follow-up.',
     later: 'We will process it shortly.', errors: 'Please check the marked fields.', another: 'Send another request',
@@ -25,7 +25,7 @@ const TEXT: Record<Locale, Record<string, string>> = {
   },
   ro: {
     title: 'Contactați serviciul tehnic', intro: 'Spuneți-ne ce s-a întâmplat și vă răspundem cât mai curând.',
-    name: 'Nume', email: 'E-mail', phone: 'Telefon', subject: 'Subiect', message: 'Mesaj',
+    name: 'Nume', email: 'E-mail', phone: 'Telefon', address: 'Adresa intervenției (opțional)', subject: 'Subiect', message: 'Mesaj',
     emailOrPhone: 'Indicați o adresă de e-mail sau un număr de telefon.', send: 'Trimite', leave: 'Lăsați acest câmp gol',
     thanks: 'Vă mulțumim, am primit solicitarea dumneavoastră.', reference: 'Numărul de referință este', keep: 'Păstrați-l pentru orice întrebare ulterioară.',
     later: 'O vom procesa în curând.', errors: 'Verificați câmpurile marcate.', another: 'Trimiteți o altă solicitare',
@@ -63,7 +63,7 @@ button{margin-top:1.2rem;background:#2454d6;color:#fff;border:0;border-radius:6p
 
 export function renderForm(locale: Locale, key: string, values: Record<string, unknown> = {}, errors: Record<string, string> = {}): string {
   const t = TEXT[locale];
-  const field = (name: 'name' | 'email' | 'phone' | 'subject', type: string, autocomplete: string) => `
+  const field = (name: 'name' | 'email' | 'phone' | 'address' | 'subject', type: string, autocomplete: string) => `
 <label for="f-${name}">${esc(t[name])}</label>
 <input id="f-${name}" name="${name}" type="${type}" autocomplete="${autocomplete}" maxlength="${WEBFORM_LIMITS[name]}" value="${esc(values[name])}"${errors[name] ? ' class="bad" aria-invalid="true"' : ''}${name === 'name' || name === 'subject' ? ' required' : ''}>
 ${errors[name] ? `<div class="err">${esc(errors[name])}</div>` : ''}`;
@@ -78,6 +78,7 @@ ${hasErrors ? `<p class="err" role="alert">${esc(t.errors)}</p>` : ''}
 <input type="hidden" name="locale" value="${locale}">
 ${field('name', 'text', 'name')}${field('email', 'email', 'email')}${field('phone', 'tel', 'tel')}
 <small>${esc(t.emailOrPhone)}</small>
+${field('address', 'text', 'street-address')}
 ${field('subject', 'text', 'off')}
 <label for="f-message">${esc(t.message)}</label>
 <textarea id="f-message" name="message" maxlength="${WEBFORM_LIMITS.message}" required${errors.message ? ' class="bad" aria-invalid="true"' : ''}>${esc(values.message)}</textarea>

@@ -195,16 +195,16 @@ export class IngestService implements BeforeApplicationShutdown {
       }
     } else if (route.contact) {
       // Threaded onto nothing: is it about a problem already open for this contact or customer?
-      const check = await this.duplicates.check(sql, { contact: route.contact, at: m.sentAt, text: `${m.subject ?? ''}\n${m.text}` });
+      const check = await this.duplicates.check(sql, { contact: route.contact, at: m.sentAt, text: `${m.subject ?? ''}\n${m.text}`, siteAddress: m.siteAddress ?? null });
       if (check.action === 'join' && check.target) {
         const senderKind = check.target.contactId === route.contact.id ? 'customer' : 'contact';
-        outcome = await this.incidents.appendFromInbound(sql, check.target.id, { ...input, columns: { ...input.columns, senderKind } });
+        outcome = await this.incidents.appendFromInbound(sql, check.target.id, { ...input, columns: { ...input.columns, senderKind }, siteAddress: m.siteAddress ?? null });
         if (outcome) await this.duplicates.recordJoin(sql, { targetId: check.target.id, messageId: outcome.message.id, check, channelKind: channel.kind, sender: route.contact.name });
       } else {
-        outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
+        outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '', siteAddress: m.siteAddress ?? null });
         if (outcome?.kind === 'created' && check.action === 'suggest') outcome.suggestionId = (await this.duplicates.recordSuggestion(sql, outcome.incident.id, check)) ?? undefined;
       }
-    } else outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '' });
+    } else outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '', siteAddress: m.siteAddress ?? null });
     // A new incident goes through the workflow rules before anyone sees it (department, priority ...).
     if (outcome?.kind === 'created') await this.workflow.routeCreated(sql, outcome);
     // Files are written in the same transaction (a web form has none: its single statement stays alone).

@@ -206,6 +206,32 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     await waitUntil(async () => desk.smtp.mails.filter((m) => m.to.includes(t2.email) && /Anulada/.test(m.parsed.subject ?? '')).length, (n) => n === 2, 'the second release notice');
   });
 
+  it('joins two customers reporting the fault at one service address, written two ways; the next door stays apart', async () => {
+    const reporters = [];
+    for (const [name, who] of [['Bar Luna', 'luna'], ['Fincas Norte', 'fincas'], ['Óptica Sur', 'optica']] as const) {
+      const c = await desk.admin.ok<CustomerDto>(desk.admin.post('/api/customers', { name: `${name} ${run}` }));
+      reporters.push({ customer: c, email: `${who}.${run}@example.es`, name });
+    }
+    const [tenant, landlord, neighbour] = reporters as [(typeof reporters)[0], (typeof reporters)[0], (typeof reporters)[0]];
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === tenant.email);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: tenant.name, email: tenant.email, address: 'Calle Mayor 12, 46001 Valencia', subject: 'Ascensor', message: 'El ascensor del edificio está parado desde esta mañana.' }));
+    const first = (await opened).incident;
+    expect(first.siteAddress).toBe('Calle Mayor 12, 46001 Valencia');
+
+    const joined = nextEvent(desk.socket, 'message.created', (p) => p.incidentId === first.id && p.message.kind === 'inbound');
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: landlord.name, email: landlord.email, address: 'C/ Mayor, nº 12 - 46001 VALENCIA', subject: 'Avería ascensor Mayor 12', message: 'Nos avisan los inquilinos de que el ascensor de Mayor 12 no funciona, está parado.' }));
+    expect((await joined).message.author).toMatchObject({ type: 'contact', name: landlord.name });
+    const join = (await detail(first.id)).timeline.find((e) => e.type === 'audit' && e.action === 'duplicate.joined') as unknown as { changes: { reasons: { to: string[] } } };
+    expect(join.changes.reasons.to.join('; ')).toMatch(/same service address/);
+
+    const apart = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === neighbour.email);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: neighbour.name, email: neighbour.email, address: 'Calle Mayor 14, 46001 Valencia', subject: 'Ascensor', message: 'El ascensor del edificio está parado desde esta mañana.' }));
+    const other = (await apart).incident;
+    expect(other.id).not.toBe(first.id);
+    expect((await detail(other.id)).duplicates).toEqual([]);
+    expect(await query(desk.db, `select site_key from incidents where id = any($1::uuid[]) order by created_at`, [[first.id, other.id]])).toHaveLength(2);
+  });
+
   it('suggests a likely-same contact and merges two contacts (identities and incidents move) and undoes it', async () => {
     const other = await desk.admin.ok<ContactDetailDto>(desk.admin.post('/api/contacts', { name: 'Ána  Ruiz', identities: [{ kind: 'email', value: `ana.${run}@gmail.com` }] }));
     await desk.admin.ok(desk.admin.patch(`/api/contacts/${other.id}`, { customerId: customer.id }));

@@ -29,9 +29,9 @@ describe('e-mail out: replies and acknowledgements through the outbox', () => {
   const messages = async (id: string) => (await detail(id)).timeline.filter((e): e is MessageDto & { type: 'message' } => e.type === 'message');
   const mailsTo = (address: string) => smtp.mails.filter((m) => m.to.includes(address));
   /** A new incident from a customer's mail; resolves once its acknowledgement has been sent. */
-  async function newIncident(n: string, headers: Record<string, string> = {}) {
+  async function newIncident(n: string, headers: Record<string, string> = {}, body?: string) {
     const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === `Avería ${n}`, 15_000);
-    await dovecot.append(MAILBOX.user, mail(n, headers));
+    await dovecot.append(MAILBOX.user, mail(n, headers, body));
     return (await created).incident;
   }
 
@@ -85,7 +85,9 @@ describe('e-mail out: replies and acknowledgements through the outbox', () => {
 
   it('never acknowledges automatic mail, and caps automatic mail per address', async () => {
     await newIncident('c0', { From: 'Robot <robot@example.es>', 'Auto-Submitted': 'auto-generated' });
-    for (const n of ['c1', 'c2', 'c3', 'c4']) await newIncident(n, { From: 'Repetido <repetido@example.es>' });
+    // Four different problems (the same one four times would be one incident: duplicates/).
+    const problems = { c1: 'La caldera no enciende.', c2: 'El ascensor está parado.', c3: 'No tenemos internet, el router está apagado.', c4: 'El lavavajillas no arranca.' };
+    for (const [n, body] of Object.entries(problems)) await newIncident(n, { From: 'Repetido <repetido@example.es>' }, body);
     await waitUntil(async () => mailsTo('repetido@example.es'), (m) => m.length === 3, 'three acknowledgements');
     const rows = await waitUntil(
       () => query(db, `select status from outbox where recipient = 'repetido@example.es' order by created_at`),

@@ -1,2 +1,3 @@
 export * from './score.js';
-export { gistOf, normalizeText, placesOf, type RequestGist } from './text.js';
+export { siteKeyOf, siteRelation, type SiteRelation } from './site.js';
+export { gistOf, normalizeText, placesOf, stem, type RequestGist } from './text.js';

@@ -1,86 +1,399 @@
-/** Text as the duplicate rules compare it: lower case, no diacritics, punctuation as spaces. Pure. */
-import { ANOTHER_PROBLEM, BILLING, REFERS_BACK, EQUIPMENT, FAMILIES, FOLLOW_UP, PLACE_AFTER_NAME, PLACE_BEFORE_NAME, SYMPTOMS, type PlaceLevel } from './vocabulary.js';
+/** Text as the duplicate rules read it: normalised words and their stems, clauses, vocabulary, places and cues. Pure. */
+import {
+  ANOTHER_PROBLEM,
+  ANOTHER_PROBLEM_WEAK,
+  BILLING,
+  CHANNEL_WORDS,
+  COMPASS,
+  EQUIPMENT,
+  FAMILIES,
+  FOLLOW_UP,
+  INCIDENTAL_EQUIPMENT,
+  NEGATIONS,
+  PLACE_AFTER_NAME,
+  PLACE_BEFORE_NAME,
+  PLACE_FILLERS,
+  REFERS_BACK,
+  RESOLVED,
+  ROLE_WORDS,
+  ROOMS,
+  SYMPTOMS,
+  TODAYS_JOB,
+  VISIT_BOOKED,
+  VISITOR,
+  WORKING,
+  type Vocabulary,
+} from './vocabulary.js';
 
+/** Lower case, no diacritics, no apostrophes ("isn't" is 'isnt'), other punctuation as spaces; '/' kept ("c/", "a/c"). */
 export function normalizeText(text: string): string {
-  return ` ${text
+  return ` ${stripMarks(text)
     .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9/']+/g, ' ')
+    .replace(/[’']/g, '')
+    .replace(/[^a-z0-9/]+/g, ' ')
     .trim()} `;
 }
 
-/** The vocabulary entries a text mentions (a stem matches at the start of a word). */
-function mentions(text: string, table: Record<string, readonly string[]>): Set<string> {
-  const found = new Set<string>();
-  for (const [concept, stems] of Object.entries(table)) if (stems.some((s) => text.includes(` ${s}`))) found.add(concept);
-  return found;
-}
+const stripMarks = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** Romanian definite articles and plural endings, longest first ('caloriferele' -> 'calorifer', 'centralei' -> 'central'). */
+const RO_ENDINGS = ['urilor', 'urile', 'ului', 'ilor', 'elor', 'ele', 'ile', 'lor', 'uri', 'ul', 'le', 'ii', 'ei'];
 
 /**
- * The places a text names: the word a place marker points at, when it is a name (Capitalised in the text)
- * or a number ("planta 3", "3rd floor", "et 4" -> '3', '3', '4'), lower-cased.
+ * A light stemmer for es/en/ro at once: one Romanian article or plural ending, then a plural -es/-s, then a
+ * final vowel (Spanish gender, Romanian feminine), keeping at least three letters. Not a linguistic stem,
+ * a consistent one: 'radiadores' and 'radiador', 'caliente' and 'calienta', 'fría' and 'frío', 'centrala'
+ * and 'centralei', "boiler's" and 'boilerul' meet; short words and numbers are left alone.
  */
-/** Capitalised words next to a marker that name no place (a greeting opening a line, "Main hall"). */
-const NOT_A_NAME = new Set(['buenos', 'buenas', 'hola', 'good', 'hello', 'hi', 'dear', 'morning', 'buna', 'va', 'multumesc', 'thanks', 'gracias', 'main', 'the', 'el', 'la', 'our', 'my', 'this', 'that', 'sr', 'sra', 'dl', 'dna']);
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  const ro = RO_ENDINGS.find((e) => w.endsWith(e) && w.length - e.length >= 3);
+  if (ro) w = w.slice(0, -ro.length);
+  if (w.endsWith('es') && w.length >= 5) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && w.length >= 4) w = w.slice(0, -1);
+  if (/[aeiou]$/.test(w) && w.length >= 4) w = w.slice(0, -1);
+  return w;
+}
 
-export function placesOf(text: string): Set<string> {
-  const words = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9/]+/).filter(Boolean);
-  const places = new Set<string>();
-  const markers = new Set([...Object.values(PLACE_BEFORE_NAME).flat(), ...Object.values(PLACE_AFTER_NAME).flat()]);
-  const name = (w: string | undefined) => {
-    if (!w || markers.has(w.toLowerCase()) || NOT_A_NAME.has(w.toLowerCase())) return null;
-    const number = w.match(/^(\d+)(st|nd|rd|th|a|o|er|ra|lea)?$/i);
-    if (number) return number[1]!;
-    return /^[A-Z]/.test(w) && w.length >= 2 ? w.toLowerCase() : null;
-  };
-  words.forEach((w, i) => {
-    const marker = w.toLowerCase();
-    for (const level of ['site', 'unit'] as PlaceLevel[]) {
-      const place = PLACE_BEFORE_NAME[level].includes(marker) ? name(words[i + 1]) : PLACE_AFTER_NAME[level].includes(marker) ? name(words[i - 1]) : null;
-      if (place) places.add(`${level}:${place}`);
-    }
+/** One word of a vocabulary entry (see vocabulary.ts): a stem, a prefix ('calefac*') or an exact word ('=tele'). */
+type Part = { kind: 'stem' | 'prefix' | 'exact'; value: string };
+interface Entry {
+  concept: string;
+  parts: Part[];
+}
+
+const partMatches = (p: Part, word: string, stemmed: string) => (p.kind === 'stem' ? stemmed === p.value : p.kind === 'prefix' ? word.startsWith(p.value) : word === p.value);
+
+/** An entry's words: '=' before a word makes it exact, '*' after it a prefix; the rest is normalised like the text. */
+function partsOf(phrase: string): Part[] {
+  return phrase.split(' ').flatMap((token) => {
+    const exact = token.startsWith('=');
+    const prefix = token.endsWith('*');
+    const words = normalizeText(token.replace(/^=|\*$/g, '')).trim().split(' ').filter(Boolean);
+    return words.map((w, i) => (exact && i === 0 ? { kind: 'exact', value: w } : prefix && i === words.length - 1 ? { kind: 'prefix', value: w } : { kind: 'stem', value: stem(w) }) as Part);
   });
+}
+
+const compiled = new Map<object, Entry[]>();
+/** A table's entries, compiled once. */
+function entriesOf(table: Vocabulary | readonly string[]): Entry[] {
+  let entries = compiled.get(table);
+  if (!entries) {
+    const pairs: [string, string][] = Array.isArray(table) ? table.map((p): [string, string] => ['yes', p]) : Object.entries(table as Vocabulary).flatMap(([c, ps]) => ps.map((p): [string, string] => [c, p]));
+    entries = pairs.map(([concept, phrase]) => ({ concept, parts: partsOf(phrase) })).sort((a, b) => b.parts.length - a.parts.length);
+    compiled.set(table, entries);
+  }
+  return entries;
+}
+
+/** A run of words (a clause, a text) with their stems. */
+export interface Words {
+  words: string[];
+  stems: string[];
+  /** Index keys of each word (see indexOf), computed once. */
+  keys: { stem: string; exact: string; prefix: string }[];
+}
+const wordsOf = (text: string): Words => {
+  const words = normalizeText(text).trim().split(' ').filter(Boolean);
+  const stems = words.map(stem);
+  return { words, stems, keys: words.map((w, i) => ({ stem: `stem:${stems[i]}`, exact: `exact:${w}`, prefix: w.slice(0, 3) })) };
+};
+
+/** A table's entries by the first word they can start at: stems and exact words by value, prefixes by their first three letters. */
+const indexes = new Map<object, { byWord: Map<string, Entry[]>; byPrefix: Map<string, Entry[]>; shortPrefixes: Entry[] }>();
+function indexOf(table: Vocabulary | readonly string[]) {
+  let index = indexes.get(table);
+  if (!index) {
+    const add = (m: Map<string, Entry[]>, key: string, e: Entry) => void m.set(key, [...(m.get(key) ?? []), e]);
+    index = { byWord: new Map(), byPrefix: new Map(), shortPrefixes: [] };
+    for (const e of entriesOf(table)) {
+      const first = e.parts[0]!;
+      if (first.kind !== 'prefix') add(index.byWord, `${first.kind}:${first.value}`, e);
+      else if (first.value.length >= 3) add(index.byPrefix, first.value.slice(0, 3), e);
+      else index.shortPrefixes.push(e);
+    }
+    indexes.set(table, index);
+  }
+  return index;
+}
+
+/** Where each entry of a table matches, longest first, each word taken by one entry only. */
+function matchTable(w: Words, table: Vocabulary | readonly string[]): { concept: string; at: number }[] {
+  const index = indexOf(table);
+  const candidates: { e: Entry; at: number }[] = [];
+  const collect = (entries: Entry[] | undefined, at: number) => {
+    if (entries) for (const e of entries) candidates.push({ e, at });
+  };
+  for (let i = 0; i < w.words.length; i++) {
+    const k = w.keys[i]!;
+    collect(index.byWord.get(k.stem), i);
+    collect(index.byWord.get(k.exact), i);
+    collect(index.byPrefix.get(k.prefix), i);
+    collect(index.shortPrefixes, i);
+  }
+  if (candidates.length === 0) return [];
+  // Longest first, then leftmost: "water heater" takes its words before "water" and "heater" can.
+  candidates.sort((a, b) => b.e.parts.length - a.e.parts.length || a.at - b.at);
+  const taken = new Array<boolean>(w.words.length).fill(false);
+  const found: { concept: string; at: number }[] = [];
+  for (const { e, at } of candidates) {
+    const n = e.parts.length;
+    if (at + n > w.words.length) continue;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) ok = !taken[at + k] && partMatches(e.parts[k]!, w.words[at + k]!, w.stems[at + k]!);
+    if (!ok) continue;
+    for (let k = 0; k < n; k++) taken[at + k] = true;
+    if (e.concept !== '-') found.push({ concept: e.concept, at });
+  }
+  return found;
+}
+const conceptsIn = (w: Words, table: Vocabulary) => new Set(matchTable(w, table).map((m) => m.concept));
+/** Does the text use any of these words or phrases (matched like vocabulary entries)? The first match answers. */
+export function says(w: Words, phrases: readonly string[]): boolean {
+  const index = indexOf(phrases);
+  const matchesAt = (entries: Entry[] | undefined, at: number) =>
+    entries?.some((e) => at + e.parts.length <= w.words.length && e.parts.every((p, k) => partMatches(p, w.words[at + k]!, w.stems[at + k]!))) ?? false;
+  for (let i = 0; i < w.words.length; i++) {
+    const k = w.keys[i]!;
+    if (matchesAt(index.byWord.get(k.stem), i) || matchesAt(index.byWord.get(k.exact), i) || matchesAt(index.byPrefix.get(k.prefix), i) || matchesAt(index.shortPrefixes, i)) return true;
+  }
+  return false;
+}
+
+/** Abbreviations that end with a dot inside a clause ("Av. Primado Reig", "Str. Prundului nr. 27", "bl. G4"). */
+const ABBREVIATIONS = new Set(['av', 'avda', 'str', 'nr', 'no', 'bl', 'sc', 'ap', 'apt', 'et', 'dl', 'dna', 'sr', 'sra', 'st', 'rd', 'c', 'hab', 'pta', 'tel', 'dr', 'dra', 'mr', 'mrs', 'ms', 'bd', 'pol', 'hnos', 'ref', 'approx', 'aprox', 'vs', 'etc', 'ca']);
+
+/**
+ * Clauses: sentences and their parts, split at sentence punctuation (not after an abbreviation or inside a
+ * number), line breaks, commas followed by a space, dashes between words, and "but" / "pero" / "dar".
+ * Brackets do not split ("nave del polígono (Cogullada)" keeps the marker with its name). A clause is the
+ * span in which "OK" or "no funciona" applies.
+ */
+export function clausesOf(text: string): string[] {
+  const t = stripMarks(text)
+    .replace(/\b([cC])\/(?=\S)/g, '$1/ ')
+    .replace(/[()[\]]/g, ' ')
+    .replace(/\s(?:but|pero|dar|however|aunque|although)\s/gi, '\n');
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const ch = t[i] ?? '\n';
+    let cut = '\n;!?|•–—'.includes(ch);
+    if (ch === ':') cut = !/\d/.test(t[i + 1] ?? '');
+    else if (ch === ',') cut = /\s/.test(t[i + 1] ?? '');
+    else if (ch === '-') cut = t[i - 1] === ' ' && t[i + 1] === ' ';
+    else if (ch === '.') {
+      const before = t.slice(Math.max(0, i - 8), i).match(/([A-Za-z]+)$/)?.[1]?.toLowerCase();
+      cut = !(/\d/.test(t[i - 1] ?? '') && /\d/.test(t[i + 1] ?? '')) && !(before && ABBREVIATIONS.has(before));
+    }
+    if (!cut) continue;
+    const c = t.slice(start, i).trim();
+    if (c) out.push(c);
+    start = i + 1;
+  }
+  return out;
+}
+
+/** Capitalised words next to a marker that name no place (a greeting opening a line, "Main hall"). */
+const NOT_A_NAME = new Set(['buenos', 'buenas', 'hola', 'good', 'hello', 'hi', 'dear', 'morning', 'buna', 'va', 'multumesc', 'thanks', 'gracias', 'main', 'the', 'el', 'la', 'our', 'my', 'this', 'that', 'sr', 'sra', 'dl', 'dna', 'head', 'whole', 'new']);
+/** Ordinal words a floor is named by ("third floor", "planta baja", "parter"). */
+const ORDINALS: Record<string, string> = {
+  ground: '0', first: '1', second: '2', third: '3', fourth: '4', fifth: '5', sixth: '6', baja: '0', bajo: '0', primera: '1', primer: '1', primero: '1', segunda: '2', segundo: '2', tercera: '3', tercer: '3',
+  tercero: '3', cuarta: '4', cuarto: '4', quinta: '5', quinto: '5', parter: '0', parterul: '0', primul: '1', doilea: '2', treilea: '3',
+};
+/** Floors are their own level: "et 4" and "ap. 12" are not two places of one kind. */
+const FLOOR_MARKERS = ['planta', 'etaj', 'et', 'piso', 'floor'];
+type Level = 'site' | 'floor' | 'unit';
+/**
+ * Markers are words, not stems: 'sala' must not find 'sale' (Spanish "comes out"), nor 'ave' (avenue)
+ * find 'avea' (Romanian "to have"), nor 'taller' the company name "Talleres Mecánicos". Romanian writes the
+ * article onto the word: 'etajul', 'biroul', 'blocul', 'depozitul' are the marker too.
+ */
+const RO_ARTICLES = ['', 'ul', 'ului', 'l', 'lui', 'a', 'ei'];
+const markerLevels = (() => {
+  const before = new Map<string, Level>();
+  const after = new Map<string, Level>();
+  for (const level of ['site', 'unit'] as const) {
+    for (const [table, into] of [[PLACE_BEFORE_NAME[level], before], [PLACE_AFTER_NAME[level], after]] as const)
+      for (const m of table) for (const a of RO_ARTICLES) if (!into.has(m + a)) into.set(m + a, FLOOR_MARKERS.includes(m) ? 'floor' : level);
+  }
+  // Spanish also puts the floor after its number: "4º piso", "3ª planta".
+  after.set('piso', 'floor');
+  after.set('planta', 'floor');
+  return { before, after };
+})();
+/** Words of the vocabulary are not names: "Server room", "room AC" name no place. */
+const VOCABULARY_WORDS = new Set(
+  [EQUIPMENT, ROOMS].flatMap((t) => Object.values(t).flat()).flatMap((p) => (p.includes(' ') || p.endsWith('*') ? [] : [p.startsWith('=') ? p.slice(1) : stem(normalizeText(p).trim())])),
+);
+const FILLERS = new Set(PLACE_FILLERS);
+const ROLES = new Set(ROLE_WORDS);
+const COMPASS_WORDS = new Set(COMPASS);
+
+/**
+ * The places a text names: the word a place marker points at, when it is a name (Capitalised in the text,
+ * or a compass word such as "east"), a number or an ordinal ("planta 3", "3rd floor", "et 4", "third
+ * floor" -> '3', '3', '4', '3'), lower-cased: 'site:betis', 'floor:3', 'unit:b2'. Filler words between the
+ * marker and the name are skipped ("nave de Escoriaza"); a marker followed by a job title is no place
+ * ("Office Manager").
+ */
+export function placesOf(text: string): Set<string> {
+  const places = new Set<string>();
+  for (const clause of clausesOf(text)) for (const p of placesInClause(clause)) places.add(p);
   return places;
+}
+
+function placesInClause(clause: string): string[] {
+  const words = clause.replace(/[’']/g, '').split(/[^A-Za-z0-9/]+/).filter(Boolean);
+  const lower = words.map((w) => w.toLowerCase());
+  const isMarker = (i: number) => markerLevels.before.has(lower[i]!) || markerLevels.after.has(lower[i]!);
+  const name = (i: number, level: Level): string | null => {
+    const w = words[i];
+    if (!w || isMarker(i) || NOT_A_NAME.has(lower[i]!) || VOCABULARY_WORDS.has(lower[i]!) || VOCABULARY_WORDS.has(stem(lower[i]!))) return null;
+    const number = w.match(/^(\d+)(st|nd|rd|th|a|o|er|ra|lea|ea)?$/i);
+    // A unit or floor is numbered in hundreds at most ("hab. 207"); "AP-2291" is a purchase order.
+    if (number) return level !== 'site' && number[1]!.length > 3 ? null : number[1]!;
+    if (level === 'floor') return ORDINALS[lower[i]!] ?? null;
+    if (COMPASS_WORDS.has(lower[i]!)) return lower[i]!;
+    return /^[A-Z]/.test(w) && w.length >= 2 ? lower[i]! : null;
+  };
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (ROLES.has(lower[i + 1] ?? '')) continue;
+    const before = markerLevels.before.get(lower[i]!);
+    if (before) {
+      let j = i + 1;
+      while (j < words.length && FILLERS.has(lower[j]!)) j++;
+      const place = name(j, before);
+      if (place) out.push(`${before}:${place}`);
+    }
+    const after = markerLevels.after.get(lower[i]!);
+    if (after && i > 0) {
+      let j = i - 1;
+      while (j > 0 && after === 'floor' && FILLERS.has(lower[j]!)) j--;
+      const place = name(j, after);
+      // A floor named after its marker is a number or an ordinal, not a name ("Sala Mediterráneo, ground floor").
+      if (place && (after !== 'floor' || /^\d+$/.test(place))) out.push(`${after}:${place}`);
+    }
+  }
+  return out;
 }
 
 export interface RequestGist {
   equipment: Set<string>;
   /** The families of its equipment (thermal, network …). */
   families: Set<string>;
-  /** Places it names: the word after a street, unit or room marker ('betis', '7', 'lounge'). */
+  /** Places it names: 'site:betis', 'floor:3', 'unit:b2' (see placesOf). */
   places: Set<string>;
+  /** Rooms it names ('kitchen', 'hall', 'serverroom'). */
+  rooms: Set<string>;
+  /** Equipment it says works ("la calefacción funciona bien", "hot water fine"): not the problem. */
+  working: Set<string>;
   symptoms: Set<string>;
   billing: boolean;
   followUp: boolean;
+  /** A follow-up asking after the technician ("has the engineer left yet?"). */
+  asksVisit: boolean;
   /** It brings up a second problem ("also, while your engineer is here"). */
   anotherProblem: boolean;
   /** It says the problem was reported already ("my wife emailed you last night", "sigue sin…"). */
   refersBack: boolean;
+  /** It says the problem is over ("ya funciona, gracias"); for an incident: its latest request did. */
+  resolved: boolean;
+  /** A visit was booked or announced ("Programat 11-12", "engineer booked 13:00"). */
+  visitBooked: boolean;
   /** Character trigrams of its words, for a plain text similarity. */
   trigrams: Set<string>;
 }
 
+/**
+ * What a request is about. Clauses that say something works ("West wing OK", "Internet va bien", "heating
+ * OK", "Gazul merge la aragaz") are left out of its equipment, symptoms, rooms and places: they name what
+ * is not the problem. When every equipment it names is in such a clause ("Ya funciona el aerotermo") it is
+ * a resolution, and those clauses are what it is about.
+ */
 export function gistOf(text: string): RequestGist {
-  const t = normalizeText(text);
+  const clauses = clausesOf(text);
+  // One run of words for the whole text, clauses separated by a token no entry matches, so each table is
+  // matched once and a phrase never spans two clauses; clauseAt tells where each word is.
+  const parts = clauses.map(wordsOf);
+  const all: Words = { words: [], stems: [], keys: [] };
+  const clauseAt: number[] = [];
+  parts.forEach((w, c) => {
+    if (c > 0) {
+      all.words.push('§');
+      all.stems.push('§');
+      all.keys.push(BOUNDARY);
+      clauseAt.push(-1);
+    }
+    all.words.push(...w.words);
+    all.stems.push(...w.stems);
+    all.keys.push(...w.keys);
+    for (let i = 0; i < w.words.length; i++) clauseAt.push(c);
+  });
+  const inClauses = (table: Vocabulary | readonly string[]) => {
+    const by = clauses.map(() => new Set<string>());
+    for (const m of matchTable(all, table)) by[clauseAt[m.at]!]!.add(m.concept);
+    return by;
+  };
+  const symptomsBy = inClauses(SYMPTOMS);
+  const equipmentBy = inClauses(EQUIPMENT);
+  const roomsBy = inClauses(ROOMS);
+  const working = inClauses(WORKING).map((s) => s.size > 0);
+  const negated = inClauses(NEGATIONS).map((s) => s.size > 0);
+  const weakAnother = inClauses(ANOTHER_PROBLEM_WEAK).map((s) => s.size > 0);
+  const channel = inClauses(CHANNEL_WORDS).map((s) => s.size > 0);
+  const judged = clauses.map((text, c) => {
+    const isWorking = working[c]! && !negated[c]!;
+    const fault = !isWorking && (symptomsBy[c]!.size > 0 || negated[c]!);
+    // Equipment mentioned in passing (the door to use, the lift in the address) counts only where a fault is described.
+    const equipment = [...equipmentBy[c]!].filter((e) => fault || !INCIDENTAL_EQUIPMENT.includes(e));
+    return { text, c, working: isWorking, equipment };
+  });
+  const faulty = judged.filter((c) => !c.working);
+  const fallback = !faulty.some((c) => c.equipment.length > 0) && judged.some((c) => c.working);
+  const about = fallback ? judged : faulty;
+  const equipment = new Set(about.flatMap((c) => c.equipment));
+  const workingEquipment = new Set(fallback ? [] : judged.filter((c) => c.working).flatMap((c) => c.equipment.filter((e) => !equipment.has(e))));
+  const symptoms = new Set(faulty.flatMap((c) => [...symptomsBy[c.c]!]));
+  const rooms = new Set(about.flatMap((c) => [...roomsBy[c.c]!]));
+  const places = new Set(about.flatMap((c) => placesInClause(c.text)));
   const trigrams = new Set<string>();
-  for (const w of t.split(' ').filter((x) => x.length >= 4)) for (let i = 0; i + 3 <= w.length + 2; i++) trigrams.add(` ${w} `.slice(i, i + 3));
-  const equipment = mentions(t, EQUIPMENT);
-  const symptoms = mentions(t, SYMPTOMS);
-  const places = placesOf(text);
+  for (const w of all.words) if (w.length >= 4) for (let i = 0; i + 3 <= w.length + 2; i++) trigrams.add(` ${w} `.slice(i, i + 3));
+  const followUp = says(all, FOLLOW_UP);
+  const resolved = symptoms.size === 0 && (says(all, RESOLVED) || (fallback && judged.some((c) => c.working && c.equipment.length > 0)));
   return {
     equipment,
     families: new Set(Object.entries(FAMILIES).filter(([, members]) => members.some((m) => equipment.has(m))).map(([f]) => f)),
     places,
+    rooms,
+    working: workingEquipment,
     symptoms,
-    // About money or paper: a bill word up front (the subject, the first line), or anywhere when no fault
-    // is described (a fault report may mention its contract further down).
-    billing: BILLING.some((s) => t.slice(0, 100).includes(` ${s}`)) || (BILLING.some((s) => t.includes(` ${s}`)) && symptoms.size === 0),
-    followUp: FOLLOW_UP.some((s) => t.includes(` ${s}`) || t.includes(s)),
-    anotherProblem: ANOTHER_PROBLEM.some((s) => t.includes(` ${s} `)),
-    refersBack: REFERS_BACK.some((s) => t.includes(` ${s}`)),
+    billing: isBilling(text, all, symptoms),
+    followUp,
+    asksVisit: followUp && says(all, VISITOR),
+    anotherProblem: says(all, ANOTHER_PROBLEM) || clauses.some((_, c) => weakAnother[c]! && !channel[c]!),
+    refersBack: says(all, REFERS_BACK) || clauses.some((_, c) => weakAnother[c]! && channel[c]!),
+    resolved,
+    visitBooked: says(all, VISIT_BOOKED),
     trigrams,
   };
+}
+const BOUNDARY = { stem: '§', exact: '§', prefix: '§' };
+
+/**
+ * About money or paper: a bill word up front (the subject, the first 100 characters), or anywhere when no
+ * fault is described (a fault report may mention its contract further down). Not when the subject names
+ * equipment and the message is about today's call-out: a purchase-order number "for the invoice" of this
+ * morning's job is paperwork of that job, not a billing request.
+ */
+function isBilling(text: string, all: Words, symptoms: Set<string>): boolean {
+  const head = text.trim().slice(0, 100);
+  if (says(wordsOf(head), BILLING)) return true;
+  if (!says(all, BILLING) || symptoms.size > 0) return false;
+  const subject = wordsOf(text.trim().split('\n')[0] ?? '');
+  return !(conceptsIn(subject, EQUIPMENT).size > 0 && says(all, TODAYS_JOB));
 }
 
 export function jaccard(a: Set<string>, b: Set<string>): number {

@@ -1,91 +1,230 @@
 /**
  * What a field-service request is about, in the words customers use in Spanish, English and Romanian:
- * the equipment (what broke) and the symptom (how). Stems are matched against normalised words (lower
- * case, no diacritics) by prefix, so 'calefaccion', 'calentador' and 'radiadores' each find theirs.
- * Two requests about different equipment are never the same problem; the same equipment and symptom
- * usually are, for one customer within days. Pure data.
+ * the equipment (what broke), the symptom (how), the room, and the cues around them. Pure data.
+ *
+ * Entries are matched word by word against the normalised text (lower case, no diacritics, see text.ts),
+ * never as raw substrings: the old prefix matching found 'apa' (water) in 'apagado' and 'aparato', 'gree'
+ * (a brand) in 'Greenfield', 'rece' (cold) in 'recepción' and 'flood' in 'Floodgate Street'. A word of an
+ * entry is, by its spelling:
+ *   - `radiador`   a word: equal after the light stemmer (plural -s/-es, a final vowel, Romanian articles
+ *                  -ul/-ului/-le/-lor/-ii/-ei...), so 'radiador' finds 'radiadores', 'centrala' finds
+ *                  'centralei', 'boiler' finds "boiler's" and 'boilerul';
+ *   - `calefac*`   a prefix of the word ('calefacción', 'calefactor'), for families of derived words;
+ *   - `=tele`      exactly this word (short words whose stem would collide: 'tele' is not 'tel.').
+ * Several words are a phrase, matched on consecutive words; within a table the longest phrase wins and
+ * takes its words, so "water heater" is hot water (not heating plus water), "heat pump" is air
+ * conditioning and "server room" is a room, not a server. Concepts named '-' take words and mean nothing:
+ * "aire frío" / "aer rece" / "cold air" are how a unit blows, not the air conditioning.
  */
-export const EQUIPMENT: Record<string, readonly string[]> = {
-  boiler: ['boiler', 'combi', 'caldera', 'centrala', 'centralei', 'centralii', 'calentador', 'termo', 'cylinder', 'ariston', 'junkers', 'vaillant', 'baxi', 'worcester', 'ideal'],
-  heating: ['heating', 'heater', 'aeroterm', 'radiator', 'calefac', 'radiador', 'suelo radiante', 'calorifer', 'incalzir', 'caldur', 'underfloor'],
-  hotwater: ['hot water', 'acs', 'agua caliente', 'apa calda', 'apa cald', 'ducha', 'shower', 'dus'],
-  aircon: ['aer ', 'hvac', 'fancoil', 'fan coil', 'vrv', 'vrf', 'unitatea exterioara', 'aire', 'air con', 'aircon', 'air conditioning', 'a/c', 'split', 'climatiz', 'aer conditionat', 'aerul conditionat', 'aparatul de aer', 'clima', 'daikin', 'gree', 'mitsubishi', 'fujitsu', 'bomba de calor', 'heat pump', 'pompa de caldura'],
-  internet: ['internet', 'fibra', 'fibre', 'fiber', 'wifi', 'wi-fi', 'router', 'broadband', 'conexion', 'conexiune', 'netul', 'net ', 'ont', 'modem', 'online'],
-  tv: ['tv', 'television', 'televizor', 'decodificador', 'decoder', 'canale', 'canales', 'channels'],
-  phoneline: ['telefono fijo', 'landline', 'phone line', 'linia telefon', 'centralita', 'voip'],
-  power: ['sin luz', 'no hay luz', 'electric', 'corriente', 'power', 'curent', 'lumina', 'apagon', 'cuadro', 'fuse', 'sigurant', 'diferencial', 'trip', 'enchufe', 'socket', 'priza'],
-  water: ['agua', 'water', 'apa', 'grifo', 'tap', 'robinet', 'tuberia', 'pipe', 'teava', 'desague', 'drain', 'canalizar'],
-  refrigeration: ['camara', 'frigor', 'nevera', 'fridge', 'freezer', 'congelador', 'frigider', 'chiller', 'cold room', 'vitrina'],
-  lift: ['ascensor', 'lift', 'elevator'],
-  door: ['persiana', 'puerta', 'door', 'shutter', 'rulou', 'poarta', 'garaj'],
-  alarm: ['alarma', 'alarm', 'camaras de seguridad', 'cctv', 'sensor'],
-  solar: ['solar', 'placas', 'panou', 'panel', 'inverter', 'invertor', 'inversor'],
+export type Vocabulary = Record<string, readonly string[]>;
+
+export const EQUIPMENT: Vocabulary = {
+  '-': [
+    'aire fri*', 'aire calient*', 'aer rec*', 'aer cald*', 'cold air', 'hot air', 'warm air', 'fresh air', 'aire libre',
+    'server room', 'sala de servidores', 'cuarto de servidores', 'camera serverelor', 'sala serverelor', 'camera server*',
+    'placa de gas', 'placa es de gas', 'llave del gas', 'llave de paso', 'robinet* de gaz', 'red light', 'luz roja', 'lumina rosi*', 'luz de los',
+  ],
+  boiler: [
+    'boiler', 'combi', 'caldera', 'central', 'centrala termica', 'gas boiler', 'caldera de gas', 'centrala pe gaz', 'centrala de apartament', 'centrala de bloc',
+    '=ariston', '=junkers', '=vaillant', '=baxi', '=worcester', '=viessmann', '=vitodens', '=potterton', '=motan', '=cointra', '=ferroli', '=immergas', '=beretta', '=saunier', '=chaffoteaux', '=protherm', '=buderus', '=cerapur',
+  ],
+  heating: [
+    'heating', 'central heating', 'calefaccion central', 'heater', 'heat', 'radiat*', 'radiador*', 'calefac*', 'calorifer*', 'incalzir*', 'caldur*', 'aeroterm*', 'aeroterme pe gaz',
+    'suelo radiante', 'underfloor', 'thermostat', 'termostat*', 'estufa', 'stufa', 'convector*', 'panel heater', 'storage heater', 'fan heater', 'gas heater', 'unit heater', 'air curtain', 'door heater', 'cortina de aire',
+    'termoventilator*', 'emisor termico',
+  ],
+  hotwater: [
+    'hot water', 'agua caliente', 'apa calda', '=acs', '=acm', '=hw', '=dhw', 'ducha', 'shower', 'dus', 'water heater', 'gas water heater', 'calentador', 'calentador de gas', '=termo', 'termo electrico',
+    'cylinder', 'hot water cylinder', 'hot water tank', 'immersion', 'boiler electric', 'boilerul electric', 'agua fria', 'recirculacion', 'acumulador*',
+  ],
+  aircon: [
+    'aire', 'aire acondicionado', 'air con', 'aircon', 'air conditioning', 'air conditioner', '=a/c', '=ac', 'split', 'climatiz*', 'aer', 'aer conditionat', 'aparat* de aer', '=clima', 'maquina de clima',
+    'hvac', 'fancoil', 'fan coil', 'vrv', 'vrf', 'unitatea exterioara', 'unidad exterior', 'maquina exterior', 'outdoor unit', 'cassette', 'condensing unit', 'heat pump', 'bomba de calor', 'pompa de caldura', 'f gas',
+    '=daikin', '=gree', '=mitsubishi', '=fujitsu', '=toshiba', '=hitachi', '=panasonic',
+  ],
+  internet: [
+    'internet', 'fibra', 'fiber', 'wifi*', 'wi fi', 'router', 'broadband', 'conexion', 'conexiune', 'connection', 'net', '=ont', 'modem', 'leased line', '=dsl', '=adsl', '=pon', '=nte', 'ethernet', 'red wifi', 'reteaua',
+    '=wlan', 'repetidor', 'repeater', 'wifi extender', 'amplificador wifi', 'mesh',
+  ],
+  payment: ['datafono', '=tpv', '=pos', 'card machine', 'card reader', 'card terminal', 'terminal de pago', 'cititor* de card*'],
+  tv: ['=tv', 'television', 'televizor', '=tele', 'decodificador', 'decoder', 'canal', 'channels', 'antena', 'antenna', 'aerial', 'parabolica', 'satellite dish'],
+  phoneline: ['telefono fijo', 'landline', 'phone line', 'linia telefonic*', 'telefonul fix', 'centralita', 'voip'],
+  power: [
+    'electricity', 'electricidad', 'electricitate', 'curent', 'corriente', 'power', 'power cut', 'apagon', 'cuadro electrico', 'cuadro', 'fuse', 'fuse box', 'sigurant*', 'diferencial',
+    'trip', 'tripped', 'tripping', 'enchufe', 'socket', 'priza', 'sin luz', 'no hay luz', 'corte de luz', 'lumina',
+  ],
+  water: [
+    'agua', 'water', '=apa', 'grifo', 'tap', 'robinet', 'tuberia', 'pipe', 'teava', 'desague', 'drain', 'canaliz*', 'sink', 'fregadero', 'chiuveta', 'lavabo', 'toilet', '=wc', 'inodoro', 'cisterna', 'water tank',
+    'deposito de agua', 'rezervor*', 'water pump', 'bomba de agua', 'pompa de apa', 'sewer', 'alcantarilla*',
+  ],
+  refrigeration: ['camara frigorifica', 'camara de frio', 'camara', 'frigorific*', 'nevera', 'fridge', 'freezer', 'congelador', 'congelator', 'frigider', 'chiller', 'cold room', 'vitrina', 'display case', 'expositor*'],
+  ventilation: ['ventilacion', 'ventilation', 'ventilatie', 'ventilati*', 'extractor*', 'extractor fan', '=hota', 'campana extractora', 'recuperador'],
+  washer: ['lavadora', 'washing machine', 'washer', 'masina de spalat rufe', 'masina de spalat'],
+  dishwasher: ['lavavajillas', 'dishwasher', 'masina de spalat vase'],
+  dryer: ['secadora', 'tumble dryer', 'dryer', 'uscator*'],
+  oven: ['horno', 'oven', 'cuptor*', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker'],
+  lift: ['ascensor', 'lift', 'elevator', 'montacargas', 'goods lift'],
+  door: ['persiana', 'puerta', 'door', 'shutter', 'rulou', 'poarta', 'garage door', 'puerta de garaje'],
+  alarm: ['alarm system', 'burglar alarm', 'intruder alarm', 'alarma de seguridad', 'sistema de alarma', 'sistem* de alarma', 'cctv', 'camaras de seguridad', 'camere de supraveghere', 'intercom', 'interfon', 'portero automatico'],
+  solar: ['solar', 'placas solares', 'panou solar', 'panour* solare', 'solar panel', 'inverter', 'invertor', 'inversor', 'fotovoltaic*'],
   gas: ['gas', 'gaz'],
-  printer: ['impresora', 'printer', 'imprimanta'],
-  server: ['servidor', 'server', 'nas'],
+  printer: ['impresora', 'printer', 'imprimant*'],
+  server: ['servidor', 'server', '=nas'],
 };
 
-export const SYMPTOMS: Record<string, readonly string[]> = {
-  nofunction: ['no funciona', 'not working', 'nu functioneaza', 'nu merge', 'no va', 'stopped', 'dead', 'no enciende', 'no arranca', 'nu porneste', 'won t start', "won't", 'down', 'caido', 'cortad', 'sin ', 'without', 'fara ', 'lipsa', 'no hay', 'no tenemos', 'nu avem', 'no '],
-  cold: ['cold', 'frio', 'fria', 'rece', 'frig', 'no calienta', 'not heating', 'nu incalzeste', 'nu face cald', 'sufla rece'],
-  leak: ['fuga', 'gotea', 'gotera', 'goteo', 'leak', 'drip', 'picur', 'curge', 'scurg', 'pierde agua', 'charco', 'puddle', 'balta', 'inund', 'flood'],
-  pressure: ['presion', 'pressure', 'presiune', 'bar '],
-  noise: ['ruido', 'noise', 'noisy', 'zgomot', 'banging', 'golpe', 'pita', 'beep'],
-  smell: ['olor', 'smell', 'miros', 'huele', 'smells'],
-  error: ['error', 'eroare', 'fault code', 'codigo', 'cod ', 'led', 'parpade', 'clipeste', 'flashing', 'blinking', 'luz roja', 'red light'],
-  slow: ['lento', 'lenta', 'slow', 'incet', 'intermit', 'se corta', 'drops', 'cade', 'cortes', 'pica'],
-  hot: ['calor', 'too hot', 'prea cald', 'no enfria', 'not cooling', 'nu raceste'],
+/**
+ * Equipment mentioned in passing more often than broken: the door the technician should use, the lift in
+ * the address ("4º piso, hay ascensor"). It counts only in a clause that describes a fault.
+ */
+export const INCIDENTAL_EQUIPMENT: readonly string[] = ['door', 'lift'];
+
+export const SYMPTOMS: Vocabulary = {
+  nofunction: [
+    'no funciona', 'not working', 'isnt working', 'nu functioneaza', 'nu merge', 'no va', 'stopped', 'dead', 'no enciende', 'no arranca', 'nu porneste', 'wont start', 'wont', 'doesnt work', 'down', 'caido', 'caida',
+    'cortado', 'cortada', 'sin', 'without', 'fara', 'lipsa', 'no hay', 'no tenemos', 'nu avem', 'no', 'nu', 'not', 'off', 'offline', 'packed in', 'broken', 'roto', 'averia', 'avaria', 'avarie', 'out of order',
+    'locked out', 'locking out', 'lock out', 'se apaga', 'se opreste', 'oprit*', 'bloqueo', 'blocat*', 'stuck', 'atascad*', '=parado', '=parada', 'atrapad*', 'trapped', 'blocked',
+  ],
+  cold: [
+    'cold', 'fri', 'rece', '=frig', 'freezing', 'no calienta', 'not heating', 'nu incalzeste', 'nu face cald', 'lukewarm', 'templad*', 'calduta', 'barely warm', 'no heat', 'no heating', 'sin calefaccion', 'fara caldura',
+    'fara incalzire', 'nu e caldura', 'no hay calefaccion', 'blowing cold', 'sufla rece',
+  ],
+  leak: ['fuga', 'gote*', 'leak*', 'drip*', 'picur*', 'curge', 'scurg*', 'pierde agua', 'charco', 'puddle', 'balta', 'inund*', 'flood', 'flooded', 'flooding'],
+  pressure: ['presion', 'pressure', 'presiune', '=bar'],
+  noise: ['ruido', 'noise', 'noisy', 'zgomot*', 'banging', 'golpe*', 'pita', 'pitando', 'beep*', 'clicking', 'clic', 'zumbido', 'humming', 'whistling', 'fluierat', 'knocking', 'rozamiento', 'roza', 'suena fatal', 'vibra*', 'rattl*'],
+  smell: ['olor', 'smell*', 'miros*', 'huele', 'mirosa', 'humo', 'smoke', 'smoking', '=fum'],
+  error: ['error', 'eroare', 'fault code', 'codigo', 'cod', 'code', 'led', 'parpade*', 'clipeste', 'flashing', 'blinking', 'luz roja', 'red light', 'lumina rosi*', 'piloto rojo', 'alarm', 'alarma'],
+  slow: ['lento', 'lenta', 'slow', 'incet', 'intermit*', 'se corta', 'drop', 'drops', 'dropping', 'dropped', 'drop outs', 'dropouts', '=cade', 'cortes', 'pica', 'cutting out', 'se intrerupe', 'intreruper*', 'timing out'],
+  hot: ['calor', 'too hot', 'prea cald', 'no enfria', 'not cooling', 'nu raceste', 'stuffy', 'overheat*', 'sobrecalent*', 'se calienta', 'se supraincalzeste'],
+};
+
+/**
+ * Rooms and parts of a building. A request that names the room of one open incident and not of another
+ * ("Hall still cold" after the hall heating and the kitchen water heater) is about the first; two
+ * requests naming only different rooms are less likely one problem. Not sites (see PLACE_*): rooms are
+ * common nouns ("the kitchen"), not names.
+ */
+export const ROOMS: Vocabulary = {
+  kitchen: ['kitchen', 'cocina', 'bucatari*'],
+  hall: ['hall', 'main hall', 'salon de actos'],
+  lounge: ['lounge', 'living room', 'living', 'salon', 'sufragerie', 'sala de estar'],
+  bathroom: ['bathroom', 'bano', 'aseo', 'baie'],
+  bedroom: ['bedroom', 'dormitorio', 'dormitor'],
+  dining: ['dining room', 'comedor', 'restaurant', 'restaurante'],
+  serverroom: ['server room', 'sala de servidores', 'cuarto de servidores', 'camera serverelor', 'sala serverelor'],
+  plantroom: ['plant room', 'boiler room', 'sala de calderas', 'cuarto de calderas', 'basement', 'sotano', 'subsol*', 'cellar', 'pivnita'],
+  meeting: ['meeting room', 'conference room', 'sala de reuniones', 'sala de juntas', 'sala de sedinte'],
+  roof: ['roof', 'rooftop', 'tejado', 'azotea', 'acoperis', 'terraza', 'terrace', 'terasa'],
+  workshop: ['workshop', 'taller', 'obrador', 'atelier'],
+  shop: ['shop', 'tienda', 'magazin'],
+  warehouse: ['warehouse', 'almacen', 'nave', 'depozit', 'loading bay', 'muelle de carga'],
+  annex: ['annex', 'anexa', 'anexo', 'outbuilding'],
+  surgery: ['surgery', 'gabinete', 'consulta'],
 };
 
 /**
  * Equipment that serves one need: a boiler makes the heating and the hot water, a heat pump or HVAC heats
- * too; a router, the TV decoder and the phone line share one connection. Two requests about equipment of
- * different families are about different problems.
+ * too; a router, the TV decoder, the phone line and the card terminal share one connection; the household
+ * appliances are one trade. Two requests about equipment of different families are about different
+ * problems.
  */
 export const FAMILIES: Record<string, readonly string[]> = {
   thermal: ['boiler', 'heating', 'hotwater', 'aircon', 'gas', 'solar'],
-  network: ['internet', 'tv', 'phoneline', 'server', 'printer'],
+  network: ['internet', 'payment', 'tv', 'phoneline', 'server', 'printer'],
   electrical: ['power', 'solar', 'alarm', 'door', 'lift'],
   plumbing: ['water', 'hotwater', 'boiler'],
-  cold: ['refrigeration', 'aircon'],
+  cold: ['refrigeration', 'aircon', 'ventilation'],
+  air: ['aircon', 'ventilation', 'heating'],
+  appliance: ['washer', 'dishwasher', 'dryer', 'oven'],
 };
 
 /**
  * Where something is: a street, a unit, a room. Spanish and Romanian put the marker first ("calle Betis",
  * "hala B2", "planta 3"), English mostly after ("Cannon St", "east wing", "3rd floor"). Two requests that
- * name different places of one customer are usually two problems.
+ * name different places of one customer are usually two problems. Markers compare by stem ('etajul' is
+ * 'etaj', 'naves' is 'nave').
  */
 export const PLACE_BEFORE_NAME: Record<PlaceLevel, readonly string[]> = {
-  site: ['calle', 'c/', 'avenida', 'avda', 'plaza', 'strada', 'str', 'bulevardul', 'bd', 'calea', 'pensiunea', 'hotel', 'hotelul'],
-  unit: ['unit', 'unidad', 'nave', 'hala', 'sala', 'planta', 'etaj', 'et', 'habitacion', 'depozit', 'depozitul', 'almacen', 'tienda', 'oficina', 'biroul', 'flat', 'piso', 'local'],
+  site: ['calle', 'c/', 'avenida', 'avda', 'av', 'plaza', 'paseo', 'strada', 'str', 'bulevardul', 'bd', 'calea', 'soseaua', 'pensiunea', 'hotel', 'hotelul', 'poligono', 'parc', 'parcul', 'bloc', 'bl'],
+  unit: ['unit', 'unidad', 'nave', 'hala', 'sala', 'planta', 'etaj', 'et', 'habitacion', 'hab', 'room', 'camera', 'depozit', 'almacen', 'tienda', 'oficina', 'birou', 'flat', 'piso', 'local', 'taller', 'gabinete', 'ap', 'apartament'],
 };
 export const PLACE_AFTER_NAME: Record<PlaceLevel, readonly string[]> = {
-  site: ['street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'house', 'building', 'hall'],
+  site: ['street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'house', 'building', 'hall', 'estate', 'park'],
   unit: ['wing', 'floor', 'office', 'warehouse', 'shop', 'room', 'kitchen', 'lounge'],
 };
 /** A site (an address, a building) holds units (a floor, a wing, a room): names compare within a level. */
 export type PlaceLevel = 'site' | 'unit';
 
+/** Words between a marker and its name ("nave de Escoriaza", "biroul din Cluj", "the 3rd floor"). */
+export const PLACE_FILLERS: readonly string[] = ['de', 'del', 'la', 'din', 'of', 'the', 'nr', 'no', 'n', 'industrial', 'empresarial'];
+/** Place names that are common words, taken in lower case too ("the east wing"). */
+export const COMPASS: readonly string[] = ['north', 'south', 'east', 'west', 'norte', 'sur', 'este', 'oeste', 'nord', 'sud', 'est', 'vest'];
+/** A marker followed by one of these is a job title, not a place ("Raluca Popescu, Office Manager"). */
+export const ROLE_WORDS: readonly string[] = ['manager', 'administrator', 'assistant', 'supervisor', 'coordinator', 'director', 'lead', 'staff', 'team', 'worker'];
+
 /** Words that say someone already reported it ("my colleague has already rung you"). */
 export const REFERS_BACK: readonly string[] = [
-  'already contacted', 'already rung', 'already called', 'already emailed', 'already been in touch', 'already reported', 'has rung', 'have rung', 'rang you', 'emailed yesterday', 'emailed last', 'as reported', 'same problem', 'same issue', 'again',
-  'ya les ha', 'ya os ha', 'ya les he', 'ya han llamado', 'ya escribi', 'ya llame', 'les acabo de llamar', 'como les dije', 'lo de ', 'sigue', 'seguimos', 'otra vez', 'de nuevo',
-  'v-a scris', 'v-a sunat', 'v am scris', 'am sunat', 'am scris', 'ati reusit', 'mai dureaza', 'tot nu', 'tot e', 'iar nu', 'din nou', 'aceeasi problema',
+  'already contacted', 'already rung', 'already called', 'already emailed', 'already been in touch', 'already reported', 'has rung', 'have rung', 'rang you', 'rang this morning', 'emailed yesterday', 'emailed last',
+  'has emailed', 'has reported', 'as reported', 'same problem', 'same issue', 'again', 'still', 'following up', 'same as yesterday', 'same as this morning', 'same as before', 'like yesterday',
+  'ya les ha', 'ya os ha', 'ya les he', 'ya han llamado', 'ya escribi*', 'ya llame', 'les acabo de llamar', 'como les dije', 'como les he comentado', 'lo de', 'lo del', 'sigue', 'siguen', 'seguimos', 'sigo', 'otra vez', 'de nuevo', 'os escribi',
+  'lo mismo que ayer', 'igual que ayer', 'como ayer', 'lo que les comente',
+  'v a scris', 'v a sunat', 'v am scris', 'am sunat', 'am scris', 'am completat', 'ati reusit', 'mai dureaza', 'tot nu', 'tot e', 'tot fara', 'iar nu', 'din nou', 'aceeasi problema', 'revin', 'ca ieri', 'la fel ca ieri',
 ];
 
-/** Words that bring up a second problem while writing about a first ("also, while your engineer is here"). */
+/**
+ * Words that bring up a second problem while writing about a first. Strong ones always do ("one more
+ * thing", "otra cosa", "inca ceva"); weak ones ("also", "también", "de asemenea") only when they are not
+ * about sending the same report on another channel ("Escribí también por WhatsApp", "lo mando también por
+ * aquí": the same report again, not another problem).
+ */
 export const ANOTHER_PROBLEM: readonly string[] = [
-  'also', 'one more thing', 'another thing', 'separate', 'unrelated', 'while your engineer is here', 'while you are here', 'different issue', 'new issue',
-  'otra cosa', 'ademas', 'aparte', 'tambien', 'de paso', 'aprovechando', 'otro tema', 'otra averia', 'otro problema',
-  'inca ceva', 'inca o problema', 'alta problema', 'separat', 'de asemenea', 'si la', 'cat timp',
+  'one more thing', 'another thing', 'separate', 'unrelated', 'while your engineer is here', 'when your engineer is here', 'while you are here', 'different issue', 'new issue', 'another problem', 'another issue',
+  'otra cosa', 'aparte', 'de paso', 'aprovechando', 'otro tema', 'otra averia', 'otro problema', 'ademas de',
+  'inca ceva', 'inca o problema', 'alta problema', 'separat', 'cat timp',
+];
+export const ANOTHER_PROBLEM_WEAK: readonly string[] = ['also', 'ademas', 'tambien', 'de asemenea', 'si la'];
+/** Channels and sending words: "also" next to one of them is the same report sent twice. */
+export const CHANNEL_WORDS: readonly string[] = [
+  'whatsapp', 'email', 'e mail', 'mail', 'correo', 'sms', 'message', 'mensaje', 'mesaj', 'web', 'formulario', 'form', 'formularul', 'phone', 'telefono', 'aqui', '=here', 'aici',
+  'escribi', 'mando', 'envio', '=llame', 'wrote', 'sent', 'rang', 'called', 'scris', 'trimis', 'sunat',
 ];
 
 /** Words that mark a request about money or paper, not a fault (a bill that cites a repair is its own request). */
-export const BILLING: readonly string[] = ['factura', 'invoice', 'bill', 'billing', 'presupuesto', 'quote', 'oferta', 'contrato', 'contract', 'pago', 'payment', 'plata', 'recibo', 'receipt', 'abono', 'refund', 'reembolso'];
+export const BILLING: readonly string[] = [
+  'factur*', 'invoice*', '=bill', '=bills', 'billing', 'presupuest*', '=quote', '=quotes', 'quotation', 'ofert*', '=contrato', '=contratos', 'contract', '=recibo', '=recibos', 'receipt*', '=abono', 'refund*', 'reembols*',
+  'price up', 'abonament*', 'tarif*', 'cuota*', 'direct debit', 'overcharg*',
+];
 
-/** Words of a follow-up that names no problem ("any news?"): it belongs to the sender's latest open request. */
+/** Today's job: a call-out or visit of today, this morning (a purchase order "for the invoice" of it is paperwork of the job). */
+export const TODAYS_JOB: readonly string[] = ['call out', 'callout', 'today', 'this morning', 'hoy', 'esta manana', 'azi', 'astazi', 'azi dimineata', 'in dimineata asta'];
+
+/** A follow-up that names no problem ("any news?", "when is the engineer coming?"): it belongs to an open request of the sender. */
 export const FOLLOW_UP: readonly string[] = [
-  'novedad', 'noticias', 'any news', 'any update', 'update on', 'chasing', 'checking', 'still waiting', 'seguimos esperando', 'cuando viene', 'cuando vendra', 'when will', 'when is', 'vreo noutate', 'noutati', 'cand vine', 'cand ajunge', 'asteptam',
-  'ya funciona', 'ya va', 'funciona ya', 'vuelve a funcionar', 'solucionado', 'arreglado', 'working now', 'back up', 'works now', 'all good', 'fixed', 'sorted', 'acum merge', 'merge acum', 'functioneaza acum', 'rezolvat', 'gracias', 'thanks', 'cheers', 'multumesc', 'mersi',
-  'confirm', 'confirmo', 'confirmam', 'programat', 'cita', 'booked', 'appointment', 'visit', 'visita', 'vizita', 'tecnico', 'technician', 'engineer', 'tehnician', 'ya escribi', 'emailed', 'v-a scris', 'am scris',
+  'novedad*', 'noticias', 'any news', 'any update', 'update on', 'chasing', 'checking', 'still waiting', 'seguimos esperando', 'cuando viene', 'cuando vendra', 'a q hora viene', 'a que hora viene', 'va a ir alguien',
+  'when will', 'when is', 'how long', 'anyone coming', 'someone coming', 'still coming', 'cuanto falta', 'cuanto tarda', 'vreo noutate', 'noutat*', 'cand vine', 'cand ajunge', 'vine cineva', 'mai dureaza', 'asteptam',
+  'confirm', 'confirmo', 'confirmam', 'confirmar', 'programat', 'cita', 'booked', 'appointment', 'visit', 'visita', 'vizita', 'tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho',
+  'ya escribi*', 'emailed', 'v a scris', 'am scris', 'gracias', 'thanks', 'cheers', 'multumesc', 'mersi',
+];
+
+/** The problem is over: "ya funciona", "back up now", "acum merge". The incident's next fault report is a new occurrence. */
+export const RESOLVED: readonly string[] = [
+  'ya funciona', 'ya va', 'ya calienta', 'ya enfria', 'ya tenemos', 'ya tengo', 'ya tiene', 'ya hay', 'funciona ya', 'vuelve a funcionar', 'vuelvo a tener', 'ha vuelto', 'solucionado', 'arreglado',
+  'working now', 'works now', 'back on', 'back up', 'came back', 'all good', 'fixed now', 'sorted', 'up and running',
+  'acum merge', 'merge acum', 'functioneaza acum', 'a revenit', 'rezolvat', 'a venit netul',
+];
+/** A visit was booked or announced for the incident ("Programat 11-12", "engineer booked 13:00", "se le da cita"). */
+export const VISIT_BOOKED: readonly string[] = [
+  '=programat', '=programata', 'booked', 'dispatched', 'on the way', 'on his way', 'en camino', 'de camino', '=llegada', 'se le da', 'se le confirma', 'visita confirmada', 'cita confirmada', 'tecnico asignado',
+  '=confirmat', 'scheduled',
+];
+/** The people who come: a follow-up that asks after one of them is about the incident a visit was booked for. */
+export const VISITOR: readonly string[] = ['tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho', 'chico', 'echipa', 'someone', 'alguien', 'cineva', 'anyone'];
+
+/** Words that say something works (a clause about what is fine is not the problem: "West wing OK", "Internet va bien"). */
+export const WORKING: readonly string[] = [
+  '=ok', 'okay', '=fine', 'bien', 'normal*', 'funciona', 'funcionan', 'functioneaza', 'merge', '=works', '=working', 'perfect*', 'si hay', 'do have', 'comes on', '=calde',
+];
+/** Words that negate or describe a fault: a clause with one of these is not about something working. */
+export const NEGATIONS: readonly string[] = [
+  'no', 'not', 'nu', 'sin', 'fara', 'without', 'ni', 'nici', 'nada', 'never', 'nunca', 'dont', 'doesnt', 'isnt', 'wont', 'cant', 'arent', 'didnt', 'lipsa', 'nothing', 'niciun', 'nicio', 'none',
+  'either', 'tampoco', 'stopped', 'down', 'dead',
 ];
