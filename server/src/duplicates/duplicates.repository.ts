@@ -16,7 +16,7 @@ export interface CandidateRow {
   departmentId: string | null;
   policy: Partial<DedupPolicyDto> | null;
   lastAt: Date;
-  /** Each customer request's text (subject and body), oldest first. */
+  /** The customer requests' texts (subject and body), oldest first: the first one and the latest ones. */
   texts: string[];
 }
 
@@ -60,6 +60,7 @@ export interface MergeRow {
   undoneAt: Date | null;
 }
 
+/** The requests of a candidate read: its first one (what it is about) and the latest (what it says now: "works again"). */
 const REQUESTS_PER_INCIDENT = 8;
 
 const LOCK_COLUMNS = `i.id, i.reference, i.subject, i.status, i.department_id as "departmentId", i.assignee_id as "assigneeId", i.assignment_id as "assignmentId",
@@ -96,8 +97,11 @@ export class DuplicatesRepository {
            and i.last_message_at > ?::timestamptz - w.hours * interval '1 hour')
        select i.id, i.reference, i.contact_id as "contactId", i.customer_id as "customerId", i.site_key as "siteKey", i.department_id as "departmentId", d.dedup_policy as policy, i.last_message_at as "lastAt",
          array(select distinct x from unnest(array_append(array(select m.author_contact_id from messages m where m.incident_id = i.id and m.author_contact_id is not null), i.contact_id)) x where x is not null) as "contactIds",
-         array(select coalesce(m.meta->>'subject', case when m.created_at = i.created_at then i.subject end, '') || E'\\n' || left(m.body, 2000)
-               from messages m where m.incident_id = i.id and m.kind = 'inbound' order by m.created_at, m.id limit ${REQUESTS_PER_INCIDENT}) as texts
+         array(select x.t from (
+                 select coalesce(m.meta->>'subject', case when m.created_at = i.created_at then i.subject end, '') || E'\\n' || left(m.body, 2000) as t, m.created_at, m.id,
+                   row_number() over (order by m.created_at, m.id) as n, count(*) over () as total
+                 from messages m where m.incident_id = i.id and m.kind = 'inbound') x
+               where x.n = 1 or x.n > x.total - ${REQUESTS_PER_INCIDENT - 1} order by x.created_at, x.id) as texts
        from incidents i join open on open.id = i.id left join departments d on d.id = i.department_id
        order by i.last_message_at desc limit 50`,
       [r.defaultWindowHours, r.contactId, r.at, r.customerId, r.customerId, r.at, r.siteKey, r.siteKey, r.at],
