@@ -3,6 +3,7 @@
  * scores the incidents it made against the labels: pairwise precision (of the pairs it put together, how
  * many belong together), recall (of the pairs that belong together, how many it put together) and F1.
  */
+import { readFileSync } from 'node:fs';
 import type { RequestGist } from '../../server/src/domain/dedup/index.js';
 
 export interface Dataset {
@@ -73,4 +74,72 @@ export function pairScores(data: Dataset, assigned: Map<string, string>): Scores
   const recall = truePairs ? correctPairs / truePairs : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
   return { precision, recall, f1, truePairs, predictedPairs, correctPairs, incidents: new Set(assigned.values()).size };
+}
+
+/** Reads a labelled set (schema in DATASET.md) and checks it: a broken set throws, naming its problems. */
+export function loadDataset(file: string): Dataset {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+  const problems = checkDataset(data);
+  if (problems.length > 0) throw new Error(`${file}: ${problems.length} problem(s)\n  ${problems.slice(0, 40).join('\n  ')}`);
+  return data as Dataset;
+}
+
+const CHANNELS = ['email', 'sms', 'whatsapp', 'phone', 'webform'];
+const LOCALES = ['es', 'en', 'ro'];
+
+/**
+ * What is wrong with a labelled set: version, unique ids, every request's customer and contact known (the contact
+ * the customer's, able to use the channel: an e-mail address for email/webform, a phone for sms/whatsapp/phone),
+ * known channel and locale, an ISO `at` in UTC, a text, a subject only on email/webform (always on webform), and
+ * consistent labels (an incident's requests all from one customer). Empty when all is well.
+ */
+export function checkDataset(raw: unknown): string[] {
+  type Contact = { id?: unknown; email?: unknown; phone?: unknown; locale?: unknown };
+  type Req = { id?: unknown; incident?: unknown; customer?: unknown; contact?: unknown; channel?: unknown; locale?: unknown; at?: unknown; subject?: unknown; text?: unknown };
+  const data = raw as { version?: unknown; customers?: { id?: unknown; contacts?: Contact[] }[]; requests?: Req[] };
+  const problems: string[] = [];
+  if (data?.version !== 1) problems.push(`version is ${JSON.stringify(data?.version)}, expected 1`);
+  if (!Array.isArray(data?.customers) || !Array.isArray(data?.requests) || data.requests.length === 0) return [...problems, 'customers and requests must be arrays, requests not empty'];
+  const customerIds = new Set<string>();
+  const contacts = new Map<string, { customer: string; contact: Contact }>();
+  for (const c of data.customers) {
+    const id = String(c.id);
+    if (typeof c.id !== 'string' || customerIds.has(id)) problems.push(`customer id ${JSON.stringify(c.id)} missing or repeated`);
+    customerIds.add(id);
+    if (!Array.isArray(c.contacts) || c.contacts.length === 0) problems.push(`customer ${id} has no contacts`);
+    for (const ct of c.contacts ?? []) {
+      const cid = String(ct.id);
+      if (typeof ct.id !== 'string' || contacts.has(cid)) problems.push(`contact id ${JSON.stringify(ct.id)} (customer ${id}) missing or repeated`);
+      if (typeof ct.email !== 'string' && typeof ct.phone !== 'string') problems.push(`contact ${cid} has neither e-mail nor phone`);
+      if (!LOCALES.includes(ct.locale as string)) problems.push(`contact ${cid} has locale ${JSON.stringify(ct.locale)}`);
+      contacts.set(cid, { customer: id, contact: ct });
+    }
+  }
+  const requestIds = new Set<string>();
+  const customerOf = new Map<string, string>();
+  for (const r of data.requests) {
+    const id = String(r.id);
+    const bad = (what: string) => problems.push(`request ${id}: ${what}`);
+    if (typeof r.id !== 'string' || requestIds.has(id)) bad('id missing or repeated');
+    requestIds.add(id);
+    if (typeof r.incident !== 'string' || r.incident === '') bad('no incident label');
+    if (!customerIds.has(r.customer as string)) bad(`unknown customer ${JSON.stringify(r.customer)}`);
+    const known = contacts.get(r.contact as string);
+    if (!known) bad(`unknown contact ${JSON.stringify(r.contact)}`);
+    else if (known.customer !== r.customer) bad(`contact ${String(r.contact)} belongs to ${known.customer}, not ${String(r.customer)}`);
+    if (!CHANNELS.includes(r.channel as string)) bad(`unknown channel ${JSON.stringify(r.channel)}`);
+    else if (known && (r.channel === 'email' || r.channel === 'webform') && typeof known.contact.email !== 'string') bad(`${String(r.channel)} from contact ${String(r.contact)}, who has no e-mail address`);
+    else if (known && r.channel !== 'email' && r.channel !== 'webform' && typeof known.contact.phone !== 'string') bad(`${String(r.channel)} from contact ${String(r.contact)}, who has no phone`);
+    if (!LOCALES.includes(r.locale as string)) bad(`unknown locale ${JSON.stringify(r.locale)}`);
+    if (typeof r.at !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(r.at) || Number.isNaN(Date.parse(r.at))) bad(`at ${JSON.stringify(r.at)} is not an ISO 8601 UTC time`);
+    if (typeof r.text !== 'string' || r.text.trim() === '') bad('no text');
+    if (r.subject !== undefined && (typeof r.subject !== 'string' || (r.channel !== 'email' && r.channel !== 'webform'))) bad('a subject on a channel without subjects');
+    if (r.channel === 'webform' && typeof r.subject !== 'string') bad('web form without a subject');
+    if (typeof r.incident === 'string') {
+      const first = customerOf.get(r.incident);
+      if (first !== undefined && first !== r.customer) bad(`incident ${r.incident} spans customers ${first} and ${String(r.customer)}`);
+      customerOf.set(r.incident, first ?? (r.customer as string));
+    }
+  }
+  return problems;
 }

@@ -3,18 +3,33 @@
  * (server/src/domain/dedup) next to a baseline measured in the same run — "the same customer within
  * 72 hours is the same problem". Prints precision, recall and F1 (targets: precision >= 0.98, F1 >= 0.95)
  * and, for the desk's rule, how many requests would have been offered to an agent as a possible duplicate.
+ * Then the same figures on the unseen set (holdout.json, see HOLDOUT.md) and on the sealed set (sealed.json, see
+ * SEALED.md), for information; all sets' figures go to bench/results/dedup-latest.json.
  *
- *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/dedup/run.js [--verbose]
+ *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/dedup/run.js [--verbose] [--errors] [--no-sealed]
+ *
+ * --verbose    every decision with a score on the main set: request, action, incident, score, reasons.
+ * --errors     after the report, the desk rule's mistakes on the whole main set (not the per-language runs):
+ *              false joins (a request joined an incident made of another true incident's requests) and
+ *              missed joins (a request that did not join the incident holding its true incident's earlier
+ *              requests), each with its text, the incident's texts, and the score and reasons against both.
+ * --no-sealed  skip the sealed set entirely: not read, not scored, not printed, not in the results JSON. For
+ *              whoever tunes the rule, so that they never see its figures.
+ *
+ * The holdout and sealed sets' decisions never go to --verbose or --errors.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist } from '../../server/src/domain/dedup/index.js';
-import { pairScores, replay, type Cluster, type Dataset, type Rule, type Scores } from './evaluate.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, scoreAgainst, type DedupIncident } from '../../server/src/domain/dedup/index.js';
+import { environment } from '../lib/results.js';
+import { resultsPath } from '../lib/paths.js';
+import { loadDataset, pairScores, replay, type Cluster, type Dataset, type Rule, type Scores } from './evaluate.js';
 
 const TARGETS = { precisionMin: 0.98, f1Min: 0.95 };
 const root = process.cwd();
-const data = JSON.parse(readFileSync(join(root, 'bench/dedup/dataset.json'), 'utf8')) as Dataset;
+const data = loadDataset(join(root, 'bench/dedup/dataset.json'));
 const verbose = process.argv.includes('--verbose');
+const listErrors = process.argv.includes('--errors');
 const textOf = (r: Dataset['requests'][number]) => `${r.subject ?? ''}\n${r.text}`;
 
 const baseline: Rule = (req, open) => {
@@ -24,33 +39,109 @@ const baseline: Rule = (req, open) => {
 };
 
 let suggestions = 0;
-const started = performance.now();
+const errors: string[] = [];
+/** Whether the run in progress may print its decisions (--verbose) and record its mistakes (--errors): only the main set's. */
+let loud = false;
+let recording = false;
 const desk: Rule = (req, open) => {
   const candidates = open.map((c) => ({ id: c.id, contactIds: c.contactIds, customerId: c.customerId, lastAt: c.lastAt, gist: c.gist! }));
-  const d = decide({ contactId: req.contact, customerId: req.customer, at: new Date(req.at), text: textOf(req) }, candidates);
+  const request = { contactId: req.contact, customerId: req.customer, at: new Date(req.at), text: textOf(req) };
+  const d = decide(request, candidates);
   if (d.action === 'suggest') suggestions++;
-  if (verbose && d.best && d.best.score > 0) console.log(`${req.id} ${d.action} ${d.best.incidentId} ${d.best.score} ${d.best.reasons.join('; ')}`);
-  return d.action === 'join' ? (open.find((c) => c.id === d.best.incidentId) ?? null) : null;
+  if (loud && verbose && d.best && d.best.score > 0) console.log(`${req.id} ${d.action} ${d.best.incidentId} ${d.best.score} ${d.best.reasons.join('; ')}`);
+  const joined = d.action === 'join' ? (open.find((c) => c.id === d.best.incidentId) ?? null) : null;
+  if (recording) recordError(req, request, joined, open, candidates, d.action);
+  return joined;
 };
-const grow = (c: Cluster, req: Dataset['requests'][number]) => void (c.gist = c.gist ? mergeGist(c.gist, gistOf(textOf(req))) : gistOf(textOf(req)));
-const deskScores = pairScores(data, replay(data, desk, grow));
-const ms = performance.now() - started;
-const offered = suggestions;
-// The same rule on each language alone (requests of the other languages left out).
-const byLocale = ['es', 'en', 'ro'].map((locale) => {
-  const part: Dataset = { ...data, requests: data.requests.filter((r) => r.locale === locale) };
-  return { locale, scores: pairScores(part, replay(part, desk, grow)) };
-});
-const baseScores = pairScores(data, replay(data, baseline));
 
-const truth = new Set(data.requests.map((r) => r.incident)).size;
+/** --errors: what went wrong with one request, against the labels (see the header). */
+const byId = new Map(data.requests.map((r) => [r.id, r]));
+const oneLine = (t: string, max = 220) => (t.replace(/\s+/g, ' ').trim().slice(0, max) + (t.length > max ? '…' : ''));
+const clusterTexts = (c: Cluster) => c.requestIds.map((id) => `      ${id} [${byId.get(id)!.incident} ${byId.get(id)!.contact}] ${oneLine(textOf(byId.get(id)!))}`).join('\n');
+/** The true incident a cluster holds most requests of. */
+const truthOf = (c: Cluster) => {
+  const n = new Map<string, number>();
+  for (const id of c.requestIds) n.set(byId.get(id)!.incident, (n.get(byId.get(id)!.incident) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1])[0]![0];
+};
+function recordError(req: Dataset['requests'][number], request: Parameters<typeof decide>[0], joined: Cluster | null, open: readonly Cluster[], candidates: DedupIncident[], action: string) {
+  const home = open.filter((c) => c.requestIds.some((id) => byId.get(id)!.incident === req.incident)).sort((a, b) => b.requestIds.filter((id) => byId.get(id)!.incident === req.incident).length - a.requestIds.filter((id) => byId.get(id)!.incident === req.incident).length)[0];
+  const gist = gistOf(request.text);
+  const against = (c: Cluster) => {
+    const s = scoreAgainst(request, gist, candidates.find((x) => x.id === c.id)!);
+    return `${s.score} (${s.reasons.join('; ')})`;
+  };
+  const head = `${req.id} [${req.incident} ${req.customer} ${req.contact} ${req.locale} ${req.channel} ${req.at}] ${oneLine(textOf(req), 400)}`;
+  if (joined && truthOf(joined) !== req.incident) {
+    errors.push(`FALSE JOIN ${head}\n    joined ${joined.id} (${truthOf(joined)}) ${against(joined)}\n${clusterTexts(joined)}` + (home ? `\n    its own ${home.id}: ${against(home)}` : ''));
+  } else if (home && joined !== home) {
+    errors.push(`MISSED (${action}) ${head}\n    should join ${home.id} (${req.incident}) ${against(home)}\n${clusterTexts(home)}`);
+  }
+}
+const grow = (c: Cluster, req: Dataset['requests'][number]) => void (c.gist = c.gist ? mergeGist(c.gist, gistOf(textOf(req))) : gistOf(textOf(req)));
+
+/** One set's figures: the desk rule on the whole set and on each language alone, the baseline, suggestions, time. */
+interface Figures { file: string; set: Dataset; desk: Scores; byLocale: { locale: string; scores: Scores }[]; base: Scores; offered: number; ms: number; met: boolean }
+/** Scores a set; `main` lets its decisions go to --verbose (all its runs) and --errors (the whole-set run). */
+function measure(file: string, set: Dataset, main: boolean): Figures {
+  loud = main;
+  recording = main && listErrors;
+  suggestions = 0;
+  const started = performance.now();
+  const deskScores = pairScores(set, replay(set, desk, grow));
+  const ms = performance.now() - started;
+  const offered = suggestions;
+  recording = false;
+  // The same rule on each language alone (requests of the other languages left out).
+  const byLocale = ['es', 'en', 'ro'].map((locale) => {
+    const part: Dataset = { ...set, requests: set.requests.filter((r) => r.locale === locale) };
+    return { locale, scores: pairScores(part, replay(part, desk, grow)) };
+  });
+  loud = false;
+  const base = pairScores(set, replay(set, baseline));
+  const met = deskScores.precision >= TARGETS.precisionMin && deskScores.f1 >= TARGETS.f1Min;
+  return { file, set, desk: deskScores, byLocale, base, offered, ms, met };
+}
+
 const f = (n: number) => n.toFixed(3);
 const line = (name: string, s: Scores) => `  ${name.padEnd(34)} precision ${f(s.precision)}  recall ${f(s.recall)}  F1 ${f(s.f1)}  (${s.correctPairs}/${s.predictedPairs} pairs right, ${s.incidents} incidents)`;
-const met = deskScores.precision >= TARGETS.precisionMin && deskScores.f1 >= TARGETS.f1Min;
-console.log(`Switchboard duplicate detection — ${data.requests.length} labelled requests, ${truth} incidents, ${deskScores.truePairs} duplicate pairs`);
-console.log(line('desk rule (domain/dedup)', deskScores));
-for (const { locale, scores } of byLocale) console.log(line(`  ${locale} requests only`, scores));
-console.log(line('baseline: same customer within 72 h', baseScores));
-console.log(`  targets                            precision >= ${TARGETS.precisionMin}, F1 >= ${TARGETS.f1Min}: ${met ? 'OK' : 'MISSED'}`);
-console.log(`  offered to an agent                ${offered} request(s) between suggestAt ${DEFAULT_DEDUP_POLICY.suggestAt} and joinAt ${DEFAULT_DEDUP_POLICY.joinAt} (counted as not joined)`);
-console.log(`  decision time                      ${(ms / data.requests.length).toFixed(3)} ms per request (in memory, all candidates scored)`);
+const incidentsOf = (set: Dataset) => new Set(set.requests.map((r) => r.incident)).size;
+const size = (set: Dataset, s: Scores) => `${set.requests.length} labelled requests, ${incidentsOf(set)} incidents, ${s.truePairs} duplicate pairs`;
+function report(head: string, x: Figures, verdict: string) {
+  console.log(head);
+  console.log(line('desk rule (domain/dedup)', x.desk));
+  for (const { locale, scores } of x.byLocale) console.log(line(`  ${locale} requests only`, scores));
+  console.log(line('baseline: same customer within 72 h', x.base));
+  console.log(`  targets                            precision >= ${TARGETS.precisionMin}, F1 >= ${TARGETS.f1Min}: ${verdict}`);
+  console.log(`  offered to an agent                ${x.offered} request(s) between suggestAt ${DEFAULT_DEDUP_POLICY.suggestAt} and joinAt ${DEFAULT_DEDUP_POLICY.joinAt} (counted as not joined)`);
+  console.log(`  decision time                      ${(x.ms / x.set.requests.length).toFixed(3)} ms per request (in memory, all candidates scored)`);
+}
+
+const main = measure('bench/dedup/dataset.json', data, true);
+report(`Switchboard duplicate detection — ${size(data, main.desk)}`, main, main.met ? 'OK' : 'MISSED');
+// The sets written without reading the rule, each checked on load like the main set: the same figures, for information
+// (the targets are judged on the set above). Their decisions stay out of --verbose and --errors on purpose, so that
+// they remain unseen by whoever tunes the rule; --no-sealed leaves the sealed one out altogether.
+const others = [
+  { key: 'holdout', label: 'unseen set', file: 'bench/dedup/holdout.json' },
+  ...(process.argv.includes('--no-sealed') ? [] : [{ key: 'sealed', label: 'sealed set', file: 'bench/dedup/sealed.json' }]),
+].map(({ key, label, file }) => {
+  const x = measure(file, loadDataset(join(root, file)), false);
+  report(`\n${label} (${file}) — ${size(x.set, x.desk)} (for information)`, x, `${x.met ? 'met' : 'not met'} (for information; judged on the main set)`);
+  return { key, x };
+});
+
+const resultsFile = resultsPath(root, 'dedup-latest.json');
+const setFigures = (x: Figures) =>
+  ({ file: x.file, requests: x.set.requests.length, incidents: incidentsOf(x.set), desk: x.desk, byLocale: Object.fromEntries(x.byLocale.map((p) => [p.locale, p.scores])), baseline: x.base, offered: x.offered });
+mkdirSync(dirname(resultsFile), { recursive: true });
+writeFileSync(resultsFile, `${JSON.stringify({
+  finishedAt: new Date().toISOString(), environment: environment(root), targets: TARGETS, targetsMet: main.met, policy: DEFAULT_DEDUP_POLICY,
+  main: setFigures(main),
+  ...Object.fromEntries(others.map(({ key, x }) => [key, { ...setFigures(x), targetsMet: x.met }])),
+}, null, 2)}\n`);
+console.log(`\nfigures written to ${relative(root, resultsFile)}`);
+if (listErrors) {
+  console.log(`\nErrors of the desk rule on the whole set: ${errors.filter((e) => e.startsWith('FALSE')).length} false join(s), ${errors.filter((e) => e.startsWith('MISSED')).length} missed join(s)`);
+  for (const e of errors) console.log(`\n${e}`);
+}
