@@ -5,6 +5,7 @@ import { startSession } from './stores/live';
 import LoginPage from './pages/LoginPage.vue';
 import InboxPage from './pages/InboxPage.vue';
 import RulesPage from './pages/RulesPage.vue';
+import SlaPage from './pages/SlaPage.vue';
 import WorkloadPage from './pages/WorkloadPage.vue';
 
 export const router = createRouter({
@@ -16,6 +17,8 @@ export const router = createRouter({
     { path: '/incidents/:id', name: 'incident', component: InboxPage },
     // Workflow rules: admins only (the API refuses everyone else too).
     { path: '/rules', name: 'rules', component: RulesPage, meta: { admin: true } },
+    // SLA policies and business calendars: admins only (agents may read them through the API, not edit them).
+    { path: '/sla', name: 'sla', component: SlaPage, meta: { admin: true } },
     // The technicians' workload: agents and admins (technicians see only their own incidents).
     { path: '/workload', name: 'workload', component: WorkloadPage, meta: { staff: true } },
     { path: '/:pathMatch(.*)*', redirect: '/' },

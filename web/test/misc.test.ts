@@ -44,6 +44,7 @@ describe('describeAudit', () => {
     [entry({ assignee: { from: 'Bob', to: 'Ana' }, assignmentStatus: { from: 'pending', to: null } }), ['Ana assigned to Ana']],
     [entry({ siteAddress: { from: null, to: 'Calle Mayor 1' }, requestedWindow: { from: 'Mon', to: null } }), ['Ana: Site address — → Calle Mayor 1', 'Ana: Requested window Mon → —']],
     [entry({ via: { from: null, to: 'x' } }), ['Ana: via — → x']],
+    [entry({ slaPolicyId: { from: null, to: 'Gold 4 h' } }), ['Ana: SLA policy — → Gold 4 h']],
   ])('%#', (e, expected) => {
     expect(describeAudit(e, t, lookups)).toEqual(expected);
   });

@@ -437,7 +437,7 @@ describe('the navigation', () => {
 
   it('offers the workload to agents and admins, the rules to admins only, and marks where they are', async () => {
     const admin = await bar('admin');
-    expect(admin.findAll('nav a').map((a) => a.text())).toEqual(['Inbox', 'Workload', 'Rules']);
+    expect(admin.findAll('nav a').map((a) => a.text())).toEqual(['Inbox', 'Workload', 'Rules', 'SLA']);
     expect(admin.get('[data-testid=nav-workload]').classes()).toContain('current');
     expect(admin.get('[data-testid=nav-inbox]').classes()).not.toContain('current');
     const agent = await bar('agent', '/incidents/i1');

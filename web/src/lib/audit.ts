@@ -53,8 +53,12 @@ function channelLabel(t: Translate, value: unknown): string {
   return label === `channel.${value}` ? value : label;
 }
 
-/** Fields of the service order: named in the agent's language. */
-const SERVICE_ORDER_FIELDS = ['siteAddress', 'asset', 'serviceType', 'requestedWindow'];
+/** Fields named in the agent's language: the service order's, and the SLA policy. */
+const FIELD_LABELS: Record<string, string> = {
+  ...Object.fromEntries(['siteAddress', 'asset', 'serviceType', 'requestedWindow'].map((f) => [f, `serviceOrder.${f}`])),
+  slaPolicyId: 'incident.slaPolicy',
+  slaPolicy: 'incident.slaPolicy',
+};
 const ASSIGNMENT_KEYS: Record<string, string> = { pending: 'assignmentPending', confirmed: 'assignmentConfirmed', declined: 'assignmentDeclined' };
 
 /** Merges and duplicate decisions (duplicates/ on the server): one sentence each, with the score. */
@@ -136,7 +140,7 @@ export function describeAudit(entry: AuditEntryDto, t: Translate, lookups: Audit
         return [
           t('audit.field', {
             actor,
-            field: SERVICE_ORDER_FIELDS.includes(rawField) ? t(`serviceOrder.${rawField}`) : rawField,
+            field: FIELD_LABELS[rawField] ? t(FIELD_LABELS[rawField]) : rawField,
             from: isEmpty(from) ? '—' : refName(from, () => null),
             to: isEmpty(to) ? '—' : refName(to, () => null),
           }),

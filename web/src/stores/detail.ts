@@ -331,7 +331,8 @@ export const detail = {
     const current = state.incident;
     if (!current || summary.id !== current.id) return;
     if (summary.version < current.version) return;
-    if (summary.version === current.version && summary.updatedAt === current.updatedAt) return;
+    // Same version: only its SLA clocks may have moved (computed after the change that set the policy).
+    if (summary.version === current.version && summary.updatedAt === current.updatedAt && JSON.stringify(summary.sla) === JSON.stringify(current.sla)) return;
     // Show the new fields at once; the refetch brings audit entries and the server's transitions.
     const previousStatus = current.status;
     Object.assign(current, summary);

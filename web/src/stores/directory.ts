@@ -1,11 +1,14 @@
-/** Reference data for pickers: users (assignees) and departments. */
+/** Reference data for pickers: users (assignees), departments and SLA policies. */
 import { reactive } from 'vue';
-import type { DepartmentDto, UserDto } from '@contracts';
+import type { DepartmentDto, SlaPolicyDto, UserDto } from '@contracts';
 import { endpoints } from '../api/endpoints';
+import { listPolicies } from '../api/sla';
 
 const state = reactive({
   users: [] as UserDto[],
   departments: [] as DepartmentDto[],
+  /** Empty for technicians (they do not pick a policy; the server does not list them). */
+  slaPolicies: [] as SlaPolicyDto[],
   loaded: false,
 });
 let pending: Promise<void> | null = null;
@@ -17,10 +20,11 @@ export const directory = {
 
   load(force = false): Promise<void> {
     if (state.loaded && !force) return Promise.resolve();
-    pending ??= Promise.all([endpoints.users(), endpoints.departments()])
-      .then(([users, departments]) => {
+    pending ??= Promise.all([endpoints.users(), endpoints.departments(), listPolicies().catch(() => [] as SlaPolicyDto[])])
+      .then(([users, departments, policies]) => {
         state.users = [...users].sort(byName);
         state.departments = [...departments].sort(byName);
+        state.slaPolicies = [...policies].sort(byName);
         state.loaded = true;
       })
       .catch((err: unknown) => console.error('[directory] load failed', err))
@@ -41,6 +45,7 @@ export const directory = {
   reset(): void {
     state.users = [];
     state.departments = [];
+    state.slaPolicies = [];
     state.loaded = false;
   },
 };
