@@ -134,5 +134,7 @@ describe('merge sentences in the timeline', () => {
   it('translates reasons and keeps their details', () => {
     expect(reasonLabel('same equipment (boiler, hotwater)', t)).toBe('același echipament (boiler, hotwater)');
     expect(reasonLabel('something new', t)).toBe('something new');
+    expect(reasonLabel('another staircase (staircase:a vs staircase:b)', t)).toBe('altă scară (staircase:a vs staircase:b)');
+    expect(reasonLabel('the only open incident', t)).toBe('singurul incident deschis');
   });
 });

@@ -201,7 +201,7 @@ describe('words', () => {
   });
 
   it.each([
-    ['The water heater under the sink gives no hot water', ['hotwater', 'water'], ['heating']],
+    ['The water heater under the sink gives no hot water', ['hotwater', 'sink'], ['heating', 'water']],
     ['Heat pump in the lounge keeps beeping', ['aircon'], ['heating']],
     ['La bomba de calor del salón hace ruido', ['aircon'], ['heating']],
     ['Pompa de căldură nu mai pornește', ['aircon'], ['heating']],
@@ -372,4 +372,71 @@ describe('service address in decisions', () => {
     expect(withNull).toEqual(plain);
     expect(plain.best!.reasons.join('; ')).not.toMatch(/address|building/);
   });
+});
+
+/** Generalisation: the failure classes reported on the unseen set, in new words (es/en/ro). */
+describe('generalisation classes', () => {
+  const cases: Case[] = [
+    // The lead's two cases: different equipment minutes apart, same sender.
+    { name: 'a lift, then a garage door (es)', request: req('Avería\nLa puerta del garaje no abre.', { hours: 0.1 }), open: [incident('lift', ['Avería\nEl ascensor está parado.'])], action: 'new' },
+    { name: 'a boiler, then a bathroom leak (es)', request: req('Avería\nHay una fuga de agua en el baño.', { hours: 0.1 }), open: [incident('boiler', ['Avería\nLa caldera no enciende.'])], action: 'new' },
+    // 1. Two units of one kind.
+    { name: 'lifts of two staircases (ro)', request: req('Liftul de la scara B nu merge deloc.', { hours: 1, contact: 'ct-2' }), open: [incident('a', ['Liftul de la scara A s-a blocat.'])], action: 'suggest', because: /another staircase/ },
+    { name: 'lift 1 and lift 2 (en)', request: req('Lift 2 is stuck again, nobody inside.', { hours: 1, contact: 'ct-2' }), open: [incident('one', ['Lift 1 has stopped working.'])], action: 'suggest', because: /another unit of the equipment/ },
+    { name: 'a milk chiller and a chest freezer (es)', request: req('El arcón congelador no congela.', { hours: 1 }), open: [incident('chiller', ['El tanque de leche no enfría.'])], action: 'suggest', because: /related equipment/ },
+    // 2. Different trades sharing generic words.
+    { name: 'hot water and a sink leak sharing "apă" (ro)', request: req('Curge apă de sub chiuvetă.', { hours: 1 }), open: [incident('hw', ['Nu avem apă caldă, centrala nu pornește.'])], action: 'new' },
+    { name: 'the lift and the corridor lights sharing "power" (en)', request: req('The corridor lights have no power.', { hours: 1 }), open: [incident('lift', ['The lift has no power.'])], action: 'suggest', because: /other equipment on one supply/ },
+    { name: 'a tripping breaker and a roller shutter (en)', request: req('The roller shutter will not close.', { hours: 1 }), open: [incident('breaker', ['The breaker keeps tripping.'])], action: 'new' },
+    { name: 'office boiler and workshop electrics (ro)', request: req('Instalația electrică din atelier nu pornește.', { hours: 1 }), open: [incident('boiler', ['Centrala din birou nu pornește.'])], action: 'new' },
+    // 3. Equipment that used to be unknown is equipment, not a vague follow-up.
+    { name: 'asking after the hood is not a chaser of the boiler (es)', request: req('¿A qué hora viene el de la campana?', { hours: 2 }), open: [incident('boiler', ['La caldera no enciende.'])], action: 'new' },
+    { name: 'the shutter fixed is not the boiler (es)', request: req('Persiana arreglada, gracias.', { hours: 2 }), open: [incident('boiler', ['La caldera no enciende.'])], action: 'new' },
+    { name: 'the same hood asked after (ro)', request: req('Hota din bucătărie tot nu trage, vine cineva?', { hours: 2 }), open: [incident('hood', ['Hota nu mai funcționează.'])], action: 'join', because: /same equipment \(hood\)/ },
+    // 4. Misreadings.
+    { name: 'an air compressor is not the air conditioning (ro)', request: req('Compresorul de aer din atelier nu pornește.', { hours: 1 }), open: [incident('ac', ['Aerul condiționat din birou nu răcește.'])], action: 'new' },
+    { name: 'a resident’s floor is not the lift’s (en)', request: req('Resident on the 9th floor says the lift is still not working.', { hours: 1, contact: 'ct-2' }), open: [incident('lift', ['Lift stuck at the 6th floor.'])], action: 'join' },
+    // 7. Recurrence words from a second person.
+    { name: '"again" the same lift minutes later (es)', request: req('Otra vez el ascensor!!!', { hours: 0.2, contact: 'ct-2' }), open: [incident('lift', ['El ascensor se ha quedado parado.'])], action: 'join', because: /the same equipment again/ },
+    { name: '"iar" the same lift (ro)', request: req('Iar s-a stricat liftul', { hours: 0.3, contact: 'ct-2' }), open: [incident('lift', ['Liftul nu funcționează.'])], action: 'join' },
+  ];
+  it.each(cases)('$name -> $action', judge);
+
+  // 6. Chasers without fault words.
+  const one = [incident('leak', ['The kitchen tap is leaking.'])];
+  const two = [incident('leak', ['The kitchen tap is leaking.'], { lastAt: at(0) }), incident('wifi', ['Wifi down in the office.'], { lastAt: at(1) })];
+  const chasers: Case[] = [
+    { name: 'what time is the plumber coming, one open (en)', request: req('What time is the plumber coming?'), open: one, action: 'join', because: /the only open incident/ },
+    { name: 'vienen hoy, one open, a colleague (es)', request: req('vienen hoy?', { contact: 'ct-2' }), open: one, action: 'join' },
+    { name: 'mai durează, one open (ro)', request: req('mai durează?'), open: one, action: 'join' },
+    { name: 'a chaser with two open, none booked: a suggestion (es)', request: req('a q hora venis?'), open: two, action: 'suggest', because: /several open incidents/ },
+    {
+      name: 'a chaser with two open, one booked (en)',
+      request: req('What time are you coming?'),
+      open: [incident('leak', ['The kitchen tap is leaking.', 'Engineer booked 13:00'], { lastAt: at(0) }), incident('wifi', ['Wifi down in the office.'], { lastAt: at(1) })],
+      action: 'join',
+      best: 'leak',
+    },
+  ];
+  it.each(chasers)('$name -> $action', judge);
+
+  // 5. Closed too early.
+  it.each([
+    ['Ya ha llegado el técnico del frío', 'resolved', false],
+    ['The engineer is here now', 'resolved', false],
+    ['Gracias, el técnico dejó la caldera funcionando. ¿Nos enviáis la factura?', 'billing', false],
+    ['Thanks. Please send the invoice for last month.', 'billing', true],
+  ] as const)('%s: %s is %s', (text, cue, value) => expect(gistOf(text)[cue]).toBe(value));
+
+  it.each([
+    ['Se ha estropeado la campana de la cocina', ['hood'], ['ventilation']],
+    ['La persiana del local no baja', ['shutter'], ['door']],
+    ['Bariera de la parcare nu se ridică', ['barrier'], []],
+    ['The EV charger in the car park shows an error', ['evcharger'], []],
+    ['El TPV no cobra', ['payment'], []],
+    ['Interfonul nu sună', ['intercom'], []],
+    ['Fire alarm panel beeping', ['firealarm'], ['alarm']],
+    ['Compresorul de aer nu pornește', ['compressor'], ['aircon']],
+    ['Salta el diferencial', ['breaker'], ['power']],
+  ])('%s -> %j, not %j', equipmentCase);
 });

@@ -31,6 +31,8 @@
  *   - two sites of one customer joined on a shared "does not work": a specific shared symptom counts more.
  */
 import { siteRelation, type SiteRelation } from './site.js';
+import { isChaser, settleChaser, type Scored } from './chaser.js';
+import { relateEquipment } from './relate.js';
 import { gistOf, jaccard, overlaps, type RequestGist } from './text.js';
 
 export interface DedupPolicy {
@@ -82,21 +84,25 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   const hours = (req.at.getTime() - incident.lastAt.getTime()) / 3_600_000;
   if (hours > policy.windowHours || hours < -policy.windowHours) return out('outside the window');
   if (gist.billing !== incident.gist.billing) return out(gist.billing ? 'a bill or quote, not a fault' : 'a fault, not a bill or quote');
-  const known = gist.equipment.size > 0 && incident.gist.equipment.size > 0;
-  if (known && !overlaps(gist.families, incident.gist.families)) return out(`other equipment (${[...gist.equipment].join(', ')} vs ${[...incident.gist.equipment].join(', ')})`);
-  const common = [...gist.equipment].filter((e) => incident.gist.equipment.has(e));
+  const relation = relateEquipment(gist, incident.gist);
+  if (relation.kind === 'other') return out(relation.reason);
+  const common = relation.kind === 'same' ? relation.common : [];
   // Across customers the address only allows the comparison; what joins is the same equipment named by both.
   if (!sameCustomer && common.length === 0) return out('another customer at the same address, other equipment');
 
   const reasons: string[] = [];
   let score = 0;
-  if (common.length > 0) {
+  /** Evidence that caps the score at a suggestion: an agent decides. */
+  let capped = false;
+  if (relation.kind === 'same') {
     score += 0.45;
     reasons.push(`same equipment (${common.join(', ')})`);
-  } else if (known) {
+  } else if (relation.kind === 'related') {
+    // Two different pieces of equipment never join by themselves, even of one family.
     score += 0.3;
-    reasons.push(`related equipment (${[...gist.families].filter((f) => incident.gist.families.has(f)).join(', ')})`);
-  } else if (gist.followUp && gist.equipment.size === 0) {
+    reasons.push(relation.reason);
+    capped = true;
+  } else if (gist.followUp) {
     score += 0.4;
     reasons.push('a follow-up naming no equipment');
     // "Has the technician left yet?" is about the incident a technician was booked for.
@@ -119,7 +125,24 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     reasons.push('same sender');
   } else reasons.push(sameCustomer ? 'same customer' : 'another customer');
   score += siteScore(site, sameCustomer, reasons, req.siteKey, incident.siteKey);
-  score += placeScore(gist, incident.gist, reasons);
+  const places = placeScore(gist, incident.gist, reasons, common);
+  score += places.score;
+  if (places.otherUnit) capped = true;
+  // The same kind of equipment, another unit of it ("lift 1" and "lift 2", "the small lift"): two problems.
+  for (const e of common) {
+    const a = [...gist.units].filter((u) => u.startsWith(`${e}:`));
+    const b = [...incident.gist.units].filter((u) => u.startsWith(`${e}:`));
+    if (a.length > 0 && b.length > 0 && !a.some((u) => b.includes(u))) {
+      score -= 0.3;
+      capped = true;
+      reasons.push(`another unit of the equipment (${a.join(', ')} vs ${b.join(', ')})`);
+    }
+  }
+  // The fault is back ("otra vez el ascensor!!!") within hours, the incident still open: the same incident.
+  if (gist.again && common.length > 0 && Math.abs(hours) <= 12 && !incident.gist.resolved) {
+    score += 0.15;
+    reasons.push('the same equipment again');
+  }
   // One says works what the other is about ("no hot water, the heating works fine" vs the heating incident).
   const denied = common.length === 0 ? [...gist.working].filter((e) => incident.gist.equipment.has(e)).concat([...incident.gist.working].filter((e) => gist.equipment.has(e))) : [];
   if (denied.length > 0) {
@@ -158,6 +181,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     score = Math.min(score, policy.suggestAt);
     reasons.push('another occupant, not the building’s equipment');
   }
+  if (capped) score = Math.min(score, policy.suggestAt);
   return { incidentId: incident.id, score: Math.max(0, Math.round(score * 1000) / 1000), reasons };
 }
 
@@ -181,10 +205,17 @@ function siteScore(site: SiteRelation | null, sameCustomer: boolean, reasons: st
   }
 }
 
-/** Places and rooms named in the texts: the same one counts for, only different ones against. */
-function placeScore(mine: RequestGist, theirs: RequestGist, reasons: string[]): number {
+/** Equipment that serves every floor: the floor named with it is where it stopped or who called, not which one it is. */
+const FLOORLESS = ['lift', 'escalator'];
+/**
+ * Places and rooms named in the texts: the same one counts for, only different ones against. Another
+ * building or staircase of the customer (`otherUnit`) leaves the decision to an agent.
+ */
+function placeScore(mine: RequestGist, theirs: RequestGist, reasons: string[], common: readonly string[]): { score: number; otherUnit: boolean } {
   let score = 0;
-  for (const level of ['site', 'floor', 'unit']) {
+  let otherUnit = false;
+  for (const level of ['site', 'building', 'staircase', 'floor', 'unit']) {
+    if (level === 'floor' && common.some((e) => FLOORLESS.includes(e))) continue;
     const a = new Set([...mine.places].filter((p) => p.startsWith(`${level}:`)));
     const b = new Set([...theirs.places].filter((p) => p.startsWith(`${level}:`)));
     if (a.size === 0 || b.size === 0) continue;
@@ -193,6 +224,7 @@ function placeScore(mine: RequestGist, theirs: RequestGist, reasons: string[]): 
       reasons.push(`same ${level}`);
     } else {
       score -= 0.3;
+      if (level === 'building' || level === 'staircase') otherUnit = true;
       reasons.push(`another ${level} (${[...a].join(', ')} vs ${[...b].join(', ')})`);
     }
   }
@@ -206,7 +238,7 @@ function placeScore(mine: RequestGist, theirs: RequestGist, reasons: string[]): 
       reasons.push(`another room (${[...mine.rooms].join(', ')} vs ${[...theirs.rooms].join(', ')})`);
     }
   }
-  return score;
+  return { score, otherUnit };
 }
 
 /**
@@ -216,10 +248,13 @@ function placeScore(mine: RequestGist, theirs: RequestGist, reasons: string[]): 
 export function decide(req: DedupRequest, candidates: readonly DedupIncident[], policy: DedupPolicy | ((c: DedupIncident) => DedupPolicy) = DEFAULT_DEDUP_POLICY): DedupDecision {
   const gist = gistOf(req.text);
   const policyOf = typeof policy === 'function' ? policy : () => policy;
-  let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
-  for (const c of candidates) {
+  const scored: Scored[] = candidates.map((c) => {
     const p = policyOf(c);
-    const s = scoreAgainst(req, gist, c, p);
+    return { score: scoreAgainst(req, gist, c, p), incident: c, policy: p };
+  });
+  if (isChaser(gist)) settleChaser(scored);
+  let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
+  for (const { score: s, incident: c, policy: p } of scored) {
     // Equal scores: the most recently active incident.
     if (!best || s.score > best.score.score || (s.score === best.score.score && c.lastAt.getTime() > best.at)) best = { score: s, at: c.lastAt.getTime(), policy: p };
   }
@@ -250,6 +285,9 @@ export function mergeGist(a: RequestGist, b: RequestGist): RequestGist {
     refersBack: a.refersBack && b.refersBack,
     resolved: b.resolved,
     visitBooked: a.visitBooked || b.visitBooked,
+    units: new Set([...a.units, ...b.units]),
+    again: b.again,
+    length: a.length + b.length,
     trigrams: new Set([...a.trigrams, ...b.trigrams]),
   };
 }

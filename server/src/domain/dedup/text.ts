@@ -1,14 +1,14 @@
 /** Text as the duplicate rules read it: normalised words and their stems, clauses, vocabulary, places and cues. Pure. */
 import {
   ANOTHER_PROBLEM,
+  AGAIN,
   ANOTHER_PROBLEM_WEAK,
+  ARRIVED,
   BILLING,
   CHANNEL_WORDS,
   COMPASS,
-  EQUIPMENT,
-  FAMILIES,
   FOLLOW_UP,
-  INCIDENTAL_EQUIPMENT,
+  GRATITUDE,
   NEGATIONS,
   PLACE_AFTER_NAME,
   PLACE_BEFORE_NAME,
@@ -21,9 +21,12 @@ import {
   TODAYS_JOB,
   VISIT_BOOKED,
   VISITOR,
+  WORK,
   WORKING,
   type Vocabulary,
 } from './vocabulary.js';
+import { EQUIPMENT, FAMILIES, INCIDENTAL_EQUIPMENT } from './equipment.js';
+import { blocksIn, equipmentUnits } from './units.js';
 
 /** Lower case, no diacritics, no apostrophes ("isn't" is 'isnt'), other punctuation as spaces; '/' kept ("c/", "a/c"). */
 export function normalizeText(text: string): string {
@@ -119,7 +122,7 @@ function indexOf(table: Vocabulary | readonly string[]) {
 }
 
 /** Where each entry of a table matches, longest first, each word taken by one entry only. */
-function matchTable(w: Words, table: Vocabulary | readonly string[]): { concept: string; at: number }[] {
+function matchTable(w: Words, table: Vocabulary | readonly string[]): { concept: string; at: number; length: number }[] {
   const index = indexOf(table);
   const candidates: { e: Entry; at: number }[] = [];
   const collect = (entries: Entry[] | undefined, at: number) => {
@@ -136,7 +139,7 @@ function matchTable(w: Words, table: Vocabulary | readonly string[]): { concept:
   // Longest first, then leftmost: "water heater" takes its words before "water" and "heater" can.
   candidates.sort((a, b) => b.e.parts.length - a.e.parts.length || a.at - b.at);
   const taken = new Array<boolean>(w.words.length).fill(false);
-  const found: { concept: string; at: number }[] = [];
+  const found: { concept: string; at: number; length: number }[] = [];
   for (const { e, at } of candidates) {
     const n = e.parts.length;
     if (at + n > w.words.length) continue;
@@ -144,7 +147,7 @@ function matchTable(w: Words, table: Vocabulary | readonly string[]): { concept:
     for (let k = 0; k < n && ok; k++) ok = !taken[at + k] && partMatches(e.parts[k]!, w.words[at + k]!, w.stems[at + k]!);
     if (!ok) continue;
     for (let k = 0; k < n; k++) taken[at + k] = true;
-    if (e.concept !== '-') found.push({ concept: e.concept, at });
+    if (e.concept !== '-') found.push({ concept: e.concept, at, length: n });
   }
   return found;
 }
@@ -303,6 +306,12 @@ export interface RequestGist {
   resolved: boolean;
   /** A visit was booked or announced ("Programat 11-12", "engineer booked 13:00"). */
   visitBooked: boolean;
+  /** Units of its equipment ('lift:2', 'lift:small', see units.ts). */
+  units: Set<string>;
+  /** It says the fault is back ("otra vez", "iar", "again"). */
+  again: boolean;
+  /** How many words it has (a chaser is short). */
+  length: number;
   /** Character trigrams of its words, for a plain text similarity. */
   trigrams: Set<string>;
 }
@@ -344,9 +353,11 @@ export function gistOf(text: string): RequestGist {
   const negated = inClauses(NEGATIONS).map((s) => s.size > 0);
   const weakAnother = inClauses(ANOTHER_PROBLEM_WEAK).map((s) => s.size > 0);
   const channel = inClauses(CHANNEL_WORDS).map((s) => s.size > 0);
+  const againBy = inClauses(AGAIN).map((s) => s.size > 0);
   const judged = clauses.map((text, c) => {
     const isWorking = working[c]! && !negated[c]!;
-    const fault = !isWorking && (symptomsBy[c]!.size > 0 || negated[c]!);
+    // "Otra vez el ascensor!!!": the fault is back, though no symptom is named.
+    const fault = !isWorking && (symptomsBy[c]!.size > 0 || negated[c]! || againBy[c]!);
     // Equipment mentioned in passing (the door to use, the lift in the address) counts only where a fault is described.
     const equipment = [...equipmentBy[c]!].filter((e) => fault || !INCIDENTAL_EQUIPMENT.includes(e));
     return { text, c, working: isWorking, equipment };
@@ -358,11 +369,15 @@ export function gistOf(text: string): RequestGist {
   const workingEquipment = new Set(fallback ? [] : judged.filter((c) => c.working).flatMap((c) => c.equipment.filter((e) => !equipment.has(e))));
   const symptoms = new Set(faulty.flatMap((c) => [...symptomsBy[c.c]!]));
   const rooms = new Set(about.flatMap((c) => [...roomsBy[c.c]!]));
-  const places = new Set(about.flatMap((c) => placesInClause(c.text)));
+  const places = new Set(about.flatMap((c) => [...placesInClause(c.text), ...blocksIn(c.text)]));
+  const aboutClauses = new Set(about.map((c) => c.c));
+  const units = new Set(equipmentUnits(all, matchTable(all, EQUIPMENT).filter((m) => aboutClauses.has(clauseAt[m.at]!) && equipment.has(m.concept))));
   const trigrams = new Set<string>();
   for (const w of all.words) if (w.length >= 4) for (let i = 0; i + 3 <= w.length + 2; i++) trigrams.add(` ${w} `.slice(i, i + 3));
   const followUp = says(all, FOLLOW_UP);
-  const resolved = symptoms.size === 0 && (says(all, RESOLVED) || (fallback && judged.some((c) => c.working && c.equipment.length > 0)));
+  // "Ya ha llegado el técnico": the visit is on, the fault is not over.
+  const arrived = says(all, ARRIVED) && says(all, VISITOR);
+  const resolved = !arrived && symptoms.size === 0 && (says(all, RESOLVED) || (fallback && judged.some((c) => c.working && c.equipment.length > 0)));
   return {
     equipment,
     families: new Set(Object.entries(FAMILIES).filter(([, members]) => members.some((m) => equipment.has(m))).map(([f]) => f)),
@@ -370,13 +385,16 @@ export function gistOf(text: string): RequestGist {
     rooms,
     working: workingEquipment,
     symptoms,
-    billing: isBilling(text, all, symptoms),
+    billing: isBilling(text, all, symptoms, clauses.map(wordsOf)),
     followUp,
     asksVisit: followUp && says(all, VISITOR),
     anotherProblem: says(all, ANOTHER_PROBLEM) || clauses.some((_, c) => weakAnother[c]! && !channel[c]!),
     refersBack: says(all, REFERS_BACK) || clauses.some((_, c) => weakAnother[c]! && channel[c]!),
     resolved,
-    visitBooked: says(all, VISIT_BOOKED),
+    visitBooked: says(all, VISIT_BOOKED) || arrived,
+    units,
+    again: againBy.some(Boolean),
+    length: all.words.filter((w) => w !== '§').length,
     trigrams,
   };
 }
@@ -388,7 +406,14 @@ const BOUNDARY = { stem: '§', exact: '§', prefix: '§' };
  * equipment and the message is about today's call-out: a purchase-order number "for the invoice" of this
  * morning's job is paperwork of that job, not a billing request.
  */
-function isBilling(text: string, all: Words, symptoms: Set<string>): boolean {
+function isBilling(text: string, all: Words, symptoms: Set<string>, clauses: Words[]): boolean {
+  // A thank-you for the work that also asks for the invoice is about the job: only a message about money alone is a bill.
+  const lines = text.trim().split('\n');
+  // A subject about the bill ("Factura noviembre") is a bill, however thankful the message.
+  if (lines.length > 1 && says(wordsOf(lines[0]!), BILLING)) return true;
+  const rest = clauses.filter((w) => !says(w, BILLING));
+  const aboutTheWork = (w: Words) => says(w, RESOLVED) || says(w, VISITOR) || says(w, WORK) || conceptsIn(w, EQUIPMENT).size > 0;
+  if (says(all, BILLING) && rest.some((w) => says(w, GRATITUDE)) && rest.some(aboutTheWork)) return false;
   const head = text.trim().slice(0, 100);
   if (says(wordsOf(head), BILLING)) return true;
   if (!says(all, BILLING) || symptoms.size > 0) return false;

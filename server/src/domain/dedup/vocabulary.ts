@@ -18,71 +18,14 @@
  */
 export type Vocabulary = Record<string, readonly string[]>;
 
-export const EQUIPMENT: Vocabulary = {
-  '-': [
-    'aire fri*', 'aire calient*', 'aer rec*', 'aer cald*', 'cold air', 'hot air', 'warm air', 'fresh air', 'aire libre',
-    'server room', 'sala de servidores', 'cuarto de servidores', 'camera serverelor', 'sala serverelor', 'camera server*',
-    'placa de gas', 'placa es de gas', 'llave del gas', 'llave de paso', 'robinet* de gaz', 'red light', 'luz roja', 'lumina rosi*', 'luz de los',
-  ],
-  boiler: [
-    'boiler', 'combi', 'caldera', 'central', 'centrala termica', 'gas boiler', 'caldera de gas', 'centrala pe gaz', 'centrala de apartament', 'centrala de bloc',
-    '=ariston', '=junkers', '=vaillant', '=baxi', '=worcester', '=viessmann', '=vitodens', '=potterton', '=motan', '=cointra', '=ferroli', '=immergas', '=beretta', '=saunier', '=chaffoteaux', '=protherm', '=buderus', '=cerapur',
-  ],
-  heating: [
-    'heating', 'central heating', 'calefaccion central', 'heater', 'heat', 'radiat*', 'radiador*', 'calefac*', 'calorifer*', 'incalzir*', 'caldur*', 'aeroterm*', 'aeroterme pe gaz',
-    'suelo radiante', 'underfloor', 'thermostat', 'termostat*', 'estufa', 'stufa', 'convector*', 'panel heater', 'storage heater', 'fan heater', 'gas heater', 'unit heater', 'air curtain', 'door heater', 'cortina de aire',
-    'termoventilator*', 'emisor termico',
-  ],
-  hotwater: [
-    'hot water', 'agua caliente', 'apa calda', '=acs', '=acm', '=hw', '=dhw', 'ducha', 'shower', 'dus', 'water heater', 'gas water heater', 'calentador', 'calentador de gas', '=termo', 'termo electrico',
-    'cylinder', 'hot water cylinder', 'hot water tank', 'immersion', 'boiler electric', 'boilerul electric', 'agua fria', 'recirculacion', 'acumulador*',
-  ],
-  aircon: [
-    'aire', 'aire acondicionado', 'air con', 'aircon', 'air conditioning', 'air conditioner', '=a/c', '=ac', 'split', 'climatiz*', 'aer', 'aer conditionat', 'aparat* de aer', '=clima', 'maquina de clima',
-    'hvac', 'fancoil', 'fan coil', 'vrv', 'vrf', 'unitatea exterioara', 'unidad exterior', 'maquina exterior', 'outdoor unit', 'cassette', 'condensing unit', 'heat pump', 'bomba de calor', 'pompa de caldura', 'f gas',
-    '=daikin', '=gree', '=mitsubishi', '=fujitsu', '=toshiba', '=hitachi', '=panasonic',
-  ],
-  internet: [
-    'internet', 'fibra', 'fiber', 'wifi*', 'wi fi', 'router', 'broadband', 'conexion', 'conexiune', 'connection', 'net', '=ont', 'modem', 'leased line', '=dsl', '=adsl', '=pon', '=nte', 'ethernet', 'red wifi', 'reteaua',
-    '=wlan', 'repetidor', 'repeater', 'wifi extender', 'amplificador wifi', 'mesh',
-  ],
-  payment: ['datafono', '=tpv', '=pos', 'card machine', 'card reader', 'card terminal', 'terminal de pago', 'cititor* de card*'],
-  tv: ['=tv', 'television', 'televizor', '=tele', 'decodificador', 'decoder', 'canal', 'channels', 'antena', 'antenna', 'aerial', 'parabolica', 'satellite dish'],
-  phoneline: ['telefono fijo', 'landline', 'phone line', 'linia telefonic*', 'telefonul fix', 'centralita', 'voip'],
-  power: [
-    'electricity', 'electricidad', 'electricitate', 'curent', 'corriente', 'power', 'power cut', 'apagon', 'cuadro electrico', 'cuadro', 'fuse', 'fuse box', 'sigurant*', 'diferencial',
-    'trip', 'tripped', 'tripping', 'enchufe', 'socket', 'priza', 'sin luz', 'no hay luz', 'corte de luz', 'lumina',
-  ],
-  water: [
-    'agua', 'water', '=apa', 'grifo', 'tap', 'robinet', 'tuberia', 'pipe', 'teava', 'desague', 'drain', 'canaliz*', 'sink', 'fregadero', 'chiuveta', 'lavabo', 'toilet', '=wc', 'inodoro', 'cisterna', 'water tank',
-    'deposito de agua', 'rezervor*', 'water pump', 'bomba de agua', 'pompa de apa', 'sewer', 'alcantarilla*',
-  ],
-  refrigeration: ['camara frigorifica', 'camara de frio', 'camara', 'frigorific*', 'nevera', 'fridge', 'freezer', 'congelador', 'congelator', 'frigider', 'chiller', 'cold room', 'vitrina', 'display case', 'expositor*'],
-  ventilation: ['ventilacion', 'ventilation', 'ventilatie', 'ventilati*', 'extractor*', 'extractor fan', '=hota', 'campana extractora', 'recuperador'],
-  washer: ['lavadora', 'washing machine', 'washer', 'masina de spalat rufe', 'masina de spalat'],
-  dishwasher: ['lavavajillas', 'dishwasher', 'masina de spalat vase'],
-  dryer: ['secadora', 'tumble dryer', 'dryer', 'uscator*'],
-  oven: ['horno', 'oven', 'cuptor*', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker'],
-  lift: ['ascensor', 'lift', 'elevator', 'montacargas', 'goods lift'],
-  door: ['persiana', 'puerta', 'door', 'shutter', 'rulou', 'poarta', 'garage door', 'puerta de garaje'],
-  alarm: ['alarm system', 'burglar alarm', 'intruder alarm', 'alarma de seguridad', 'sistema de alarma', 'sistem* de alarma', 'cctv', 'camaras de seguridad', 'camere de supraveghere', 'intercom', 'interfon', 'portero automatico'],
-  solar: ['solar', 'placas solares', 'panou solar', 'panour* solare', 'solar panel', 'inverter', 'invertor', 'inversor', 'fotovoltaic*'],
-  gas: ['gas', 'gaz'],
-  printer: ['impresora', 'printer', 'imprimant*'],
-  server: ['servidor', 'server', '=nas'],
-};
-
-/**
- * Equipment mentioned in passing more often than broken: the door the technician should use, the lift in
- * the address ("4º piso, hay ascensor"). It counts only in a clause that describes a fault.
- */
-export const INCIDENTAL_EQUIPMENT: readonly string[] = ['door', 'lift'];
+/** The equipment itself, its families and supplies: equipment.ts. */
 
 export const SYMPTOMS: Vocabulary = {
   nofunction: [
     'no funciona', 'not working', 'isnt working', 'nu functioneaza', 'nu merge', 'no va', 'stopped', 'dead', 'no enciende', 'no arranca', 'nu porneste', 'wont start', 'wont', 'doesnt work', 'down', 'caido', 'caida',
     'cortado', 'cortada', 'sin', 'without', 'fara', 'lipsa', 'no hay', 'no tenemos', 'nu avem', 'no', 'nu', 'not', 'off', 'offline', 'packed in', 'broken', 'roto', 'averia', 'avaria', 'avarie', 'out of order',
     'locked out', 'locking out', 'lock out', 'se apaga', 'se opreste', 'oprit*', 'bloqueo', 'blocat*', 'stuck', 'atascad*', '=parado', '=parada', 'atrapad*', 'trapped', 'blocked',
+    'stricat*', 'defect*', 'averiad*', 'no abre', 'no cierra', 'wont open', 'wont close', 'nu se deschide', 'nu se inchide', 'se ha parado', 'se paro',
   ],
   cold: [
     'cold', 'fri', 'rece', '=frig', 'freezing', 'no calienta', 'not heating', 'nu incalzeste', 'nu face cald', 'lukewarm', 'templad*', 'calduta', 'barely warm', 'no heat', 'no heating', 'sin calefaccion', 'fara caldura',
@@ -122,30 +65,14 @@ export const ROOMS: Vocabulary = {
 };
 
 /**
- * Equipment that serves one need: a boiler makes the heating and the hot water, a heat pump or HVAC heats
- * too; a router, the TV decoder, the phone line and the card terminal share one connection; the household
- * appliances are one trade. Two requests about equipment of different families are about different
- * problems.
- */
-export const FAMILIES: Record<string, readonly string[]> = {
-  thermal: ['boiler', 'heating', 'hotwater', 'aircon', 'gas', 'solar'],
-  network: ['internet', 'payment', 'tv', 'phoneline', 'server', 'printer'],
-  electrical: ['power', 'solar', 'alarm', 'door', 'lift'],
-  plumbing: ['water', 'hotwater', 'boiler'],
-  cold: ['refrigeration', 'aircon', 'ventilation'],
-  air: ['aircon', 'ventilation', 'heating'],
-  appliance: ['washer', 'dishwasher', 'dryer', 'oven'],
-};
-
-/**
  * Where something is: a street, a unit, a room. Spanish and Romanian put the marker first ("calle Betis",
  * "hala B2", "planta 3"), English mostly after ("Cannon St", "east wing", "3rd floor"). Two requests that
  * name different places of one customer are usually two problems. Markers compare by stem ('etajul' is
  * 'etaj', 'naves' is 'nave').
  */
 export const PLACE_BEFORE_NAME: Record<PlaceLevel, readonly string[]> = {
-  site: ['calle', 'c/', 'avenida', 'avda', 'av', 'plaza', 'paseo', 'strada', 'str', 'bulevardul', 'bd', 'calea', 'soseaua', 'pensiunea', 'hotel', 'hotelul', 'poligono', 'parc', 'parcul', 'bloc', 'bl'],
-  unit: ['unit', 'unidad', 'nave', 'hala', 'sala', 'planta', 'etaj', 'et', 'habitacion', 'hab', 'room', 'camera', 'depozit', 'almacen', 'tienda', 'oficina', 'birou', 'flat', 'piso', 'local', 'taller', 'gabinete', 'ap', 'apartament'],
+  site: ['calle', 'c/', 'avenida', 'avda', 'av', 'plaza', 'paseo', 'strada', 'str', 'bulevardul', 'bd', 'calea', 'soseaua', 'pensiunea', 'hotel', 'hotelul', 'poligono', 'parc', 'parcul'],
+  unit: ['unit', 'unidad', 'nave', 'hala', 'sala', 'zona', 'zone', 'planta', 'etaj', 'et', 'habitacion', 'hab', 'room', 'camera', 'depozit', 'almacen', 'tienda', 'oficina', 'birou', 'flat', 'piso', 'local', 'taller', 'gabinete', 'ap', 'apartament'],
 };
 export const PLACE_AFTER_NAME: Record<PlaceLevel, readonly string[]> = {
   site: ['street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'house', 'building', 'hall', 'estate', 'park'],
@@ -203,6 +130,8 @@ export const FOLLOW_UP: readonly string[] = [
   'when will', 'when is', 'how long', 'anyone coming', 'someone coming', 'still coming', 'cuanto falta', 'cuanto tarda', 'vreo noutate', 'noutat*', 'cand vine', 'cand ajunge', 'vine cineva', 'mai dureaza', 'asteptam',
   'confirm', 'confirmo', 'confirmam', 'confirmar', 'programat', 'cita', 'booked', 'appointment', 'visit', 'visita', 'vizita', 'tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho',
   'ya escribi*', 'emailed', 'v a scris', 'am scris', 'gracias', 'thanks', 'cheers', 'multumesc', 'mersi',
+  'what time', 'a que hora', 'a q hora', 'que hora', 'vienen', 'venis', 'viene', 'vendran', 'llega', 'llegan', 'llegara', 'coming', 'arrive', 'arriving', '=eta', 'vine', 'veniti', 'ajunge', 'ajungeti',
+  'vine azi', 'veniti azi', 'mai vine', 'cat mai', 'alguna novedad', 'nadie', 'nobody', 'no one', 'nimeni', 'how much longer', 'any idea when', 'sabeis algo', 'stiti ceva',
 ];
 
 /** The problem is over: "ya funciona", "back up now", "acum merge". The incident's next fault report is a new occurrence. */
@@ -217,7 +146,18 @@ export const VISIT_BOOKED: readonly string[] = [
   '=confirmat', 'scheduled',
 ];
 /** The people who come: a follow-up that asks after one of them is about the incident a visit was booked for. */
-export const VISITOR: readonly string[] = ['tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho', 'chico', 'echipa', 'someone', 'alguien', 'cineva', 'anyone'];
+export const VISITOR: readonly string[] = [
+  'tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho', 'chico', 'echipa', 'someone', 'alguien', 'cineva', 'anyone', 'plumber', 'electrician', 'electricista', 'fontanero', 'instalator*', 'omul', 'el de',
+  'the guy', 'vienen', 'venis', 'veniti',
+];
+/** Someone has arrived: the visit is on, the fault is not over ("ya ha llegado el técnico", "the engineer is here"). */
+export const ARRIVED: readonly string[] = ['ha llegado', 'han llegado', 'acaba de llegar', 'ya esta aqui', 'ya estan aqui', 'has arrived', 'have arrived', 'just arrived', 'is here', 'are here', 'a ajuns', 'au ajuns', 'a sosit', 'e aici', 'este aici', 'llego', 'llegaron'];
+/** The fault is back ("otra vez el ascensor", "iar s-a stricat", "again"). */
+export const AGAIN: readonly string[] = ['otra vez', 'de nuevo', 'nuevamente', 'una vez mas', 'again', 'once more', '=iar', 'din nou', 'iarasi', 'volvio a', 'vuelve a', 'ha vuelto a'];
+/** Thanks ("gracias por todo"): with words about the work, a message about the job. */
+export const GRATITUDE: readonly string[] = ['gracias', 'thanks', 'thank you', 'cheers', 'multumesc', 'multumim', 'mersi'];
+/** The work done ("la reparación", "the repair", "intervenția"). */
+export const WORK: readonly string[] = ['reparacion', 'arreglo', 'trabajo', 'repair', 'job', 'work', 'fix', 'reparati*', 'interventi*', 'lucrar*', 'visita', 'visit', 'vizita'];
 
 /** Words that say something works (a clause about what is fine is not the problem: "West wing OK", "Internet va bien"). */
 export const WORKING: readonly string[] = [

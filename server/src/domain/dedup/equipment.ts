@@ -1,0 +1,135 @@
+/**
+ * The equipment a request can be about, in es/en/ro, and how two pieces of it relate. Pure data; the
+ * spelling of entries is described in vocabulary.ts.
+ *
+ * Each concept is one kind of equipment a technician is sent to: a kitchen hood, a roller shutter, a
+ * chest freezer and a dairy chiller are four, not "ventilation" or "refrigeration". Two requests about
+ * different concepts are about different problems, unless they could be one fault (FAMILIES: the boiler
+ * and the hot water it makes) or one depends on a supply the other is about (SUPPLIES: a power cut and
+ * the lift), and even then only an agent joins them.
+ */
+import type { Vocabulary } from './vocabulary.js';
+
+export const EQUIPMENT: Vocabulary = {
+  '-': [
+    'aire fri*', 'aire calient*', 'aer rec*', 'aer cald*', 'cold air', 'hot air', 'warm air', 'fresh air', 'aire libre',
+    'server room', 'sala de servidores', 'cuarto de servidores', 'camera serverelor', 'sala serverelor', 'camera server*',
+    'placa de gas', 'placa es de gas', 'llave del gas', 'llave de paso', 'robinet* de gaz', 'red light', 'luz roja', 'lumina rosi*', 'luz de los',
+    'warning light', 'flashing light', 'light flashing', 'lights flashing', 'green light', 'orange light', 'amber light', 'blue light', 'luz naranja', 'luz verde', 'lumina verde',
+  ],
+  boiler: [
+    'boiler', 'combi', 'caldera', 'central', 'centrala termica', 'gas boiler', 'caldera de gas', 'centrala pe gaz', 'centrala de apartament', 'centrala de bloc',
+    '=ariston', '=junkers', '=vaillant', '=baxi', '=worcester', '=viessmann', '=vitodens', '=potterton', '=motan', '=cointra', '=ferroli', '=immergas', '=beretta', '=saunier', '=chaffoteaux', '=protherm', '=buderus', '=cerapur',
+  ],
+  heating: [
+    'heating', 'central heating', 'calefaccion central', 'heater', 'heat', 'radiat*', 'radiador*', 'calefac*', 'calorifer*', 'incalzir*', 'caldur*', 'aeroterm*', 'aeroterme pe gaz',
+    'suelo radiante', 'underfloor', 'estufa', 'stufa', 'convector*', 'panel heater', 'storage heater', 'fan heater', 'gas heater', 'unit heater', 'air curtain', 'door heater', 'cortina de aire',
+    'termoventilator*', 'emisor termico',
+  ],
+  thermostat: ['thermostat', 'termostat*', 'cronotermostat*', 'room stat'],
+  hotwater: [
+    'hot water', 'agua caliente', 'apa calda', '=acs', '=acm', '=hw', '=dhw', 'ducha', 'shower', 'dus', 'water heater', 'gas water heater', 'calentador', 'calentador de gas', '=termo', 'termo electrico',
+    'cylinder', 'hot water cylinder', 'hot water tank', 'immersion', 'boiler electric', 'boilerul electric', 'agua fria', 'recirculacion', 'acumulador*',
+  ],
+  aircon: [
+    'aire', 'aire acondicionado', 'air con', 'aircon', 'air conditioning', 'air conditioner', '=a/c', '=ac', 'split', 'climatiz*', 'aer', 'aer conditionat', 'aparat* de aer', '=clima', 'maquina de clima',
+    'hvac', 'fancoil', 'fan coil', 'vrv', 'vrf', 'unitatea exterioara', 'unidad exterior', 'maquina exterior', 'outdoor unit', 'cassette', 'condensing unit', 'heat pump', 'bomba de calor', 'pompa de caldura', 'f gas',
+    '=daikin', '=gree', '=mitsubishi', '=fujitsu', '=toshiba', '=hitachi', '=panasonic',
+  ],
+  compressor: ['compresor*', 'compressor', 'air compressor', 'compresor* de aer*', 'compresor de aire'],
+  internet: [
+    'internet', 'fibra', 'fiber', 'wifi*', 'wi fi', 'router', 'broadband', 'conexion', 'conexiune', 'connection', 'net', '=ont', 'modem', 'leased line', '=dsl', '=adsl', '=pon', '=nte', 'ethernet', 'red wifi', 'reteaua',
+    '=wlan', 'repetidor', 'repeater', 'wifi extender', 'amplificador wifi', 'mesh',
+  ],
+  payment: [
+    'datafono', '=tpv', '=pos', 'card machine', 'card reader', 'card terminal', 'terminal de pago', 'cititor* de card*', '=terminal', '=terminalul', 'terminal de plata', 'caja registradora', 'cash register', '=till',
+    'casa de marcat', 'pos terminal',
+  ],
+  tv: ['=tv', 'television', 'televizor', '=tele', 'decodificador', 'decoder', 'canal', 'channels', 'antena', 'antenna', 'aerial', 'parabolica', 'satellite dish'],
+  phoneline: ['telefono fijo', 'landline', 'phone line', 'linia telefonic*', 'telefonul fix', 'centralita', 'voip'],
+  power: [
+    'electricity', 'electricidad', 'electricitate', 'curent', 'corriente', 'power', 'power cut', 'apagon', 'sin luz', 'no hay luz', 'corte de luz', 'se fue la luz', 'ido la luz', 'fara curent', 'pana de curent',
+    'electrics', 'electrical', 'instalacion electrica', 'instalatia electrica', 'partea electrica', 'power outage',
+  ],
+  breaker: [
+    'cuadro electrico', 'cuadro', 'fuse', 'fuse box', 'sigurant*', 'diferencial', 'breaker', 'circuit breaker', 'trip', 'tripped', 'tripping', 'trips', '=rcd', '=mcb', 'consumer unit', 'tablou*', 'tablou electric',
+    'magnetotermico', 'plomos', 'disjunctor*',
+  ],
+  socket: ['enchufe', 'socket', 'priza', 'outlet', 'toma de corriente', 'power socket', 'plug socket'],
+  lighting: [
+    'luces', '=luz', 'lights', 'light', 'lighting', 'iluminacion', 'iluminat*', 'lumina', 'lumini', 'bombilla*', '=bec', '=becul', '=becuri', 'bulb*', 'fluorescent*', '=focos', '=foco', 'farola*', 'lampara*', 'lampa',
+    'emergency lighting', 'luces de emergencia', 'downlight*', 'plafon*',
+  ],
+  water: ['agua', 'water', '=apa', 'water tank', 'deposito de agua', 'rezervor*', 'water supply', 'suministro de agua', 'water main*'],
+  tap: ['grifo', 'tap', 'robinet', 'mixer tap', 'monomando', 'baterie'],
+  pipe: ['tuberia', 'pipe', 'teava', 'tevi', 'conducta', 'bajante', '=tubo'],
+  drain: ['desague', 'drain', 'canaliz*', 'sewer', 'alcantarilla*', 'sifon', 'atarjea'],
+  sink: ['sink', 'fregadero', 'chiuveta', 'lavabo', 'washbasin', 'basin', 'lavoar'],
+  toilet: ['toilet', '=wc', 'inodoro', 'cisterna', 'cistern', 'vater', 'vas de toaleta', 'vasul de toaleta', 'vas wc', 'vasul wc', 'closet', 'urinal*', 'urinario'],
+  pump: ['bomba', 'pump', 'pompa', 'water pump', 'bomba de agua', 'pompa de apa', 'sump pump', 'bomba de achique', 'booster pump', 'grupo de presion'],
+  fridge: ['nevera', 'fridge', 'frigider', 'frigorific*', 'refrigerator', 'frigorifico'],
+  freezer: ['freezer', 'congelador', 'congelator', 'chest freezer', 'lada frigorifica', 'lada de congelare', '=arcon', 'arcon congelador', 'ice cream freezer'],
+  chiller: ['chiller', 'enfriador*', 'tanque de leche', 'tanque de frio', 'tanc de racire', 'tancul de lapte', 'milk tank', 'milk cooler', 'dairy chiller'],
+  coldroom: ['camara frigorifica', 'camara de frio', 'camara', 'cold room', 'walk in', 'walk in fridge', 'camera frigorifica'],
+  display: ['vitrina', 'display case', 'display fridge', 'expositor*', 'vitrina frigorifica'],
+  icemachine: ['ice machine', 'maquina de hielo', 'fabricador de hielo', 'masina de gheata', 'ice maker'],
+  ventilation: ['ventilacion', 'ventilation', 'ventilatie', 'ventilati*', 'recuperador'],
+  extractor: ['extractor*', 'extractor fan', 'exhaust fan', 'extract fan'],
+  hood: ['hood', 'cooker hood', 'extractor hood', 'kitchen hood', 'range hood', 'campana', 'campana extractora', 'campana de cocina', '=hota', '=hotei', 'hota de bucatarie'],
+  washer: ['lavadora', 'washing machine', 'washer', 'masina de spalat rufe', 'masina de spalat'],
+  dishwasher: ['lavavajillas', 'dishwasher', 'masina de spalat vase'],
+  dryer: ['secadora', 'tumble dryer', 'dryer', 'uscator*'],
+  oven: ['horno', 'oven', 'cuptor*', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker', 'plita', 'fogon*'],
+  fryer: ['freidora', 'fryer', 'friteuz*'],
+  coffee: ['cafetera', 'coffee machine', 'espressor*', 'expresor*', 'maquina de cafe', 'masina de cafea'],
+  lift: ['ascensor', 'lift', 'elevator', 'montacargas', 'goods lift'],
+  escalator: ['escalator', 'escalera mecanica', 'escalera* mecanica*', 'scara rulanta'],
+  door: ['puerta', 'door', '=usa', '=usi', 'garage door', 'puerta de garaje', 'puerta automatica', 'automatic door', 'sliding door', 'usa automata'],
+  shutter: ['persiana', 'shutter', 'roller shutter', 'rulou', 'jaluz*', 'cierre metalico', 'persiana metalica', 'oblon*', 'roller door', 'cortina metalica'],
+  barrier: ['barrera', 'barrier', 'bariera', 'parking barrier', 'boom gate'],
+  gate: ['porton', 'gate', 'poarta', 'cancela', 'verja', 'gate motor'],
+  alarm: ['alarm system', 'burglar alarm', 'intruder alarm', 'security alarm', 'alarma de seguridad', 'alarma antirrobo', 'sistema de alarma', 'sistem* de alarma', 'alarma casei'],
+  firealarm: [
+    'fire alarm', 'fire panel', 'alarma de incendio*', 'alarma contra incendio*', 'alarma de incendiu', 'centrala de incendiu', 'detector* de fum', 'detector* de humo', 'smoke detector*', 'smoke alarm*', 'sprinkler*',
+    'rociador*',
+  ],
+  cctv: ['cctv', 'camaras de seguridad', 'camaras de vigilancia', 'camere de supraveghere', 'camera de supraveghere', 'camerele de supraveghere', 'videovigilancia', 'security camera*', '=dvr', '=nvr', 'videograbador'],
+  intercom: ['intercom', 'interfon*', 'portero automatico', 'videoportero', '=portero', 'telefonillo', 'door entry', 'entry phone', 'videointerfon*'],
+  evcharger: ['ev charger', 'car charger', 'charging point', 'charge point', 'charger', 'wallbox', 'punto de recarga', 'punto de carga', 'cargador*', 'incarcator*', 'statie de incarcare', 'statia de incarcare'],
+  solar: ['solar', 'placas solares', 'paneles solares', 'panou solar', 'panour* solare', 'solar panel', 'fotovoltaic*'],
+  inverter: ['inverter', 'invertor*', 'inversor'],
+  gas: ['gas', 'gaz'],
+  printer: ['impresora', 'printer', 'imprimant*'],
+  server: ['servidor', 'server', '=nas'],
+};
+
+/**
+ * Equipment mentioned in passing more often than broken: the door the technician should use, the lift in
+ * the address ("4º piso, hay ascensor"). It counts only in a clause that describes a fault.
+ */
+export const INCIDENTAL_EQUIPMENT: readonly string[] = ['door', 'lift', 'gate'];
+
+/**
+ * Equipment that could show one fault: the boiler makes the heating and the hot water and the thermostat
+ * drives them; the router, the TV decoder, the phone line and the card terminal share one connection; a
+ * tripped breaker is the power cut, the dead socket and the dark corridor. Not a trade: a sink and a
+ * boiler are both plumbing, and two faults. Equipment of one family is related (an agent may join it),
+ * of no common family other equipment.
+ */
+export const FAMILIES: Record<string, readonly string[]> = {
+  thermal: ['boiler', 'heating', 'hotwater', 'thermostat'],
+  network: ['internet', 'payment', 'tv', 'phoneline', 'server'],
+  electrical: ['power', 'breaker', 'socket', 'lighting'],
+  plumbing: ['water', 'pipe', 'tap', 'pump'],
+  refrigeration: ['fridge', 'freezer', 'chiller', 'coldroom', 'display'],
+  pv: ['solar', 'inverter'],
+  kitchen: ['hood', 'extractor'],
+};
+
+/**
+ * Supplies: what a piece of equipment runs on. "Sin corriente" with the lift and "no power" with the
+ * corridor lights name one supply and two pieces of equipment: not the same equipment. A power cut and
+ * the lift it stopped are related (an agent may join them); water or gas with the one equipment it leaks
+ * from or smells at is that equipment's fault.
+ */
+export const SUPPLIES: readonly string[] = ['power', 'water', 'gas'];

@@ -1,0 +1,65 @@
+/**
+ * Units of one customer told apart: the block or staircase of a building ("scara A", "escalera 2", "Block
+ * B", "portal 3", "bl. G4") and the unit of a kind of equipment ("lift 2", "the small lift", "ascensorul din
+ * stânga"). Two requests about the same kind of equipment in different units are two problems. Pure.
+ */
+import type { Words } from './text.js';
+
+const BUILDING = new Set(['bloc', 'blocul', 'bl', 'bloque', 'block', 'torre', 'tower', 'edificio', 'building', 'cladirea', 'corp', 'corpul']);
+const STAIRCASE = new Set(['scara', 'scarii', 'sc', 'escalera', 'stair', 'staircase', 'stairwell', 'portal', 'portalul']);
+const NUMBER_WORDS = new Set(['nr', 'no', 'numero', 'num', 'n']);
+/** A block or staircase name: a capital letter with an optional digit ("A", "G4"), or a number ("2", "3B"). */
+const UNIT_NAME = /^(?:[A-Z]{1,2}\d{0,2}|\d{1,3}[A-Za-z]?)$/;
+
+/** 'building:g4', 'staircase:a' for the blocks and staircases a clause names (case matters: "scara a doua" is no name). */
+export function blocksIn(clause: string): string[] {
+  const tokens = clause.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens[i]!.toLowerCase();
+    const level = BUILDING.has(lower) ? 'building' : STAIRCASE.has(lower) ? 'staircase' : null;
+    if (!level) continue;
+    let j = i + 1;
+    if (NUMBER_WORDS.has(tokens[j]?.toLowerCase() ?? '')) j++;
+    const name = tokens[j];
+    if (name && UNIT_NAME.test(name) && !/^(?:I|Y|O|E)$/.test(name)) out.push(`${level}:${name.toLowerCase()}`);
+  }
+  return out;
+}
+
+/** Words that tell one unit of a kind of equipment from another, by what they mean. */
+const QUALIFIERS: Record<string, readonly string[]> = {
+  small: ['small', 'little', 'pequeno', 'pequena', 'chico', 'mic', 'mica', 'micul'],
+  big: ['big', 'large', 'grande', 'mare', 'marele'],
+  left: ['left', 'izquierda', 'izquierdo', 'izq', 'stanga'],
+  right: ['right', 'derecha', 'derecho', 'dcha', 'dreapta'],
+  front: ['front', 'delantera', 'delantero', 'fata'],
+  rear: ['rear', 'trasera', 'trasero', 'spate'],
+  service: ['service', 'servicio'],
+};
+const QUALIFIER_OF = new Map(Object.entries(QUALIFIERS).flatMap(([q, ws]) => ws.map((w) => [w, q] as const)));
+/** Equipment that comes in numbered units ("lift 2", "TPV 3"), not measured ("boiler 24 kW"). */
+const NUMBERED = new Set(['lift', 'escalator', 'door', 'gate', 'barrier', 'shutter', 'aircon', 'freezer', 'fridge', 'chiller', 'coldroom', 'display', 'oven', 'pump', 'compressor', 'evcharger', 'payment', 'extractor', 'hood', 'printer']);
+const MEASURES = new Set(['kw', 'kg', 'l', 'litros', 'litres', 'liters', 'bar', 'grados', 'degrees', 'grade', 'years', 'anos', 'ani', 'h', 'horas', 'hours', 'ore', 'min', 'minutos', 'minutes', 'minute', 'm', 'metros', 'personas', 'persoane', 'people']);
+
+/** 'lift:2', 'lift:small' for each equipment match (concept, first word, word count) of a run of words. */
+export function equipmentUnits(w: Words, matches: readonly { concept: string; at: number; length: number }[]): string[] {
+  const out: string[] = [];
+  for (const { concept, at, length } of matches) {
+    if (concept === '-') continue;
+    const end = at + length;
+    let j = end;
+    if (NUMBER_WORDS.has(w.words[j] ?? '')) j++;
+    const n = w.words[j];
+    if (NUMBERED.has(concept) && n && /^\d{1,2}$/.test(n) && !MEASURES.has(w.words[j + 1] ?? '')) out.push(`${concept}:${n}`);
+    const after = w.words.slice(end, end + 3);
+    const cut = after.indexOf('§');
+    // Within the clause: the word before and up to three after ("el ascensor de la izquierda").
+    for (const word of [w.words[at - 1], ...(cut < 0 ? after : after.slice(0, cut))]) {
+      if (!word || word === '§') continue;
+      const q = QUALIFIER_OF.get(word);
+      if (q) out.push(`${concept}:${q}`);
+    }
+  }
+  return out;
+}
