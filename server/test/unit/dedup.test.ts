@@ -1,6 +1,7 @@
 /** The duplicate rules (domain/dedup): what joins, what is only suggested, what stays apart, and why. Table-driven, es/en/ro. */
 import { describe, expect, it } from 'vitest';
 import { decide, gistOf, mergeGist, placesOf, siteKeyOf, siteRelation, stem, type DedupIncident } from '../../src/domain/dedup/index.js';
+import { newPartOf } from '../../src/domain/dedup/quoted.js';
 
 const at = (h: number) => new Date(Date.UTC(2026, 10, 10, 8) + h * 3_600_000);
 function incident(id: string, texts: string[], o: { contact?: string; customer?: string | null; lastAt?: Date; site?: string } = {}): DedupIncident {
@@ -439,4 +440,80 @@ describe('generalisation classes', () => {
     ['Compresorul de aer nu pornește', ['compressor'], ['aircon']],
     ['Salta el diferencial', ['breaker'], ['power']],
   ])('%s -> %j, not %j', equipmentCase);
+});
+
+/** Recall on unseen requests: the same fault told by someone else, in other words, on another channel. */
+describe('the same fault in other words', () => {
+  it.each([
+    ['leaking', 'leaks'],
+    ['leaked', 'leak'],
+    ['stopped', 'stop'],
+    ['tripping', 'trips'],
+    ['freezing', 'freeze'],
+    ['heated', 'heat'],
+  ])('%s and %s share a stem', (a, b) => expect(stem(a)).toBe(stem(b)));
+
+  it.each([
+    ['need', 'need'],
+    ['thing', 'thing'],
+    ['ring', 'ring'],
+    ['red', 'red'],
+  ])('%s stays %s', (a, b) => expect(stem(a)).toBe(b));
+
+  // Each text says its symptom in words the vocabulary did not know.
+  it.each([
+    ['Se fue la luz en toda la nave', 'nofunction'],
+    ['Power cut at the shop since 9', 'nofunction'],
+    ['Pană de curent la birou', 'nofunction'],
+    ['The dishwasher doesn’t drain', 'nofunction'],
+    ['Centrala pierde apă pe jos', 'leak'],
+    ['There is water everywhere under the boiler', 'leak'],
+    ['Sale agua por debajo del termo', 'leak'],
+    ['La cámara se está descongelando', 'hot'],
+    ['The display fridge is warm', 'hot'],
+    ['Lada frigorifică nu mai congelează', 'hot'],
+  ])('%s -> %s', (text, symptom) => expect([...gistOf(text).symptoms]).toContain(symptom));
+
+  const cases: Case[] = [
+    // For equipment that makes cold, "not cold" and "no enfría" / "warm" are one symptom.
+    { name: 'a colleague: the freezer "not cold" and "defrosting" (en)', request: req('Chest freezer not cold at all, stuff is defrosting', { contact: 'ct-2', hours: 1 }), open: [incident('f', ['The chest freezer is not freezing'])], action: 'join', because: /same symptom \(temperature\)/ },
+    { name: 'a colleague: "nu mai răcește" and "nu face rece" (ro)', request: req('Frigiderul din bar nu face rece deloc', { contact: 'ct-2', hours: 1 }), open: [incident('f', ['Frigiderul din bar nu mai răcește'])], action: 'join' },
+    { name: 'a colleague: "no enfría" and "no está frío" (es)', request: req('el aire acondicionado no está frío, sopla templado', { contact: 'ct-2', hours: 2 }), open: [incident('ac', ['El aire acondicionado de la sala no enfría'])], action: 'join' },
+    // The same equipment named by two people of one customer within hours, each with another symptom.
+    { name: 'the same boiler within hours, an error and a noise (es)', request: req('Se oye un ruido muy fuerte en la caldera del local', { contact: 'ct-2', hours: 2 }), open: [incident('b', ['Caldera Vaillant marca error F28 desde esta mañana'])], action: 'join', because: /the same equipment within hours/ },
+    { name: 'the same boiler, a day and a half later: only a suggestion', request: req('Se oye un ruido muy fuerte en la caldera del local', { contact: 'ct-2', hours: 36 }), open: [incident('b', ['Caldera Vaillant marca error F28 desde esta mañana'])], action: 'suggest' },
+    { name: 'within hours is no join for another unit of the equipment (en)', request: req('Lift 2 is making a grinding noise', { contact: 'ct-2', hours: 1 }), open: [incident('l', ['Lift 1 shows an error code'])], action: 'new' },
+    { name: 'within hours is no join for other equipment (ro)', request: req('Centrala face zgomot', { contact: 'ct-2', hours: 1 }), open: [incident('l', ['Liftul are eroare'])], action: 'new' },
+  ];
+  it.each(cases)('$name -> $action', judge);
+});
+
+describe('replies and forwards', () => {
+  const quote = (fresh: string, old: string) => `${fresh}\n\nOn Tue, 10 Nov 2026 at 08:02, Jane Hill <jane@example.com> wrote:\n> ${old}`;
+  it.each([
+    [quote('Any news on this?', 'The boiler is leaking'), 'Any news on this?'],
+    ['Lo reenvío.\n\n-----Mensaje original-----\nDe: Ana <ana@example.es>\nEnviado: martes\nAsunto: Caldera\nLa caldera gotea', 'Lo reenvío.'],
+    ['Revin.\n\nÎn mar., 10 nov. 2026, Ion Pop a scris:\n> Centrala nu pornește', 'Revin.'],
+    ['Boiler still leaking, please send someone today.', 'Boiler still leaking, please send someone today.'],
+    ['De: la calle Betis\nNo hay agua caliente', 'De: la calle Betis\nNo hay agua caliente'],
+  ])('the new part of %j', (text, fresh) => expect(newPartOf(text)).toBe(fresh));
+
+  const boiler = incident('boiler', ['The boiler in the plant room is leaking'], { lastAt: at(0) });
+  const wifi = incident('wifi', ['Wifi down in the office'], { lastAt: at(1) });
+  const cases: Case[] = [
+    { name: 'a chaser above the quoted report joins the quoted incident (en)', request: req(quote('Any news on this? It is getting worse.', 'The boiler in the plant room is leaking'), { contact: 'ct-2' }), open: [boiler, wifi], action: 'join', best: 'boiler' },
+    {
+      name: 'a reply about other equipment is not the quoted incident (en)',
+      request: req(quote('Now the lights in the corridor are out too.', 'The boiler in the plant room is leaking'), { hours: 1 }),
+      open: [boiler],
+      action: 'new',
+    },
+    {
+      name: 'a forward of the same fault by a colleague (es)',
+      request: req('Os reenvío lo de mi compañera, urgente.\n\n-----Mensaje original-----\nDe: Ana <ana@example.es>\nEnviado: martes\nLa caldera del sótano gotea', { contact: 'ct-2', hours: 1 }),
+      open: [incident('b', ['La caldera del sótano pierde agua'])],
+      action: 'join',
+    },
+  ];
+  it.each(cases)('$name -> $action', judge);
 });

@@ -437,6 +437,7 @@ const en = {
       anotherRoom: 'another room',
       anotherEquipmentUnit: 'another unit of the equipment',
       sameEquipmentAgain: 'the same equipment again',
+      sameEquipmentWithinHours: 'the same equipment within hours',
       saysItWorks: 'says it works',
       faultAfterFix: 'a fault after a reported fix',
       anotherOccupant: 'another occupant, not the building’s equipment',

@@ -439,6 +439,7 @@ const es: MessageSchema = {
       anotherRoom: 'otra estancia',
       anotherEquipmentUnit: 'otra unidad del mismo equipo',
       sameEquipmentAgain: 'otra vez el mismo equipo',
+      sameEquipmentWithinHours: 'el mismo equipo en pocas horas',
       saysItWorks: 'dice que funciona',
       faultAfterFix: 'una avería después de una reparación confirmada',
       anotherOccupant: 'otro ocupante, no un equipo del edificio',

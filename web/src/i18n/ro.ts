@@ -439,6 +439,7 @@ const ro: MessageSchema = {
       anotherRoom: 'altă încăpere',
       anotherEquipmentUnit: 'altă unitate a aceluiași echipament',
       sameEquipmentAgain: 'din nou același echipament',
+      sameEquipmentWithinHours: 'același echipament în câteva ore',
       saysItWorks: 'spune că funcționează',
       faultAfterFix: 'o defecțiune după o reparație confirmată',
       anotherOccupant: 'alt ocupant, nu un echipament al clădirii',

@@ -42,6 +42,7 @@ const REASONS: Record<string, string> = {
   'another room': 'anotherRoom',
   'another unit of the equipment': 'anotherEquipmentUnit',
   'the same equipment again': 'sameEquipmentAgain',
+  'the same equipment within hours': 'sameEquipmentWithinHours',
   'says it works': 'saysItWorks',
   'a fault after a reported fix': 'faultAfterFix',
   'another occupant, not the building’s equipment': 'anotherOccupant',

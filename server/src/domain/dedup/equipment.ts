@@ -24,7 +24,7 @@ export const EQUIPMENT: Vocabulary = {
   heating: [
     'heating', 'central heating', 'calefaccion central', 'heater', 'heat', 'radiat*', 'radiador*', 'calefac*', 'calorifer*', 'incalzir*', 'caldur*', 'aeroterm*', 'aeroterme pe gaz',
     'suelo radiante', 'underfloor', 'estufa', 'stufa', 'convector*', 'panel heater', 'storage heater', 'fan heater', 'gas heater', 'unit heater', 'air curtain', 'door heater', 'cortina de aire',
-    'termoventilator*', 'emisor termico',
+    'termoventilator*', 'emisor termico', 'furnace', '=calef', '=calefa',
   ],
   thermostat: ['thermostat', 'termostat*', 'cronotermostat*', 'room stat'],
   hotwater: [
@@ -33,7 +33,7 @@ export const EQUIPMENT: Vocabulary = {
   ],
   aircon: [
     'aire', 'aire acondicionado', 'air con', 'aircon', 'air conditioning', 'air conditioner', '=a/c', '=ac', 'split', 'climatiz*', 'aer', 'aer conditionat', 'aparat* de aer', '=clima', 'maquina de clima',
-    'hvac', 'fancoil', 'fan coil', 'vrv', 'vrf', 'unitatea exterioara', 'unidad exterior', 'maquina exterior', 'outdoor unit', 'cassette', 'condensing unit', 'heat pump', 'bomba de calor', 'pompa de caldura', 'f gas',
+    'hvac', '=aa', '=a/a', 'ac unit', 'mini split', 'fancoil', 'fan coil', 'vrv', 'vrf', 'unitatea exterioara', 'unidad exterior', 'maquina exterior', 'outdoor unit', 'cassette', 'condensing unit', 'heat pump', 'bomba de calor', 'pompa de caldura', 'f gas',
     '=daikin', '=gree', '=mitsubishi', '=fujitsu', '=toshiba', '=hitachi', '=panasonic',
   ],
   compressor: ['compresor*', 'compressor', 'air compressor', 'compresor* de aer*', 'compresor de aire'],
@@ -49,11 +49,11 @@ export const EQUIPMENT: Vocabulary = {
   phoneline: ['telefono fijo', 'landline', 'phone line', 'linia telefonic*', 'telefonul fix', 'centralita', 'voip'],
   power: [
     'electricity', 'electricidad', 'electricitate', 'curent', 'corriente', 'power', 'power cut', 'apagon', 'sin luz', 'no hay luz', 'corte de luz', 'se fue la luz', 'ido la luz', 'fara curent', 'pana de curent',
-    'electrics', 'electrical', 'instalacion electrica', 'instalatia electrica', 'partea electrica', 'power outage',
+    'electrics', 'electrical', 'instalacion electrica', 'instalatia electrica', 'partea electrica', 'power outage', 'blackout', 'mains power', '=elec',
   ],
   breaker: [
     'cuadro electrico', 'cuadro', 'fuse', 'fuse box', 'sigurant*', 'diferencial', 'breaker', 'circuit breaker', 'trip', 'tripped', 'tripping', 'trips', '=rcd', '=mcb', 'consumer unit', 'tablou*', 'tablou electric',
-    'magnetotermico', 'plomos', 'disjunctor*',
+    'magnetotermico', 'plomos', 'disjunctor*', 'breaker box', 'breaker panel', 'electrical panel',
   ],
   socket: ['enchufe', 'socket', 'priza', 'outlet', 'toma de corriente', 'power socket', 'plug socket'],
   lighting: [
@@ -61,13 +61,13 @@ export const EQUIPMENT: Vocabulary = {
     'emergency lighting', 'luces de emergencia', 'downlight*', 'plafon*',
   ],
   water: ['agua', 'water', '=apa', 'water tank', 'deposito de agua', 'rezervor*', 'water supply', 'suministro de agua', 'water main*'],
-  tap: ['grifo', 'tap', 'robinet', 'mixer tap', 'monomando', 'baterie'],
+  tap: ['grifo', 'tap', 'faucet', 'robinet', 'mixer tap', 'monomando', 'baterie'],
   pipe: ['tuberia', 'pipe', 'teava', 'tevi', 'conducta', 'bajante', '=tubo'],
   drain: ['desague', 'drain', 'canaliz*', 'sewer', 'alcantarilla*', 'sifon', 'atarjea'],
   sink: ['sink', 'fregadero', 'chiuveta', 'lavabo', 'washbasin', 'basin', 'lavoar'],
-  toilet: ['toilet', '=wc', 'inodoro', 'cisterna', 'cistern', 'vater', 'vas de toaleta', 'vasul de toaleta', 'vas wc', 'vasul wc', 'closet', 'urinal*', 'urinario'],
+  toilet: ['toilet', '=wc', 'inodoro', 'cisterna', 'cistern', 'vater', 'vas de toaleta', 'vasul de toaleta', 'vas wc', 'vasul wc', 'closet', 'urinal*', 'urinario', '=loo'],
   pump: ['bomba', 'pump', 'pompa', 'water pump', 'bomba de agua', 'pompa de apa', 'sump pump', 'bomba de achique', 'booster pump', 'grupo de presion'],
-  fridge: ['nevera', 'fridge', 'frigider', 'frigorific*', 'refrigerator', 'frigorifico'],
+  fridge: ['nevera', 'fridge', 'frigider', 'frigorific*', 'refrigerator', 'frigorifico', '=frigo', 'fridge freezer'],
   freezer: ['freezer', 'congelador', 'congelator', 'chest freezer', 'lada frigorifica', 'lada de congelare', '=arcon', 'arcon congelador', 'ice cream freezer'],
   chiller: ['chiller', 'enfriador*', 'tanque de leche', 'tanque de frio', 'tanc de racire', 'tancul de lapte', 'milk tank', 'milk cooler', 'dairy chiller'],
   coldroom: ['camara frigorifica', 'camara de frio', 'camara', 'cold room', 'walk in', 'walk in fridge', 'camera frigorifica'],
@@ -79,7 +79,7 @@ export const EQUIPMENT: Vocabulary = {
   washer: ['lavadora', 'washing machine', 'washer', 'masina de spalat rufe', 'masina de spalat'],
   dishwasher: ['lavavajillas', 'dishwasher', 'masina de spalat vase'],
   dryer: ['secadora', 'tumble dryer', 'dryer', 'uscator*'],
-  oven: ['horno', 'oven', 'cuptor*', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker', 'plita', 'fogon*'],
+  oven: ['horno', 'oven', 'cuptor*', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker', 'plita', 'fogon*', 'stove'],
   fryer: ['freidora', 'fryer', 'friteuz*'],
   coffee: ['cafetera', 'coffee machine', 'espressor*', 'expresor*', 'maquina de cafe', 'masina de cafea'],
   lift: ['ascensor', 'lift', 'elevator', 'montacargas', 'goods lift'],

@@ -8,7 +8,11 @@
  * landlord and a tenant, two companies of one building) and name the same equipment; never a bill or quote
  * with a fault; never two different pieces of equipment; the same equipment counts most, then the same
  * symptom, the same sender, the same address, room or place, time close together and plain text
- * similarity. Against: another service address, unit or room of the customer, a second problem brought
+ * similarity. The same equipment named twice by one customer within 12 hours, with nothing against it,
+ * joins even from another sender and in other words; for equipment that makes cold "not cold" and "no
+ * enfría" are one symptom (its temperature). Different equipment, or another unit of it, is at most a
+ * suggestion. A reply or forward is read by its new part (quoted.ts); one that names no equipment ("any
+ * news on this?") by the message it quotes. Against: another service address, unit or room of the customer, a second problem brought
  * up in passing, a fault reported after the incident was said to work again. A follow-up that names no
  * problem ("any news?") belongs to the sender's open request, the one a visit was booked for if it asks
  * after the technician.
@@ -28,7 +32,12 @@
  *   - "lo mando también por aquí" read as another problem; a second "also …" message penalised against the
  *     incident it continues: channel words, and incidents that began as "one more thing";
  *   - a PO number "for the invoice" of this morning's call-out taken for a bill: isBilling;
- *   - two sites of one customer joined on a shared "does not work": a specific shared symptom counts more.
+ *   - two sites of one customer joined on a shared "does not work": a specific shared symptom counts more;
+ *   - the same fault told by a colleague in other words, missed (seen as a recall drop on the unseen set):
+ *     symptom synonyms and outages ("se fue la luz", "power cut", "pană de curent", "pierde apă", "water
+ *     everywhere", "defrosting"), English -ing/-ed stems and negative contractions ("doesn't", "isn't"),
+ *     the temperature of cold-making equipment as one symptom, and the same equipment within hours;
+ *   - a reply quoting an earlier report read as that report plus the new words: quoted.ts.
  */
 import { siteRelation, type SiteRelation } from './site.js';
 import { isChaser, settleChaser, type Scored } from './chaser.js';
@@ -72,6 +81,23 @@ export interface DedupScore {
 
 export type DedupDecision = { action: 'join' | 'suggest'; best: DedupScore } | { action: 'new'; best: DedupScore | null };
 
+/** How close two reports of the same equipment by one customer are "within hours" (see scoreAgainst). */
+const SAME_DAY_HOURS = 12;
+
+/** Equipment that makes cold: its "not cold", "no enfría", "too warm" and "defrosting" are one fault, the temperature. */
+const COOLING = ['aircon', 'fridge', 'freezer', 'chiller', 'coldroom', 'display', 'icemachine'];
+
+/**
+ * The symptoms two texts share. For equipment that makes cold, 'cold' ("nu face rece", "not cold") and 'hot'
+ * ("no enfría", "warm", "not cooling") are one symptom, its temperature.
+ */
+export function sharedSymptoms(mine: ReadonlySet<string>, theirs: ReadonlySet<string>, common: readonly string[]): string[] {
+  const cooling = common.some((e) => COOLING.includes(e));
+  const norm = (s: ReadonlySet<string>) => new Set([...s].map((x) => (cooling && (x === 'cold' || x === 'hot') ? 'temperature' : x)));
+  const b = norm(theirs);
+  return [...norm(mine)].filter((x) => b.has(x));
+}
+
 /** Equipment a whole building shares: two occupants of different units may report the same fault of it. */
 const BUILDING_EQUIPMENT = ['lift', 'door', 'alarm', 'power', 'water', 'internet', 'tv', 'gas'];
 
@@ -112,7 +138,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     }
   } else score += 0.15;
   // A shared specific symptom (a leak, a noise, an error code, cold) says more than a shared "does not work".
-  const symptoms = [...gist.symptoms].filter((x) => incident.gist.symptoms.has(x));
+  const symptoms = sharedSymptoms(gist.symptoms, incident.gist.symptoms, common);
   if (symptoms.some((x) => x !== 'nofunction')) {
     score += 0.15;
     reasons.push(`same symptom (${symptoms.filter((x) => x !== 'nofunction').join(', ')})`);
@@ -164,6 +190,13 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   const text = Math.min(1, 2.5 * jaccard(gist.trigrams, incident.gist.trigrams));
   score += 0.15 * text;
   if (text > 0.5) reasons.push('similar wording');
+  // The same equipment named within hours by one customer (a colleague, another channel): one fault told
+  // twice, even in other words, unless anything speaks against it (another unit, place, room or address,
+  // a second problem, something said to work).
+  if (relation.kind === 'same' && sameCustomer && Math.abs(hours) <= SAME_DAY_HOURS && !reasons.some((r) => /^(another|brings up|says it works)/.test(r))) {
+    score += 0.05;
+    reasons.push('the same equipment within hours');
+  }
   // The incident's latest request said it works again ("Ya funciona el aerotermo, gracias"): a fault
   // reported after that is a new occurrence, even the next morning (the same fault after a confirmed fix
   // is a new incident), however alike the words: at most offered to an agent, who may reopen it.

@@ -24,20 +24,31 @@ export const SYMPTOMS: Vocabulary = {
   nofunction: [
     'no funciona', 'not working', 'isnt working', 'nu functioneaza', 'nu merge', 'no va', 'stopped', 'dead', 'no enciende', 'no arranca', 'nu porneste', 'wont start', 'wont', 'doesnt work', 'down', 'caido', 'caida',
     'cortado', 'cortada', 'sin', 'without', 'fara', 'lipsa', 'no hay', 'no tenemos', 'nu avem', 'no', 'nu', 'not', 'off', 'offline', 'packed in', 'broken', 'roto', 'averia', 'avaria', 'avarie', 'out of order',
-    'locked out', 'locking out', 'lock out', 'se apaga', 'se opreste', 'oprit*', 'bloqueo', 'blocat*', 'stuck', 'atascad*', '=parado', '=parada', 'atrapad*', 'trapped', 'blocked',
+    'locked out', 'locking out', 'lock out', 'se apaga', 'se opreste', 'oprit*', 'bloqueo', 'blocat*', 'stuck', 'atascad*', '=parado', '=parada', 'atrapad*', 'trapped', '=blocked',
     'stricat*', 'defect*', 'averiad*', 'no abre', 'no cierra', 'wont open', 'wont close', 'nu se deschide', 'nu se inchide', 'se ha parado', 'se paro',
+    // Other ways of saying it: English negative contractions (written without the apostrophe), breakdown
+    // verbs, the outage itself ("se fue la luz" / "power cut" / "pană de curent": the supply is down).
+    'doesnt', 'isnt', 'arent', 'cant', 'dont', 'didnt', 'wasnt', 'hasnt', 'havent', 'no prende', 'no anda', 'no furula', 'dejado de funcionar', 'dejo de funcionar', 'estropead*', 'packed up', 'gave up',
+    'nu mai merge', 'nu mai functioneaza', 'nu mai porneste', 'a cazut', 'a picat', 'power cut', 'power outage', 'outage', 'blackout', 'apagon', 'corte de luz', 'cortes de luz', 'se fue la luz', 'ido la luz',
+    'pana de curent', 'picat curentul', 'cazut curentul', 'wouldnt', 'couldnt', 'nofunciona', 'kaput',
   ],
   cold: [
     'cold', 'fri', 'rece', '=frig', 'freezing', 'no calienta', 'not heating', 'nu incalzeste', 'nu face cald', 'lukewarm', 'templad*', 'calduta', 'barely warm', 'no heat', 'no heating', 'sin calefaccion', 'fara caldura',
-    'fara incalzire', 'nu e caldura', 'no hay calefaccion', 'blowing cold', 'sufla rece',
+    'fara incalzire', 'nu e caldura', 'no hay calefaccion', 'blowing cold', 'sufla rece', 'doesnt heat', 'wont heat', 'isnt heating', 'nu mai incalzeste', 'nu mai face cald', 'no calientan',
   ],
-  leak: ['fuga', 'gote*', 'leak*', 'drip*', 'picur*', 'curge', 'scurg*', 'pierde agua', 'charco', 'puddle', 'balta', 'inund*', 'flood', 'flooded', 'flooding'],
+  leak: [
+    'fuga', 'gote*', 'leak*', 'drip*', 'picur*', 'curge', 'scurg*', 'pierde agua', 'charco', 'puddle', 'balta', 'inund*', 'flood', 'flooded', 'flooding', 'pierde apa', 'sale agua', 'se sale el agua',
+    'chorrea', 'se filtra', 'filtracion', 'seeping', 'water coming', 'water everywhere', 'pouring', 'curge apa', 'iese apa',
+  ],
   pressure: ['presion', 'pressure', 'presiune', '=bar'],
   noise: ['ruido', 'noise', 'noisy', 'zgomot*', 'banging', 'golpe*', 'pita', 'pitando', 'beep*', 'clicking', 'clic', 'zumbido', 'humming', 'whistling', 'fluierat', 'knocking', 'rozamiento', 'roza', 'suena fatal', 'vibra*', 'rattl*'],
   smell: ['olor', 'smell*', 'miros*', 'huele', 'mirosa', 'humo', 'smoke', 'smoking', '=fum'],
   error: ['error', 'eroare', 'fault code', 'codigo', 'cod', 'code', 'led', 'parpade*', 'clipeste', 'flashing', 'blinking', 'luz roja', 'red light', 'lumina rosi*', 'piloto rojo', 'alarm', 'alarma'],
   slow: ['lento', 'lenta', 'slow', 'incet', 'intermit*', 'se corta', 'drop', 'drops', 'dropping', 'dropped', 'drop outs', 'dropouts', '=cade', 'cortes', 'pica', 'cutting out', 'se intrerupe', 'intreruper*', 'timing out'],
-  hot: ['calor', 'too hot', 'prea cald', 'no enfria', 'not cooling', 'nu raceste', 'stuffy', 'overheat*', 'sobrecalent*', 'se calienta', 'se supraincalzeste'],
+  hot: [
+    'calor', 'too hot', 'prea cald', 'no enfria', 'not cooling', 'nu raceste', 'stuffy', 'overheat*', 'sobrecalent*', 'se calienta', 'se supraincalzeste', 'warm', 'doesnt cool', 'wont cool', 'isnt cooling',
+    'nu mai raceste', 'no refrigera', 'no congela', 'not freezing', 'nu congeleaza', 'nu mai congeleaza', 'descongel*', 'defrost*', 'dezghet*', 'high temperature', 'temperatura alta',
+  ],
 };
 
 /**
@@ -49,7 +60,7 @@ export const SYMPTOMS: Vocabulary = {
 export const ROOMS: Vocabulary = {
   kitchen: ['kitchen', 'cocina', 'bucatari*'],
   hall: ['hall', 'main hall', 'salon de actos'],
-  lounge: ['lounge', 'living room', 'living', 'salon', 'sufragerie', 'sala de estar'],
+  lounge: ['lounge', 'living room', '=living', 'salon', 'sufragerie', 'sala de estar'],
   bathroom: ['bathroom', 'bano', 'aseo', 'baie'],
   bedroom: ['bedroom', 'dormitorio', 'dormitor'],
   dining: ['dining room', 'comedor', 'restaurant', 'restaurante'],
@@ -112,7 +123,7 @@ export const ANOTHER_PROBLEM_WEAK: readonly string[] = ['also', 'ademas', 'tambi
 /** Channels and sending words: "also" next to one of them is the same report sent twice. */
 export const CHANNEL_WORDS: readonly string[] = [
   'whatsapp', 'email', 'e mail', 'mail', 'correo', 'sms', 'message', 'mensaje', 'mesaj', 'web', 'formulario', 'form', 'formularul', 'phone', 'telefono', 'aqui', '=here', 'aici',
-  'escribi', 'mando', 'envio', '=llame', 'wrote', 'sent', 'rang', 'called', 'scris', 'trimis', 'sunat',
+  'escribi', 'mando', 'envio', '=llame', 'wrote', 'sent', 'rang', '=called', 'scris', 'trimis', 'sunat',
 ];
 
 /** Words that mark a request about money or paper, not a fault (a bill that cites a repair is its own request). */
@@ -126,24 +137,24 @@ export const TODAYS_JOB: readonly string[] = ['call out', 'callout', 'today', 't
 
 /** A follow-up that names no problem ("any news?", "when is the engineer coming?"): it belongs to an open request of the sender. */
 export const FOLLOW_UP: readonly string[] = [
-  'novedad*', 'noticias', 'any news', 'any update', 'update on', 'chasing', 'checking', 'still waiting', 'seguimos esperando', 'cuando viene', 'cuando vendra', 'a q hora viene', 'a que hora viene', 'va a ir alguien',
+  'novedad*', 'noticias', 'any news', 'any update', 'update on', 'chasing', '=checking', 'still waiting', 'seguimos esperando', 'cuando viene', 'cuando vendra', 'a q hora viene', 'a que hora viene', 'va a ir alguien',
   'when will', 'when is', 'how long', 'anyone coming', 'someone coming', 'still coming', 'cuanto falta', 'cuanto tarda', 'vreo noutate', 'noutat*', 'cand vine', 'cand ajunge', 'vine cineva', 'mai dureaza', 'asteptam',
-  'confirm', 'confirmo', 'confirmam', 'confirmar', 'programat', 'cita', 'booked', 'appointment', 'visit', 'visita', 'vizita', 'tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho',
-  'ya escribi*', 'emailed', 'v a scris', 'am scris', 'gracias', 'thanks', 'cheers', 'multumesc', 'mersi',
-  'what time', 'a que hora', 'a q hora', 'que hora', 'vienen', 'venis', 'viene', 'vendran', 'llega', 'llegan', 'llegara', 'coming', 'arrive', 'arriving', '=eta', 'vine', 'veniti', 'ajunge', 'ajungeti',
+  'confirm', 'confirmo', 'confirmam', 'confirmar', 'programat', 'cita', '=booked', 'appointment', 'visit', 'visita', 'vizita', 'tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho',
+  'ya escribi*', '=emailed', 'v a scris', 'am scris', 'gracias', 'thanks', 'cheers', 'multumesc', 'mersi',
+  'what time', 'a que hora', 'a q hora', 'que hora', 'vienen', 'venis', 'viene', 'vendran', 'llega', 'llegan', 'llegara', '=coming', 'arrive', 'arriving', '=eta', 'vine', 'veniti', 'ajunge', 'ajungeti',
   'vine azi', 'veniti azi', 'mai vine', 'cat mai', 'alguna novedad', 'nadie', 'nobody', 'no one', 'nimeni', 'how much longer', 'any idea when', 'sabeis algo', 'stiti ceva',
 ];
 
 /** The problem is over: "ya funciona", "back up now", "acum merge". The incident's next fault report is a new occurrence. */
 export const RESOLVED: readonly string[] = [
   'ya funciona', 'ya va', 'ya calienta', 'ya enfria', 'ya tenemos', 'ya tengo', 'ya tiene', 'ya hay', 'funciona ya', 'vuelve a funcionar', 'vuelvo a tener', 'ha vuelto', 'solucionado', 'arreglado',
-  'working now', 'works now', 'back on', 'back up', 'came back', 'all good', 'fixed now', 'sorted', 'up and running',
+  'working now', 'works now', 'back on', 'back up', 'came back', 'all good', '=fixed now', '=sorted', 'up and running',
   'acum merge', 'merge acum', 'functioneaza acum', 'a revenit', 'rezolvat', 'a venit netul',
 ];
 /** A visit was booked or announced for the incident ("Programat 11-12", "engineer booked 13:00", "se le da cita"). */
 export const VISIT_BOOKED: readonly string[] = [
-  '=programat', '=programata', 'booked', 'dispatched', 'on the way', 'on his way', 'en camino', 'de camino', '=llegada', 'se le da', 'se le confirma', 'visita confirmada', 'cita confirmada', 'tecnico asignado',
-  '=confirmat', 'scheduled',
+  '=programat', '=programata', '=booked', '=dispatched', 'on the way', 'on his way', 'en camino', 'de camino', '=llegada', 'se le da', 'se le confirma', 'visita confirmada', 'cita confirmada', 'tecnico asignado',
+  '=confirmat', '=scheduled',
 ];
 /** The people who come: a follow-up that asks after one of them is about the incident a visit was booked for. */
 export const VISITOR: readonly string[] = [
