@@ -70,14 +70,20 @@ export class TwilioWebhookController {
         await sleep(200);
         [message] = await find();
       }
-      if (message && movesForward(message.delivery_status, update.status)) {
+      // Compare-and-set; when the sender moved the status meanwhile (queued -> sent), read it again and retry,
+      // so a callback that raced the sender's own update is not lost.
+      for (let attempt = 0; message && attempt < 5 && movesForward(message.delivery_status, update.status); attempt++) {
         const changed = await sql(`update messages set delivery_status = ?, delivery_error = ? where id = ? and delivery_status is not distinct from ? returning id`, [
           update.status,
           update.error,
           message.id,
           message.delivery_status,
         ]);
-        if (changed.length) await this.incidents.announceMessageChanged(message.id);
+        if (changed.length) {
+          await this.incidents.announceMessageChanged(message.id);
+          break;
+        }
+        [message] = await find();
       }
     }
     res.status(200).end();
