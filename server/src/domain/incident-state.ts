@@ -4,6 +4,8 @@
  */
 export const INCIDENT_STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+/** Still to be worked on (what the active filter, duplicate candidates and SLA clocks mean by open). */
+export const OPEN_STATUSES: readonly IncidentStatus[] = ['new', 'open', 'pending'];
 
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];

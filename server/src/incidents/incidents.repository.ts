@@ -5,7 +5,7 @@ import type { AssignmentStatus, ChannelKind, DeliveryStatus, MessageFlag, Messag
 import { toTemplateDto } from '../channels/twilio-settings.js';
 import type { Sql } from '../database/sql.js';
 import type { WhatsAppTemplate } from '../domain/whatsapp-template.js';
-import { INCIDENT_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
+import { INCIDENT_STATUSES, OPEN_STATUSES, type IncidentStatus } from '../domain/incident-state.js';
 import { seesEverything, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { Incident } from './incident.entity.js';
 import { INCIDENT_POPULATE } from './incident.mapper.js';
@@ -49,7 +49,7 @@ export class IncidentsRepository {
     if (f.departmentId) and.push({ department: f.departmentId === 'none' ? null : f.departmentId });
     if (f.assigneeId) and.push({ assignee: f.assigneeId === 'none' ? null : f.assigneeId });
     if (f.contactId) and.push({ contact: f.contactId });
-    if (f.active) and.push({ status: { $in: ['new', 'open', 'pending'] } });
+    if (f.active) and.push({ status: { $in: [...OPEN_STATUSES] } });
     if (f.q) {
       const like = `%${escapeLike(f.q)}%`;
       and.push({

@@ -98,9 +98,10 @@ export class SlaRepository {
     );
   }
 
-  /** An incident that no longer has a policy: nothing to look at. */
-  async forget(sql: Sql, id: string): Promise<void> {
-    await sql(`update incidents set sla_next_check_at = null where id = ? and sla_next_check_at is not null`, [id]);
+  /** An incident without a policy: no clocks, nothing for the sweep. true when it had some. */
+  async forget(sql: Sql, id: string): Promise<boolean> {
+    const rows = await sql(`update incidents set sla_state = null, sla_next_check_at = null where id = ? and (sla_state is not null or sla_next_check_at is not null) returning id`, [id]);
+    return rows.length > 0;
   }
 
   async saveNextCheck(sql: Sql, id: string, at: Date | null): Promise<void> {

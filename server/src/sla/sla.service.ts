@@ -62,12 +62,7 @@ export class SlaService implements OnModuleInit, OnApplicationBootstrap {
   /** Inside the caller's transaction: the incident's clocks computed and stored (null: it has no policy). */
   async refresh(sql: Sql, incidentId: string, now = new Date()): Promise<{ state: IncidentSlaDto | null; changed: boolean; clocks: SlaClock[]; row: SlaIncidentRow | null; policy: LoadedPolicy | null }> {
     const row = await this.repo.incident(sql, incidentId);
-    if (!row) {
-      await this.repo.forget(sql, incidentId);
-      const [had] = await sql<{ n: number }>(`select count(*)::int as n from incidents where id = ? and sla_state is not null`, [incidentId]);
-      if (had?.n) await this.repo.saveState(sql, incidentId, null);
-      return { state: null, changed: Boolean(had?.n), clocks: [], row: null, policy: null };
-    }
+    if (!row) return { state: null, changed: await this.repo.forget(sql, incidentId), clocks: [], row: null, policy: null };
     const policy = await this.repo.loadPolicy(sql, row.policyId);
     if (!policy) return { state: null, changed: false, clocks: [], row, policy: null };
     const clocks = this.clocksOf(row, policy, now);

@@ -4,6 +4,7 @@
  * two consecutive readings, which warnings and breaches just began, so the caller acts on each exactly
  * once. Time is counted in the policy's business calendar. Pure: `now` is passed in.
  */
+import { OPEN_STATUSES } from '../incident-state.js';
 import { addBusinessMinutes, businessMinutesBetween, type BusinessCalendar } from './calendar.js';
 
 export interface SlaPolicy {
@@ -121,7 +122,7 @@ export const SLA_LOOK_EVERY_MS = 3_600_000;
  * pending); null once it is resolved or closed (its clocks stopped: the next status change looks again).
  */
 export function nextCheckAt(status: string, clocks: readonly SlaClock[], now: Date): Date | null {
-  if (!['new', 'open', 'pending'].includes(status)) return null;
+  if (!(OPEN_STATUSES as readonly string[]).includes(status)) return null;
   let next = now.getTime() + SLA_LOOK_EVERY_MS;
   for (const c of clocks) {
     if (c.state !== 'running' && c.state !== 'warning') continue;
