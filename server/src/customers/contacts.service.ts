@@ -7,6 +7,11 @@ import { nameKey, normalizeEmail } from '../domain/identity.js';
 export const SELECT_CONTACT = `select c.id, c.name, c.email, c.phone, c.customer_id as "customerId", cu.name as "customerName"
   from contacts c left join customers cu on cu.id = c.customer_id`;
 
+/** `?` e-mail, `?` phone: the contact (with `known`: its identities as 'kind:value') one of them belongs to. */
+const FIND_BY_IDENTITY = `${SELECT_CONTACT.replace('select ', `select array(select x.kind || ':' || x.value from contact_identities x where x.contact_id = c.id) as known, `)}
+  join contact_identities ci on ci.contact_id = c.id
+  where (ci.kind = 'email' and ci.value = ?) or (ci.kind = 'phone' and ci.value = ?) order by (ci.kind = 'email') desc limit 1`;
+
 /**
  * Recognises who wrote: the contact one of whose identities (e-mail addresses, phone numbers) this is, else
  * a new contact. Safe under concurrency: creating leans on the unique indexes and re-reads on conflict.
@@ -16,15 +21,20 @@ export const SELECT_CONTACT = `select c.id, c.name, c.email, c.phone, c.customer
 @Injectable()
 export class ContactsService {
   async identify(sql: Sql, party: Party, locale?: string): Promise<ContactDto> {
+    return (await this.identifyOrCreate(sql, party, locale)).contact;
+  }
+
+  /** As identify; `created`: the contact was made by this call, in the caller's transaction (it has no customer yet). */
+  async identifyOrCreate(sql: Sql, party: Party, locale?: string): Promise<{ contact: ContactDto; created: boolean }> {
     const from: Party = { ...party, email: party.email ? (normalizeEmail(party.email) ?? party.email.trim().toLowerCase()) : undefined };
-    const existing = await this.find(sql, from);
-    if (existing) return this.learn(sql, existing, from);
     const name = from.name?.trim() || from.email || from.phone || 'Unknown';
-    // Contact, its identities and the audit in one statement (intake's hot path); nothing at all when
-    // another delivery won the race (the contacts' unique primary e-mail/phone).
-    const inserted = await sql<{ id: string }>(
-      `with c as (
-         insert into contacts (id, name, name_key, email, phone, locale, created_at) values (gen_random_uuid(), ?, ?, ?, ?, ?, now())
+    // Intake's hot path, one statement: the contact of an identity, else a new contact with its identities and
+    // the audit; nothing at all when another delivery won the race (the contacts' unique primary e-mail/phone).
+    const [row] = await sql<ContactDto & { known: string[] | null; created: boolean }>(
+      `with f as (${FIND_BY_IDENTITY}),
+       c as (
+         insert into contacts (id, name, name_key, email, phone, locale, created_at)
+         select gen_random_uuid(), ?, ?, ?, ?, ?, now() where not exists (select 1 from f)
          on conflict do nothing returning id),
        i as (
          insert into contact_identities (id, contact_id, kind, value, created_at)
@@ -33,8 +43,12 @@ export class ContactsService {
        a as (
          insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
          select gen_random_uuid(), 'contact', c.id, null, 'created', ?, now() from c)
-       select id from c`,
+       select f.known, f.id, f.name, f.email, f.phone, f."customerId", f."customerName", false as created from f
+       union all
+       select null, c.id, null, null, null, null, null, true from c`,
       [
+        from.email ?? null,
+        from.phone ?? null,
         name,
         nameKey(name),
         from.email ?? null,
@@ -45,29 +59,26 @@ export class ContactsService {
         JSON.stringify({ name: { from: null, to: name }, email: { from: null, to: from.email ?? null }, phone: { from: null, to: from.phone ?? null } }),
       ],
     );
-    if (inserted.length > 0) return { id: inserted[0].id, name, email: from.email ?? null, phone: from.phone ?? null, customerId: null, customerName: null };
-    const raced = await this.find(sql, from);
-    if (!raced) throw new Error('contact vanished after a unique conflict');
-    return raced;
+    if (row?.created) return { contact: { id: row.id, name, email: from.email ?? null, phone: from.phone ?? null, customerId: null, customerName: null }, created: true };
+    const found = row ?? (await this.find(sql, from));
+    if (!found) throw new Error('contact vanished after a unique conflict');
+    const { known, created: _, ...contact } = found;
+    return { contact: await this.learn(sql, contact, from, known ?? []), created: false };
   }
 
   /** The contact an identity belongs to; e-mail wins over phone when they point at two different contacts. */
-  private async find(sql: Sql, from: Party): Promise<ContactDto | null> {
+  private async find(sql: Sql, from: Party): Promise<(ContactDto & { known: string[] | null }) | null> {
     if (!from.email && !from.phone) return null;
-    const rows = await sql<ContactDto>(
-      `${SELECT_CONTACT} join contact_identities ci on ci.contact_id = c.id
-       where (ci.kind = 'email' and ci.value = ?) or (ci.kind = 'phone' and ci.value = ?) order by (ci.kind = 'email') desc limit 1`,
-      [from.email ?? null, from.phone ?? null],
-    );
+    const rows = await sql<ContactDto & { known: string[] | null }>(FIND_BY_IDENTITY, [from.email ?? null, from.phone ?? null]);
     return rows[0] ?? null;
   }
 
   /** Remember an address or number we did not know yet, unless another contact already has it. */
-  private async learn(sql: Sql, c: ContactDto, from: Party): Promise<ContactDto> {
+  private async learn(sql: Sql, c: ContactDto, from: Party, known: readonly string[]): Promise<ContactDto> {
     const fresh = [
       ['email', from.email],
       ['phone', from.phone],
-    ].filter((x): x is [string, string] => Boolean(x[1]));
+    ].filter((x): x is [string, string] => Boolean(x[1]) && !known.includes(`${x[0]}:${x[1]}`));
     if (fresh.length === 0) return c;
     const added = await sql<{ kind: 'email' | 'phone'; value: string }>(
       `insert into contact_identities (id, contact_id, kind, value, created_at)

@@ -48,8 +48,13 @@ export class DuplicatesService {
    * Takes a per-customer lock first, so two requests of one customer arriving together are judged one after
    * the other (the second sees the first's incident).
    */
-  async check(sql: Sql, r: { contact: ContactDto; at: Date; text: string; siteAddress?: string | null }): Promise<DuplicateCheck> {
+  async check(sql: Sql, r: { contact: ContactDto; newContact?: boolean; at: Date; text: string; siteAddress?: string | null }): Promise<DuplicateCheck> {
     const siteKey = siteKeyOf(r.siteAddress);
+    // A contact this very message created has no incident and no customer, and without an address there is
+    // nothing to compare with: no lock, no query. (Another delivery from the same new sender waits on the
+    // contact's unique e-mail/phone until this transaction commits, then finds the contact and checks here
+    // under its lock, seeing this incident.)
+    if (r.newContact && !r.contact.customerId && !siteKey) return { action: 'new', best: null, target: null };
     await this.repo.lockCustomer(sql, r.contact.customerId ?? r.contact.id);
     // Reports of one address by different customers are judged one after the other too (always in this order: no deadlock).
     if (siteKey) await this.repo.lockCustomer(sql, `site:${siteKey}`);

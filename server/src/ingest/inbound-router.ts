@@ -30,6 +30,8 @@ export interface Route {
   thread: { incident: ThreadIncident; via: 'token' | 'references' | 'subject' | 'conversation' | 'service-order'; token?: ReplyTokenPayload } | null;
   /** The contact who wrote (null when a user wrote). */
   contact: ContactDto | null;
+  /** The contact was created by this message (in its transaction): nothing of theirs exists yet. */
+  newContact: boolean;
   user: { id: string; name: string; role: Role } | null;
   author: MessageDto['author'];
   columns: InboundMessageColumns;
@@ -56,7 +58,8 @@ export class InboundRouter {
         : (m.kind === 'sms' || m.kind === 'whatsapp') && m.from.phone
           ? await this.userByPhone(sql, m.from.phone)
           : null;
-    const contact = user ? null : await this.contacts.identify(sql, m.from, m.locale);
+    const identified = user ? null : await this.contacts.identifyOrCreate(sql, m.from, m.locale);
+    const contact = identified?.contact ?? null;
     const messaging = m.kind === 'sms' || m.kind === 'whatsapp';
     // A technician texting from their registered number answers their pending service order.
     const order = messaging && user?.role === 'technician' ? await this.pendingOrder(sql, user.id) : null;
@@ -93,6 +96,7 @@ export class InboundRouter {
       thread,
       answer,
       contact,
+      newContact: identified?.created ?? false,
       user,
       author: user ? { type: 'user', id: user.id, name: user.name } : { type: 'contact', id: contact!.id, name: contact!.name },
       columns: {

@@ -195,7 +195,7 @@ export class IngestService implements BeforeApplicationShutdown {
       }
     } else if (route.contact) {
       // Threaded onto nothing: is it about a problem already open for this contact or customer?
-      const check = await this.duplicates.check(sql, { contact: route.contact, at: m.sentAt, text: `${m.subject ?? ''}\n${m.text}`, siteAddress: m.siteAddress ?? null });
+      const check = await this.duplicates.check(sql, { contact: route.contact, newContact: route.newContact, at: m.sentAt, text: `${m.subject ?? ''}\n${m.text}`, siteAddress: m.siteAddress ?? null });
       if (check.action === 'join' && check.target) {
         const senderKind = check.target.contactId === route.contact.id ? 'customer' : 'contact';
         outcome = await this.incidents.appendFromInbound(sql, check.target.id, { ...input, columns: { ...input.columns, senderKind }, siteAddress: m.siteAddress ?? null });
