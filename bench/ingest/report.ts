@@ -1,8 +1,9 @@
 /** The ingest bench's result: its shape and the printed table. */
+import type { HttpFloorResult } from '../lib/http-floor.js';
 import type { BaselineResult } from '../lib/insert-baseline.js';
 import type { LoadOptions } from '../lib/options.js';
 import type { LatencyResult, ThroughputResult, WarmupResult } from '../lib/phases.js';
-import { baselineLines, errorKindLines, headerLines, latencyLines, serverLogLines, socketLine, throughputLine, warmupLine } from '../lib/report.js';
+import { baselineLines, httpFloorLine, errorKindLines, headerLines, latencyLines, serverLogLines, socketLine, throughputLine, warmupLine } from '../lib/report.js';
 import type { BenchResult } from '../lib/results.js';
 
 export const TARGETS = { ratioMin: 0.5, p99MaxMs: 50 } as const;
@@ -16,6 +17,8 @@ export interface IngestBenchResult extends BenchResult {
   throughput: ThroughputResult;
   /** Postgres mode only: PGlite inside the server cannot be reached from outside. */
   baseline: BaselineResult | null;
+  /** A bare Node http server answering the same posts: what the machine leaves for any intake. */
+  httpFloor: HttpFloorResult;
   /** throughput / baseline (postgres mode only). */
   ratio: number | null;
   targets: typeof TARGETS;
@@ -29,6 +32,7 @@ export function formatReport(r: IngestBenchResult): string {
     warmupLine(r.warmup, 'submissions'),
     throughputLine(r.throughput),
     ...baselineLines(r.baseline, r.ratio, r.ratio === null ? null : { ratioMin: r.targets.ratioMin, met: r.met.ratio }, 'embedded mode: the PGlite inside the server cannot be reached from outside; see the postgres run'),
+    httpFloorLine(r.httpFloor, r.baseline),
     ...latencyLines(r.latency, 'latency', r.latency.latencyMs, { p99MaxMs: r.targets.p99MaxMs, met: r.met.p99 }, [
       ['answer only', r.latency.httpMs],
       ['event only', r.latency.eventMs],

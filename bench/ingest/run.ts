@@ -10,6 +10,7 @@ import { assertAlive } from '../lib/bench-server.js';
 import type { Cleanup } from '../lib/cleanup.js';
 import { HttpClient } from '../lib/http.js';
 import { InboxWatcher } from '../lib/inbox.js';
+import { measureHttpFloor } from '../lib/http-floor.js';
 import { baselineRatio, measureInsertBaseline } from '../lib/insert-baseline.js';
 import { latencyMet, loadSettings, measureIntake } from '../lib/phases.js';
 import { commonResults } from '../lib/results.js';
@@ -36,6 +37,7 @@ async function measure(root: string, options: BenchOptions, cleanup: Cleanup): P
 
   const sample = new Submissions(`${d.runId}b`);
   const baseline = d.databaseUrl ? await measureInsertBaseline(d.databaseUrl, { ...options, payload: () => envelopeText(sample.next()) }, log) : null;
+  const httpFloor = await measureHttpFloor({ concurrency: options.concurrency, durationMs: options.durationMs, body: () => sample.next() }, log);
   const ratio = baselineRatio(Math.min(throughput.ratePerSecond, throughput.processedPerSecond), baseline);
   return {
     bench: 'ingest',
@@ -46,6 +48,7 @@ async function measure(root: string, options: BenchOptions, cleanup: Cleanup): P
     latency,
     throughput,
     baseline,
+    httpFloor,
     ratio,
     targets: TARGETS,
     met: { ratio: ratio === null ? null : ratio >= TARGETS.ratioMin, p99: latencyMet(latency, latency.latencyMs, TARGETS.p99MaxMs) },

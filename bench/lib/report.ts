@@ -2,6 +2,7 @@
  * What the benches' printed reports share: the header, the socket and server-log lines, figure formats,
  * and an intake's lines (warm-up, throughput, INSERT baseline and ratio, latency at the rate, error kinds).
  */
+import type { HttpFloorResult } from './http-floor.js';
 import type { BaselineResult } from './insert-baseline.js';
 import type { LatencyResult, ThroughputResult, WarmupResult } from './phases.js';
 import type { Environment, ServerLog, SocketCounts } from './results.js';
@@ -54,6 +55,12 @@ export function baselineLines(b: BaselineResult | null, ratio: number | null, ta
       : labelled('baseline INSERT', `n/a      (${absent})`),
     labelled('ratio', ratio === null ? 'n/a' : `${ratio.toFixed(3).padEnd(8)} ${target ? `(target >= ${target.ratioMin})${verdict(target.met)}` : '(throughput / baseline)'}`),
   ];
+}
+
+/** The bare-HTTP floor: what any intake on this machine could answer at most, and that over the INSERT baseline. */
+export function httpFloorLine(f: HttpFloorResult, b: BaselineResult | null): string {
+  const over = b && b.ratePerSecond > 0 ? `; / baseline ${(f.ratePerSecond / b.ratePerSecond).toFixed(3)}` : '';
+  return labelled('HTTP floor', `${rate(f.ratePerSecond).padEnd(8)} (bare Node http server, same client and posts, C=${f.concurrency}, ${secs(f.durationMs)}, errors ${f.errors}${over})`);
 }
 
 /**
