@@ -67,6 +67,26 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     expect(await events(`idempotency_key like 'sub:${id}:%'`)).toHaveLength(2);
   });
 
+  it('a new sender writing twice at once about one fault gets one contact and one incident', async () => {
+    // The first request creates the contact and skips the duplicate check (nothing of theirs exists yet);
+    // the second waits on the contact's unique e-mail, finds the contact and joins the first's incident.
+    const email = `twice.${Date.now()}@example.es`;
+    const message = 'La caldera marca el error E119 y no hay agua caliente desde esta mañana.';
+    const answers = await Promise.all(
+      ['Caldera E119', 'Caldera E119 sin agua caliente'].map((subject) => anon.post(`/api/channels/webform/${key}`, submission({ email, subject, message }))),
+    );
+    expect(answers.map((a) => a.status)).toEqual([202, 202]);
+    expect(answers[1].body.reference).toBe(answers[0].body.reference);
+    const contacts = await query(server.databaseUrl!, `select id from contacts where email = $1`, [email]);
+    expect(contacts).toHaveLength(1);
+    const [{ incidents, messages }] = await query(
+      server.databaseUrl!,
+      `select count(distinct incident_id)::int as incidents, count(*)::int as messages from messages where author_contact_id = $1`,
+      [contacts[0].id],
+    );
+    expect({ incidents, messages }).toEqual({ incidents: 1, messages: 2 });
+  });
+
   it('recognises the same customer on the second request (one contact; another problem, two incidents)', async () => {
     const email = `repeat.${Date.now()}@example.ro`;
     await anon.post(`/api/channels/webform/${key}`, submission({ email, subject: 'Prima', message: 'Centrala nu pornește deloc.' }));
