@@ -182,6 +182,31 @@ describe('SLA policies and calendars from the admin screen, in Chromium', () => 
     await screenshot(page, 'sla-06-inbox-timers');
   });
 
+  it('deletes a policy nothing uses after asking once more; one in use stays, and the editor says why', async () => {
+    await admin.ok(admin.post('/api/sla/policies', { name: 'Creada por error', firstResponseMinutes: 15 }));
+    await page.goto(`${server.url}/sla`);
+    const spare = page.locator('[data-testid=policy-row]', { hasText: 'Creada por error' });
+    await spare.locator('[data-testid=policy-edit]').click();
+    const editor = page.locator('[data-testid=policy-editor]');
+    await editor.locator('[data-testid=sla-delete]').click();
+    await editor.locator('[data-testid=sla-delete-confirm]').waitFor();
+    await screenshot(page, 'sla-07-delete-confirm');
+    await editor.locator('[data-testid=sla-delete-confirm]').click();
+    await expect(page.locator('[data-testid=sla-notice]').textContent()).resolves.toBe('“Creada por error” was deleted.');
+    await expect(page.locator('[data-testid=policy-row]').count()).resolves.toBe(1);
+    await expect(admin.ok<SlaPolicyDto[]>(admin.get('/api/sla/policies')).then((p) => p.map((x) => x.name))).resolves.toEqual([policy.name]);
+
+    // The policy set on an incident above stays.
+    await page.locator('[data-testid=policy-row] [data-testid=policy-edit]').click();
+    await editor.locator('[data-testid=sla-delete]').click();
+    await editor.locator('[data-testid=sla-delete-confirm]').click();
+    const refused = editor.locator('[data-testid=sla-delete-error]');
+    await expect(refused.textContent()).resolves.toBe('This policy is in use and stays: one incident is under it (its SLA history reads by it)');
+    await screenshot(page, 'sla-08-delete-refused');
+    await editor.locator('[data-testid=sla-back]').click();
+    await expect(page.locator('[data-testid=policy-row]').count()).resolves.toBe(1);
+  });
+
   it('agents have no SLA screen: no link, and its address sends them to the inbox', async () => {
     await admin.createUser({ email: 'ana@desk.example', name: 'Ana Agente', role: 'agent', password: 'ana-password-1' });
     const agent = await agentPage(browser, server.url, 'ana@desk.example', 'ana-password-1', 'es-ES');
@@ -199,7 +224,7 @@ describe('SLA policies and calendars from the admin screen, in Chromium', () => 
     await row.waitFor();
     await expect(es.locator('[data-testid=sla-page] h1').textContent()).resolves.toBe('Políticas de SLA y calendarios');
     await expect(row.locator('[data-testid=policy-actions-text]').textContent()).resolves.toContain('Al incumplir');
-    await screenshot(es, 'sla-07-lists-es');
+    await screenshot(es, 'sla-09-lists-es');
     await es.context().close();
   });
 });

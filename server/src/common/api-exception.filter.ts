@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type Exception
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Response } from 'express';
 import { InvalidPayloadError } from '../../../channels/core/index.js';
-import type { ApiError } from '../contracts/api.js';
+import type { ApiError, InUseDto } from '../contracts/api.js';
 import { TransitionError } from '../domain/incident-state.js';
 
 /** Every error leaves as ApiError JSON: a status, a message that says what to fix, and fields when known. */
@@ -24,7 +24,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const r = e.getResponse();
       const obj = typeof r === 'string' ? { message: r } : (r as Record<string, unknown>);
       const message = Array.isArray(obj.message) ? obj.message.join('; ') : String(obj.message ?? e.message);
-      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message, ...(obj.fields ? { fields: obj.fields as Record<string, string> } : {}) };
+      return { statusCode: status, error: HttpStatus[status] ?? 'Error', message, ...(obj.fields ? { fields: obj.fields as Record<string, string> } : {}), ...(obj.inUse ? { inUse: obj.inUse as InUseDto } : {}) };
     }
     if (e instanceof TransitionError) return { statusCode: 400, error: 'BAD_REQUEST', message: e.message, fields: { status: e.message } };
     if (e instanceof InvalidPayloadError) return { statusCode: 400, error: 'BAD_REQUEST', message: e.message, fields: e.fields };

@@ -23,6 +23,18 @@ export interface ApiError {
   error: string;
   message: string;
   fields?: Record<string, string>;
+  /** 409 on deleting something still used: what uses it (the app says it in the user's language). */
+  inUse?: InUseDto;
+}
+
+/** What still uses a thing an admin tried to delete. */
+export interface InUseDto {
+  /** Incidents that run (or ran) under it. */
+  incidents?: number;
+  /** Names of the workflow rules that set it. */
+  rules?: string[];
+  /** Names of the SLA policies that count in it. */
+  policies?: string[];
 }
 
 export interface UserDto {

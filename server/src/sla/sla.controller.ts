@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles } from '../auth/auth.decorators.js';
@@ -53,6 +53,14 @@ export class SlaController {
     return this.sla.savePolicy(parse(Policy, body), id);
   }
 
+  @Delete('policies/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deletes a policy no incident and no rule uses (409 with inUse otherwise)' })
+  deletePolicy(@Param('id') id: string): Promise<void> {
+    return this.sla.deletePolicy(id);
+  }
+
   @Get('calendars')
   @Roles('admin', 'agent')
   calendars(): Promise<CalendarDto[]> {
@@ -70,5 +78,13 @@ export class SlaController {
   @Roles('admin')
   updateCalendar(@Param('id') id: string, @Body() body: unknown): Promise<CalendarDto> {
     return this.sla.saveCalendar(parse(Calendar, body) as Omit<CalendarDto, 'id'>, id);
+  }
+
+  @Delete('calendars/:id')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deletes a calendar no policy counts in (409 with inUse otherwise)' })
+  deleteCalendar(@Param('id') id: string): Promise<void> {
+    return this.sla.deleteCalendar(id);
   }
 }

@@ -69,6 +69,38 @@ export class SlaRepository {
     await sql(`update incidents set sla_next_check_at = now() where sla_policy_id in (${policies}) and status in ('new', 'open', 'pending')`, ['policyId' in by ? by.policyId : by.calendarId]);
   }
 
+  /**
+   * What keeps a policy: the incidents under it (open or closed: their SLA history reads by it) and the rules
+   * that set it. Locks the policy's row first, so an incident cannot take it on between this look and a delete
+   * (setting incidents.sla_policy_id locks the referenced row for key share). null: no such policy.
+   */
+  async policyUse(sql: Sql, id: string): Promise<{ name: string; incidents: number; rules: string[] } | null> {
+    const [row] = await sql<{ name: string }>(`select name from sla_policies where id = ? for update`, [id]);
+    if (!row) return null;
+    const [use] = await sql<{ incidents: number; rules: string[] }>(
+      `select (select count(*)::int from incidents where sla_policy_id = ?) as incidents,
+         array(select r.name from workflow_rules r where r.actions @> ?::jsonb order by r.position, r.id) as rules`,
+      [id, JSON.stringify([{ do: 'set-sla', policyId: id }])],
+    );
+    return { name: row.name, ...use };
+  }
+
+  async deletePolicy(sql: Sql, id: string): Promise<void> {
+    await sql(`delete from sla_policies where id = ?`, [id]);
+  }
+
+  /** The policies that count in a calendar (locked first, as policyUse). null: no such calendar. */
+  async calendarUse(sql: Sql, id: string): Promise<{ name: string; policies: string[] } | null> {
+    const [row] = await sql<{ name: string }>(`select name from business_calendars where id = ? for update`, [id]);
+    if (!row) return null;
+    const policies = await sql<{ name: string }>(`select name from sla_policies where calendar_id = ? order by name`, [id]);
+    return { name: row.name, policies: policies.map((p) => p.name) };
+  }
+
+  async deleteCalendar(sql: Sql, id: string): Promise<void> {
+    await sql(`delete from business_calendars where id = ?`, [id]);
+  }
+
   async calendars(sql: Sql): Promise<CalendarDto[]> {
     return sql<CalendarDto>(`select id, name, time_zone as "timeZone", hours, holidays from business_calendars order by name`);
   }

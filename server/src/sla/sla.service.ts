@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { EventEmitter } from 'node:events';
 import type { CalendarDto, IncidentSlaDto, SlaActionDto, SlaPolicyDto } from '../contracts/sla.js';
@@ -190,5 +190,30 @@ export class SlaService implements OnModuleInit, OnApplicationBootstrap {
     const saved = await this.repo.saveCalendar(sqlOf(this.em), { ...input, id });
     if (id) await this.repo.dueNowUnder(sqlOf(this.em), { calendarId: id });
     return (await this.repo.calendars(sqlOf(this.em))).find((c) => c.id === saved)!;
+  }
+
+  /** Only a policy nothing uses goes (one made by mistake): 409 says what still uses it. */
+  async deletePolicy(id: string): Promise<void> {
+    if (!isUuid(id)) throw new NotFoundException(`No SLA policy ${id}.`);
+    await inTransaction(this.em, async (sql) => {
+      const use = await this.repo.policyUse(sql, id);
+      if (!use) throw new NotFoundException(`No SLA policy ${id}.`);
+      if (use.incidents > 0 || use.rules.length > 0) {
+        const why = [use.incidents > 0 ? `${use.incidents} incident(s) are under it` : null, use.rules.length ? `rules set it: ${use.rules.join(', ')}` : null].filter(Boolean).join('; ');
+        throw new ConflictException({ message: `The policy "${use.name}" is in use (${why}); a policy that incidents are under stays, so their SLA history reads right.`, inUse: { incidents: use.incidents, rules: use.rules } });
+      }
+      await this.repo.deletePolicy(sql, id);
+    });
+  }
+
+  /** Only a calendar no policy counts in goes: 409 names the policies. */
+  async deleteCalendar(id: string): Promise<void> {
+    if (!isUuid(id)) throw new NotFoundException(`No calendar ${id}.`);
+    await inTransaction(this.em, async (sql) => {
+      const use = await this.repo.calendarUse(sql, id);
+      if (!use) throw new NotFoundException(`No calendar ${id}.`);
+      if (use.policies.length) throw new ConflictException({ message: `The calendar "${use.name}" is in use by the policies ${use.policies.join(', ')}: choose another calendar for them first.`, inUse: { policies: use.policies } });
+      await this.repo.deleteCalendar(sql, id);
+    });
   }
 }

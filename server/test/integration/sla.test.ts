@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetailDto, IncidentSummaryDto } from '../../src/contracts/api.js';
 import type { CalendarDto, SlaPolicyDto } from '../../src/contracts/sla.js';
 import { SlaService } from '../../src/sla/sla.service.js';
-import { nextEvent, submission } from '../support/api-client.js';
+import { ApiClient, nextEvent, submission } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
 import { query } from '../support/services.js';
 import { waitUntil } from '../support/wait.js';
@@ -60,6 +60,42 @@ describe('SLA', () => {
     expect(none.status).toBe(400);
     const good = await desk.admin.ok<CalendarDto>(desk.admin.post('/api/sla/calendars', { name: 'Oficina Madrid', timeZone: 'Europe/Madrid', hours: { mon: [['09:00', '18:00']], fri: [['09:00', '15:00']] }, holidays: ['2026-12-08'] }));
     expect(good).toMatchObject({ timeZone: 'Europe/Madrid', holidays: ['2026-12-08'] });
+  });
+
+  it('deletes only a policy or calendar nothing uses; otherwise 409 says what uses it', async () => {
+    const cal = await desk.admin.ok<CalendarDto>(desk.admin.post('/api/sla/calendars', { name: 'Borrable', timeZone: 'Europe/Bucharest', hours: { mon: [['08:00', '16:00']] } }));
+    const used = await desk.admin.ok<SlaPolicyDto>(desk.admin.post('/api/sla/policies', { name: 'Con reglas', resolutionMinutes: 600, calendarId: cal.id }));
+    const calendarInUse = await desk.admin.request('DELETE', `/api/sla/calendars/${cal.id}`);
+    expect(calendarInUse.status).toBe(409);
+    expect(calendarInUse.body.inUse).toEqual({ policies: ['Con reglas'] });
+
+    await desk.admin.ok(desk.admin.post('/api/rules', { name: 'Nunca coincide', on: ['created'], conditions: [{ field: 'text', keywords: ['zzqq-nunca'], where: 'any' }], actions: [{ do: 'set-sla', policyId: used.id }] }));
+    const byRule = await desk.admin.request('DELETE', `/api/sla/policies/${used.id}`);
+    expect(byRule.status).toBe(409);
+    expect(byRule.body.inUse).toEqual({ incidents: 0, rules: ['Nunca coincide'] });
+
+    const onIncident = await desk.admin.ok<SlaPolicyDto>(desk.admin.post('/api/sla/policies', { name: 'Con incidencia', resolutionMinutes: 600 }));
+    const i = await incident();
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { slaPolicyId: onIncident.id }));
+    const ran = await desk.admin.request('DELETE', `/api/sla/policies/${onIncident.id}`);
+    expect(ran.status).toBe(409);
+    expect(ran.body.inUse).toEqual({ incidents: 1, rules: [] });
+    expect(ran.body.message).toContain('Con incidencia');
+    // Taken off its only incident, nothing uses it any more.
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { slaPolicyId: null }));
+    expect((await desk.admin.request('DELETE', `/api/sla/policies/${onIncident.id}`)).status).toBe(204);
+
+    const spare = await desk.admin.ok<SlaPolicyDto>(desk.admin.post('/api/sla/policies', { name: 'Por error', firstResponseMinutes: 30 }));
+    expect((await desk.admin.request('DELETE', `/api/sla/policies/${spare.id}`)).status).toBe(204);
+    expect((await desk.admin.request('DELETE', `/api/sla/policies/${spare.id}`)).status).toBe(404);
+    expect((await desk.admin.ok<SlaPolicyDto[]>(desk.admin.get('/api/sla/policies'))).map((p) => p.id)).not.toContain(spare.id);
+
+    await desk.admin.ok(desk.admin.request('PUT', `/api/sla/policies/${used.id}`, { name: 'Con reglas', resolutionMinutes: 600, calendarId: null }));
+    expect((await desk.admin.request('DELETE', `/api/sla/calendars/${cal.id}`)).status).toBe(204);
+    expect((await desk.admin.ok<CalendarDto[]>(desk.admin.get('/api/sla/calendars'))).map((c) => c.id)).not.toContain(cal.id);
+    const agent = new ApiClient(desk.server.url);
+    await desk.admin.createUser({ email: `sla.agent.${Date.now()}@climatiza.example`, name: 'Agente', role: 'agent', password: 'a-long-password' }).then((u) => agent.login(u.email, 'a-long-password'));
+    expect((await agent.request('DELETE', `/api/sla/policies/${used.id}`)).status).toBe(403);
   });
 
   it('puts live clocks on an incident given a policy; warns once, breaches once, and acts', async () => {

@@ -63,6 +63,7 @@ async function readError(res: Response): Promise<ApiError> {
     error: body?.error ?? res.statusText,
     message: typeof message === 'string' && message ? message : res.statusText || `HTTP ${res.status}`,
     ...(body?.fields ? { fields: body.fields } : {}),
+    ...(body?.inUse ? { inUse: body.inUse } : {}),
   };
 }
 

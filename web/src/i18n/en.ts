@@ -310,6 +310,18 @@ const en = {
       save: 'Save',
       saving: 'Saving…',
       invalid: 'Some fields need fixing: see the messages at them.',
+      delete: {
+        button: 'Delete',
+        ask: 'Delete it for good?',
+        confirm: 'Yes, delete',
+        keep: 'Keep it',
+        deleting: 'Deleting…',
+        deleted: '“{name}” was deleted.',
+        inUse: { policy: 'This policy is in use and stays:', calendar: 'This calendar is in use and stays:' },
+        usedByIncidents: 'one incident is under it (its SLA history reads by it) | {n} incidents are under it (their SLA history reads by it)',
+        usedByRules: 'rules set it: {names} (change them first)',
+        usedByPolicies: 'policies count in it: {names} (give them another calendar first)',
+      },
       summary: { alert: 'alert the department', notify: 'e-mail {to}', priority: 'priority to {priority}' },
       policies: {
         title: 'Policies',

@@ -312,6 +312,18 @@ const es: MessageSchema = {
       save: 'Guardar',
       saving: 'Guardando…',
       invalid: 'Hay campos que corregir: mira los mensajes junto a ellos.',
+      delete: {
+        button: 'Eliminar',
+        ask: '¿Eliminar definitivamente?',
+        confirm: 'Sí, eliminar',
+        keep: 'Conservar',
+        deleting: 'Eliminando…',
+        deleted: 'Se eliminó «{name}».',
+        inUse: { policy: 'Esta política está en uso y se conserva:', calendar: 'Este calendario está en uso y se conserva:' },
+        usedByIncidents: 'una incidencia la tiene (su historial de SLA depende de ella) | {n} incidencias la tienen (su historial de SLA depende de ella)',
+        usedByRules: 'la aplican las reglas: {names} (cámbialas antes)',
+        usedByPolicies: 'cuentan en él las políticas: {names} (asígnales otro calendario antes)',
+      },
       summary: { alert: 'avisar al departamento', notify: 'correo a {to}', priority: 'prioridad a {priority}' },
       policies: {
         title: 'Políticas',

@@ -312,6 +312,18 @@ const ro: MessageSchema = {
       save: 'Salvează',
       saving: 'Se salvează…',
       invalid: 'Unele câmpuri trebuie corectate: vezi mesajele de lângă ele.',
+      delete: {
+        button: 'Șterge',
+        ask: 'Ștergi definitiv?',
+        confirm: 'Da, șterge',
+        keep: 'Păstrează',
+        deleting: 'Se șterge…',
+        deleted: '„{name}” a fost șters.',
+        inUse: { policy: 'Această politică este folosită și rămâne:', calendar: 'Acest calendar este folosit și rămâne:' },
+        usedByIncidents: 'un incident o are (istoricul său SLA depinde de ea) | {n} incidente o au (istoricul lor SLA depinde de ea)',
+        usedByRules: 'o aplică regulile: {names} (modifică-le întâi)',
+        usedByPolicies: 'politicile care numără în el: {names} (alege-le întâi alt calendar)',
+      },
       summary: { alert: 'alertează departamentul', notify: 'e-mail către {to}', priority: 'prioritate {priority}' },
       policies: {
         title: 'Politici',

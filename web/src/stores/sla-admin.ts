@@ -70,6 +70,33 @@ export const slaAdmin = {
     }
   },
 
+  /** Deletes on the server; the lists keep it until forget (the screen leaves its editor first). */
+  async deletePolicy(id: string): Promise<Outcome> {
+    try {
+      await http.deletePolicy(id);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: asError(err) };
+    }
+  },
+
+  async deleteCalendar(id: string): Promise<Outcome> {
+    try {
+      await http.deleteCalendar(id);
+      return { ok: true };
+    } catch (err) {
+      return { ok: false, error: asError(err) };
+    }
+  },
+
+  /** A deleted policy or calendar leaves the lists (and the incident's SLA picker). */
+  forget(kind: 'policy' | 'calendar', id: string): void {
+    if (kind === 'policy') {
+      state.policies = state.policies.filter((p) => p.id !== id);
+      directory.state.slaPolicies = directory.state.slaPolicies.filter((p) => p.id !== id);
+    } else state.calendars = state.calendars.filter((c) => c.id !== id);
+  },
+
   reset(): void {
     Object.assign(state, { policies: [], calendars: [], loading: false, loaded: false, loadError: null });
   },
