@@ -71,18 +71,9 @@ export const slaAdmin = {
   },
 
   /** Deletes on the server; the lists keep it until forget (the screen leaves its editor first). */
-  async deletePolicy(id: string): Promise<Outcome> {
+  async remove(kind: 'policy' | 'calendar', id: string): Promise<Outcome> {
     try {
-      await http.deletePolicy(id);
-      return { ok: true };
-    } catch (err) {
-      return { ok: false, error: asError(err) };
-    }
-  },
-
-  async deleteCalendar(id: string): Promise<Outcome> {
-    try {
-      await http.deleteCalendar(id);
+      await (kind === 'policy' ? http.deletePolicy(id) : http.deleteCalendar(id));
       return { ok: true };
     } catch (err) {
       return { ok: false, error: asError(err) };

@@ -28,7 +28,7 @@ export function useRemoval(kind: 'policy' | 'calendar', onDeleted: () => void) {
     if (busy.value) return;
     busy.value = true;
     error.value = null;
-    const outcome = kind === 'policy' ? await slaAdmin.deletePolicy(id) : await slaAdmin.deleteCalendar(id);
+    const outcome = await slaAdmin.remove(kind, id);
     busy.value = false;
     if (outcome.ok) onDeleted();
     else error.value = inUse(outcome.error) ?? describeError(outcome.error, t);
