@@ -4,12 +4,15 @@
  * unmerge restores both; a request in between is a live "possible duplicate" an agent merges or dismisses;
  * contacts are recognised by any of their identities, and two contacts merge and unmerge.
  */
+import { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelDto, IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
 import type { DuplicateSuggestionDto, IncidentMergeDto } from '../../src/contracts/duplicates.js';
 import type { ContactDetailDto, CustomerDto } from '../../src/contracts/people.js';
+import { sqlOf } from '../../src/database/sql.js';
+import { DuplicatesRepository } from '../../src/duplicates/duplicates.repository.js';
 import { nextEvent, submission } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
 import { mail, MAILBOX } from '../support/mailbox.js';
@@ -261,5 +264,29 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     expect(audit.map((a) => a.action)).toEqual(['created', 'updated', 'merged', 'unmerged']);
     const list = await desk.admin.ok<IncidentListDto>(desk.admin.get(`/api/incidents?contactId=${ana.id}`));
     expect(list.items.length).toBeGreaterThan(0);
+  });
+
+  it('compares a new request with what a candidate is about and says now: its first request and latest seven, no notes', async () => {
+    const email = `larga.${run}@hotelsol.example`;
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Lidia Larga', email, subject: 'Piscina', message: 'petición 1: la depuradora de la piscina no arranca' }));
+    const incident = (await opened).incident;
+    const [{ contact_id: contactId, created_at: first }] = await query<{ contact_id: string; created_at: Date }>(desk.db, `select contact_id, created_at from incidents where id = $1`, [incident.id]);
+    // Eight more requests and a note, one minute apart, written straight into its timeline.
+    for (let n = 2; n <= 10; n++) {
+      const note = n === 6;
+      await query(desk.db, `insert into messages (id, incident_id, kind, channel_kind, body, author_contact_id, created_at) values (gen_random_uuid(), $1, $2, 'webform', $3, $4, $5)`, [
+        incident.id,
+        note ? 'note' : 'inbound',
+        note ? 'nota interna' : `petición ${n - (n > 6 ? 1 : 0)}`,
+        note ? null : contactId,
+        new Date(new Date(first).getTime() + n * 60_000),
+      ]);
+    }
+    const repo = desk.server.app.get(DuplicatesRepository);
+    const rows = await repo.candidates(sqlOf(desk.server.app.get(EntityManager)), { contactId, customerId: null, siteKey: null, at: new Date(), defaultWindowHours: 120 });
+    const texts = rows.find((r) => r.id === incident.id)!.texts;
+    expect(texts.map((t) => t.match(/petición \d+/)?.[0])).toEqual(['petición 1', ...[3, 4, 5, 6, 7, 8, 9].map((n) => `petición ${n}`)]);
+    expect(texts[0]).toContain('Piscina'); // the first request reads with the incident's subject
   });
 });
