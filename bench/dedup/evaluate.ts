@@ -4,11 +4,11 @@
  * many belong together), recall (of the pairs that belong together, how many it put together) and F1.
  */
 import { readFileSync } from 'node:fs';
-import type { RequestGist } from '../../server/src/domain/dedup/index.js';
+import { siteKeyOf, type RequestGist } from '../../server/src/domain/dedup/index.js';
 
 export interface Dataset {
   customers: { id: string; contacts: { id: string }[] }[];
-  requests: { id: string; incident: string; customer: string; contact: string; channel: string; locale: string; at: string; subject?: string; text: string }[];
+  requests: { id: string; incident: string; customer: string; contact: string; channel: string; locale: string; at: string; subject?: string; text: string; siteAddress?: string }[];
 }
 
 export interface Scores {
@@ -30,6 +30,11 @@ export interface Cluster {
   contactIds: string[];
   lastAt: Date;
   requestIds: string[];
+  /**
+   * Its service address as compared (siteKeyOf), as the desk keeps it: that of its first request carrying
+   * one (a web form's address, one the agent captured), null until then.
+   */
+  siteKey: string | null;
   gist?: RequestGist;
 }
 
@@ -43,10 +48,11 @@ export function replay(data: Dataset, rule: Rule, onJoin: (c: Cluster, req: Data
       target.requestIds.push(req.id);
       if (!target.contactIds.includes(req.contact)) target.contactIds.push(req.contact);
       target.lastAt = at > target.lastAt ? at : target.lastAt;
+      target.siteKey ??= siteKeyOf(req.siteAddress);
       onJoin(target, req);
       assigned.set(req.id, target.id);
     } else {
-      const c: Cluster = { id: `p${clusters.length + 1}`, customerId: req.customer, contactIds: [req.contact], lastAt: at, requestIds: [req.id] };
+      const c: Cluster = { id: `p${clusters.length + 1}`, customerId: req.customer, contactIds: [req.contact], lastAt: at, requestIds: [req.id], siteKey: siteKeyOf(req.siteAddress) };
       clusters.push(c);
       onJoin(c, req);
       assigned.set(req.id, c.id);
@@ -95,7 +101,7 @@ const LOCALES = ['es', 'en', 'ro'];
  */
 export function checkDataset(raw: unknown): string[] {
   type Contact = { id?: unknown; email?: unknown; phone?: unknown; locale?: unknown };
-  type Req = { id?: unknown; incident?: unknown; customer?: unknown; contact?: unknown; channel?: unknown; locale?: unknown; at?: unknown; subject?: unknown; text?: unknown };
+  type Req = { id?: unknown; incident?: unknown; customer?: unknown; contact?: unknown; channel?: unknown; locale?: unknown; at?: unknown; subject?: unknown; text?: unknown; siteAddress?: unknown };
   const data = raw as { version?: unknown; customers?: { id?: unknown; contacts?: Contact[] }[]; requests?: Req[] };
   const problems: string[] = [];
   if (data?.version !== 1) problems.push(`version is ${JSON.stringify(data?.version)}, expected 1`);
@@ -135,6 +141,7 @@ export function checkDataset(raw: unknown): string[] {
     if (typeof r.text !== 'string' || r.text.trim() === '') bad('no text');
     if (r.subject !== undefined && (typeof r.subject !== 'string' || (r.channel !== 'email' && r.channel !== 'webform'))) bad('a subject on a channel without subjects');
     if (r.channel === 'webform' && typeof r.subject !== 'string') bad('web form without a subject');
+    if (r.siteAddress !== undefined && typeof r.siteAddress !== 'string') bad('a siteAddress that is not text');
     if (typeof r.incident === 'string') {
       const first = customerOf.get(r.incident);
       if (first !== undefined && first !== r.customer) bad(`incident ${r.incident} spans customers ${first} and ${String(r.customer)}`);

@@ -15,12 +15,15 @@
  *              requests), each with its text, the incident's texts, and the score and reasons against both.
  * --no-sealed  skip the sealed set entirely: not read, not scored, not printed, not in the results JSON. For
  *              whoever tunes the rule, so that they never see its figures.
+ * --no-sites   leave the requests' service addresses out, as the bench did before it passed them: the rule
+ *              then sees no siteKey. By default a request's `siteAddress` is its siteKey (siteKeyOf) and an
+ *              incident's is that of its first request carrying one, as the desk does.
  *
  * The holdout and sealed sets' decisions never go to --verbose or --errors.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, scoreAgainst, type DedupIncident } from '../../server/src/domain/dedup/index.js';
+import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, scoreAgainst, siteKeyOf, type DedupIncident } from '../../server/src/domain/dedup/index.js';
 import { environment } from '../lib/results.js';
 import { resultsPath } from '../lib/paths.js';
 import { loadDataset, pairScores, replay, type Cluster, type Dataset, type Rule, type Scores } from './evaluate.js';
@@ -30,6 +33,7 @@ const root = process.cwd();
 const data = loadDataset(join(root, 'bench/dedup/dataset.json'));
 const verbose = process.argv.includes('--verbose');
 const listErrors = process.argv.includes('--errors');
+const withSites = !process.argv.includes('--no-sites');
 const textOf = (r: Dataset['requests'][number]) => `${r.subject ?? ''}\n${r.text}`;
 
 const baseline: Rule = (req, open) => {
@@ -44,8 +48,8 @@ const errors: string[] = [];
 let loud = false;
 let recording = false;
 const desk: Rule = (req, open) => {
-  const candidates = open.map((c) => ({ id: c.id, contactIds: c.contactIds, customerId: c.customerId, lastAt: c.lastAt, gist: c.gist! }));
-  const request = { contactId: req.contact, customerId: req.customer, at: new Date(req.at), text: textOf(req) };
+  const candidates = open.map((c) => ({ id: c.id, contactIds: c.contactIds, customerId: c.customerId, siteKey: withSites ? c.siteKey : null, lastAt: c.lastAt, gist: c.gist! }));
+  const request = { contactId: req.contact, customerId: req.customer, siteKey: withSites ? siteKeyOf(req.siteAddress) : null, at: new Date(req.at), text: textOf(req) };
   const d = decide(request, candidates);
   if (d.action === 'suggest') suggestions++;
   if (loud && verbose && d.best && d.best.score > 0) console.log(`${req.id} ${d.action} ${d.best.incidentId} ${d.best.score} ${d.best.reasons.join('; ')}`);
@@ -118,6 +122,7 @@ function report(head: string, x: Figures, verdict: string) {
 }
 
 const main = measure('bench/dedup/dataset.json', data, true);
+console.log(withSites ? 'service addresses: passed to the rule (siteKeyOf), as the desk does; --no-sites leaves them out\n' : 'service addresses: left out (--no-sites)\n');
 report(`Switchboard duplicate detection — ${size(data, main.desk)}`, main, main.met ? 'OK' : 'MISSED');
 // The sets written without reading the rule, each checked on load like the main set: the same figures, for information
 // (the targets are judged on the set above). Their decisions stay out of --verbose and --errors on purpose, so that
@@ -136,7 +141,7 @@ const setFigures = (x: Figures) =>
   ({ file: x.file, requests: x.set.requests.length, incidents: incidentsOf(x.set), desk: x.desk, byLocale: Object.fromEntries(x.byLocale.map((p) => [p.locale, p.scores])), baseline: x.base, offered: x.offered });
 mkdirSync(dirname(resultsFile), { recursive: true });
 writeFileSync(resultsFile, `${JSON.stringify({
-  finishedAt: new Date().toISOString(), environment: environment(root), targets: TARGETS, targetsMet: main.met, policy: DEFAULT_DEDUP_POLICY,
+  finishedAt: new Date().toISOString(), environment: environment(root), targets: TARGETS, targetsMet: main.met, policy: DEFAULT_DEDUP_POLICY, siteAddresses: withSites,
   main: setFigures(main),
   ...Object.fromEntries(others.map(({ key, x }) => [key, { ...setFigures(x), targetsMet: x.met }])),
 }, null, 2)}\n`);

@@ -4,11 +4,16 @@
  * its words. Pure.
  */
 import type { DedupIncident, DedupPolicy, DedupScore } from './score.js';
-import type { RequestGist } from './text.js';
+import type { RequestGist } from './gist.js';
 
-/** Short, about nothing but the wait: no equipment, symptom beyond "no", room, place, second problem or bill. */
+/**
+ * Short, and nothing in it tells it from an open incident: no equipment, symptom beyond "no", room,
+ * place, second problem or bill. Whether it asks after the wait in words the vocabulary knows ("any
+ * news?") or not ("seguimos igual", "hello??", "still nothing here"): what it is about is decided among
+ * the open incidents, not by its words.
+ */
 export function isChaser(g: RequestGist): boolean {
-  return g.followUp && g.length <= 30 && g.equipment.size === 0 && [...g.symptoms].every((s) => s === 'nofunction') && g.rooms.size === 0 && g.places.size === 0 && !g.anotherProblem && !g.billing;
+  return g.length <= 30 && g.equipment.size === 0 && [...g.symptoms].every((s) => s === 'nofunction') && g.rooms.size === 0 && g.places.size === 0 && !g.anotherProblem && !g.billing;
 }
 
 export interface Scored {
@@ -19,10 +24,11 @@ export interface Scored {
 
 /**
  * Among the plausible candidates (scored above zero: same customer, in the window): the only one; else the
- * only one a visit was booked for; else the latest when it is clearly the only one active (the others
- * quiet a day longer). That one is joined; with no such one, a chaser is at most a suggestion.
+ * only one a visit was booked for; else, for a chaser that `asks` after the wait in words the vocabulary
+ * knows (gist.followUp), the sender's only one; else the latest when it is clearly the only one active
+ * (the others quiet a day longer). That one is joined; with no such one, a chaser is at most a suggestion.
  */
-export function settleChaser(scored: readonly Scored[]): void {
+export function settleChaser(scored: readonly Scored[], asks: boolean): void {
   const plausible = scored.filter((s) => s.score.score > 0);
   if (plausible.length === 0) return;
   const raise = (s: Scored, reason: string) => {
@@ -32,6 +38,9 @@ export function settleChaser(scored: readonly Scored[]): void {
   if (plausible.length === 1) return raise(plausible[0]!, 'the only open incident');
   const booked = plausible.filter((s) => s.incident.gist.visitBooked);
   if (booked.length === 1) return raise(booked[0]!, 'the only open incident with a visit booked');
+  const own = plausible.filter((s) => s.score.reasons.includes('same sender'));
+  // One that asks after the wait in so many words ("any news?") asks after the sender's own report.
+  if (asks && own.length === 1) return raise(own[0]!, 'the sender’s only open incident');
   const byLatest = [...plausible].sort((a, b) => b.incident.lastAt.getTime() - a.incident.lastAt.getTime());
   if (byLatest[0]!.incident.lastAt.getTime() - byLatest[1]!.incident.lastAt.getTime() >= 24 * 3_600_000) return raise(byLatest[0]!, 'the only recently active incident');
   for (const s of plausible) {
@@ -40,4 +49,23 @@ export function settleChaser(scored: readonly Scored[]): void {
       s.score.reasons.push('several open incidents');
     }
   }
+}
+
+/** Reasons that speak against a candidate (scoreAgainst): another place, room, unit, customer, problem; it works; it was fixed. */
+const AGAINST = /^(?:another|brings up|says it works|a fault after)/;
+
+/**
+ * A request that names no equipment the vocabulary knows, is no chaser, and says it continues a report
+ * ("the unit by the door is still warm, customers are complaining"; the caller checks gist.refersBack or
+ * followUp): with one plausible open incident of the customer, or of the sender, and nothing said against
+ * it, that is the one it is about. Otherwise its score stands: a fresh report in unknown words ("se oye un
+ * ruido raro en el pasillo") is for an agent to judge.
+ */
+export function settleUnnamed(scored: readonly Scored[]): void {
+  const plausible = scored.filter((s) => s.score.score > 0);
+  const own = plausible.filter((s) => s.score.reasons.includes('same sender'));
+  const only = plausible.length === 1 ? plausible[0]! : own.length === 1 ? own[0]! : null;
+  if (!only || only.score.reasons.some((r) => AGAINST.test(r))) return;
+  only.score.score = Math.max(only.score.score, only.policy.joinAt);
+  only.score.reasons.push('names no known equipment, the only open incident');
 }

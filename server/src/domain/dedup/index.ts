@@ -1,3 +1,4 @@
 export * from './score.js';
 export { siteKeyOf, siteRelation, type SiteRelation } from './site.js';
-export { gistOf, normalizeText, placesOf, stem, type RequestGist } from './text.js';
+export { gistOf, mergeGist, type RequestGist } from './gist.js';
+export { normalizeText, placesOf, stem } from './text.js';

@@ -3,20 +3,26 @@
  * tables (vocabulary.ts, equipment.ts) compiled and matched word by word, longest phrase first. Pure.
  */
 import type { Vocabulary } from './vocabulary.js';
+import { expandShorthand } from './shorthand.js';
 
-/** Lower case, no diacritics, no apostrophes ("isn't" is 'isnt'), other punctuation as spaces; '/' kept ("c/", "a/c"). */
+/**
+ * Lower case, no diacritics, no apostrophes ("isn't" is 'isnt'), other punctuation as spaces; '/' kept
+ * ("c/", "a/c"); chat abbreviations expanded ("q" is 'que', "pls" 'please', see shorthand.ts).
+ */
 export function normalizeText(text: string): string {
-  return ` ${stripMarks(text)
-    .toLowerCase()
-    .replace(/[’']/g, '')
-    .replace(/[^a-z0-9/]+/g, ' ')
-    .trim()} `;
+  return ` ${expandShorthand(
+    stripMarks(text)
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .replace(/[^a-z0-9/]+/g, ' ')
+      .trim(),
+  )} `;
 }
 
 export const stripMarks = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
-/** Romanian definite articles and plural endings, longest first ('caloriferele' -> 'calorifer', 'centralei' -> 'central'). */
-const RO_ENDINGS = ['urilor', 'urile', 'ului', 'ilor', 'elor', 'ele', 'ile', 'lor', 'uri', 'ul', 'le', 'ii', 'ei'];
+/** Romanian definite articles and plural endings, longest first ('caloriferele' -> 'calorifer', 'centralei' -> 'central', 'presiunea' -> 'presiun'). */
+const RO_ENDINGS = ['urilor', 'urile', 'ului', 'ilor', 'elor', 'ele', 'ile', 'lor', 'uri', 'ul', 'le', 'ii', 'ei', 'ea'];
 
 /**
  * A light stemmer for es/en/ro at once: one Romanian article or plural ending, then a plural -es/-s, then a

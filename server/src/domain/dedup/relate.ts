@@ -1,6 +1,6 @@
 /** How the equipment of a request and of an incident relate: the same, related (an agent decides), other. Pure. */
 import { SUPPLIES } from './equipment.js';
-import type { RequestGist } from './text.js';
+import type { RequestGist } from './gist.js';
 
 export type EquipmentRelation =
   /** One of them names no equipment. */

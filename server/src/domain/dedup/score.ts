@@ -38,11 +38,28 @@
  *     everywhere", "defrosting"), English -ing/-ed stems and negative contractions ("doesn't", "isn't"),
  *     the temperature of cold-making equipment as one symptom, and the same equipment within hours;
  *   - a reply quoting an earlier report read as that report plus the new words: quoted.ts.
+ * What generalises beyond the words of the labelled set (the unseen set's recall), by mechanism rather than
+ * vocabulary:
+ *   - phone writing: chat abbreviations ("q", "x", "tb", "pt", "wen", "pls") and held letters expanded for
+ *     texts and tables alike (shorthand.ts); typing slips corrected to the equipment and room words
+ *     (spelling.ts); the Romanian article -a in the stemmer (match.ts);
+ *   - a request naming no equipment the vocabulary knows: a short one is a chaser whether or not it uses
+ *     follow-up words; a longer one that says it continues a report ("still", "sigue", "any news") is
+ *     judged by its wording (pg_trgm-style trigram similarity to the most alike request of the incident,
+ *     similarity.ts) and joins the customer's or the sender's only plausible open incident when nothing
+ *     speaks against it (chaser.ts, settleUnnamed); a fresh report in unknown words stays for an agent;
+ *   - a chaser that asks after the wait in so many words joins the sender's only open incident;
+ *   - a second problem in passing is at most a suggestion against the first, unless the message names the
+ *     first in a "besides" clause ("además de lo del aire, ahora sin internet"), whose equipment is then
+ *     not what it is about (gist.aside);
+ *   - a light named with an appliance is its indicator, not the lighting.
  */
 import { siteRelation, type SiteRelation } from './site.js';
-import { isChaser, settleChaser, type Scored } from './chaser.js';
+import { isChaser, settleChaser, settleUnnamed, type Scored } from './chaser.js';
 import { relateEquipment } from './relate.js';
-import { gistOf, jaccard, overlaps, type RequestGist } from './text.js';
+import { gistOf, type RequestGist } from './gist.js';
+import { placeScore, siteScore } from './evidence.js';
+import { similarity, similarityToAny } from './similarity.js';
 
 export interface DedupPolicy {
   /** How far back an open incident is compared (hours since its last request). */
@@ -136,6 +153,14 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
       score += 0.1;
       reasons.push('asks after the booked visit');
     }
+  } else if (gist.equipment.size === 0) {
+    // It names nothing the vocabulary knows, though it is no chaser. Saying it continues a report ("the
+    // unit by the door is still warm"), its wording tells which; a fresh report in unknown words ("se oye
+    // un ruido raro en el pasillo") is for an agent to judge, however alike the words.
+    const continues = gist.refersBack || gist.followUp;
+    const wording = continues ? similarityToAny(gist.wording[0] ?? new Set(), incident.gist.wording) : 0;
+    score += continues ? 0.2 + 0.15 * Math.min(1, wording / 0.3) : 0.15;
+    if (wording >= 0.15) reasons.push('names no known equipment, similar wording');
   } else score += 0.15;
   // A shared specific symptom (a leak, a noise, an error code, cold) says more than a shared "does not work".
   const symptoms = sharedSymptoms(gist.symptoms, incident.gist.symptoms, common);
@@ -179,15 +204,18 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     score += 0.1;
     reasons.push('says it was reported before');
   }
-  // A second problem in passing ("also, the lounge radiators") is not the first one; it may well be the
-  // second one, already open: an incident that itself began as "one more thing" takes its follow-ups.
-  if (gist.anotherProblem && !incident.gist.anotherProblem) {
+  // A second problem in passing ("also, the lounge radiators") is not the first one, however alike the
+  // words: at most a suggestion. It may well be the second one, already open: an incident that itself
+  // began as "one more thing" takes its follow-ups. When the message names the first problem in a
+  // "besides" clause ("además de lo del aire, ahora sin internet"), it is against that one only.
+  if (gist.anotherProblem && !incident.gist.anotherProblem && (gist.aside.size === 0 || [...gist.aside].some((e) => incident.gist.equipment.has(e)))) {
     score -= 0.35;
+    capped = true;
     reasons.push('brings up another problem');
   }
   const closeness = Math.max(0, 1 - Math.abs(hours) / policy.windowHours);
   score += 0.1 * closeness;
-  const text = Math.min(1, 2.5 * jaccard(gist.trigrams, incident.gist.trigrams));
+  const text = Math.min(1, 2.5 * similarity(gist.trigrams, incident.gist.trigrams));
   score += 0.15 * text;
   if (text > 0.5) reasons.push('similar wording');
   // The same equipment named within hours by one customer (a colleague, another channel): one fault told
@@ -218,62 +246,6 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   return { incidentId: incident.id, score: Math.max(0, Math.round(score * 1000) / 1000), reasons };
 }
 
-/** The structured service addresses: the same one counts for, another one (of the same customer) against. */
-function siteScore(site: SiteRelation | null, sameCustomer: boolean, reasons: string[], mine?: string | null, theirs?: string | null): number {
-  switch (site) {
-    case 'same':
-      reasons.push('same service address');
-      return 0.1;
-    case 'building':
-      reasons.push('same building');
-      return 0.05;
-    case 'other-unit':
-      reasons.push(`another unit at the address (${mine} vs ${theirs})`);
-      return sameCustomer ? -0.3 : 0;
-    case 'other':
-      reasons.push(`another service address (${mine} vs ${theirs})`);
-      return -0.4;
-    default:
-      return 0;
-  }
-}
-
-/** Equipment that serves every floor: the floor named with it is where it stopped or who called, not which one it is. */
-const FLOORLESS = ['lift', 'escalator'];
-/**
- * Places and rooms named in the texts: the same one counts for, only different ones against. Another
- * building or staircase of the customer (`otherUnit`) leaves the decision to an agent.
- */
-function placeScore(mine: RequestGist, theirs: RequestGist, reasons: string[], common: readonly string[]): { score: number; otherUnit: boolean } {
-  let score = 0;
-  let otherUnit = false;
-  for (const level of ['site', 'building', 'staircase', 'floor', 'unit']) {
-    if (level === 'floor' && common.some((e) => FLOORLESS.includes(e))) continue;
-    const a = new Set([...mine.places].filter((p) => p.startsWith(`${level}:`)));
-    const b = new Set([...theirs.places].filter((p) => p.startsWith(`${level}:`)));
-    if (a.size === 0 || b.size === 0) continue;
-    if (overlaps(a, b)) {
-      score += 0.05;
-      reasons.push(`same ${level}`);
-    } else {
-      score -= 0.3;
-      if (level === 'building' || level === 'staircase') otherUnit = true;
-      reasons.push(`another ${level} (${[...a].join(', ')} vs ${[...b].join(', ')})`);
-    }
-  }
-  if (mine.rooms.size > 0 && theirs.rooms.size > 0) {
-    const same = [...mine.rooms].filter((r) => theirs.rooms.has(r));
-    if (same.length > 0) {
-      score += 0.1;
-      reasons.push(`same room (${same.join(', ')})`);
-    } else {
-      score -= 0.1;
-      reasons.push(`another room (${[...mine.rooms].join(', ')} vs ${[...theirs.rooms].join(', ')})`);
-    }
-  }
-  return { score, otherUnit };
-}
-
 /**
  * The best open incident for a request, and what to do with it. `policy` may differ per candidate (each
  * department sets its own window and thresholds): a candidate is scored and judged by its own.
@@ -285,7 +257,8 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
     const p = policyOf(c);
     return { score: scoreAgainst(req, gist, c, p), incident: c, policy: p };
   });
-  if (isChaser(gist)) settleChaser(scored);
+  if (isChaser(gist)) settleChaser(scored, gist.followUp);
+  else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored);
   let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
   for (const { score: s, incident: c, policy: p } of scored) {
     // Equal scores: the most recently active incident.
@@ -294,38 +267,4 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
   if (best && best.score.score >= best.policy.joinAt) return { action: 'join', best: best.score };
   if (best && best.score.score >= best.policy.suggestAt) return { action: 'suggest', best: best.score };
   return { action: 'new', best: best && best.score.score > 0 ? best.score : null };
-}
-
-/**
- * An incident's gist grows with each request that joins it: `a` is what it was, `b` the later request (the
- * incident is resolved when its latest request says so). The gist of an empty text changes nothing, so
- * `texts.map(gistOf).reduce(mergeGist, gistOf(''))` is the same as without the seed.
- */
-export function mergeGist(a: RequestGist, b: RequestGist): RequestGist {
-  if (blank(a)) return b;
-  if (blank(b)) return a;
-  return {
-    equipment: new Set([...a.equipment, ...b.equipment]),
-    families: new Set([...a.families, ...b.families]),
-    places: new Set([...a.places, ...b.places]),
-    rooms: new Set([...a.rooms, ...b.rooms]),
-    working: new Set([...a.working, ...b.working]),
-    symptoms: new Set([...a.symptoms, ...b.symptoms]),
-    billing: a.billing || b.billing,
-    followUp: a.followUp && b.followUp,
-    asksVisit: a.asksVisit && b.asksVisit,
-    anotherProblem: a.anotherProblem && b.anotherProblem,
-    refersBack: a.refersBack && b.refersBack,
-    resolved: b.resolved,
-    visitBooked: a.visitBooked || b.visitBooked,
-    units: new Set([...a.units, ...b.units]),
-    again: b.again,
-    length: a.length + b.length,
-    trigrams: new Set([...a.trigrams, ...b.trigrams]),
-  };
-}
-
-/** Nothing read: the gist of an empty text. */
-function blank(g: RequestGist): boolean {
-  return g.trigrams.size === 0 && g.equipment.size === 0 && g.symptoms.size === 0 && g.places.size === 0 && g.rooms.size === 0 && !g.billing && !g.followUp && !g.anotherProblem && !g.refersBack && !g.resolved && !g.visitBooked;
 }

@@ -3,7 +3,7 @@
  * B", "portal 3", "bl. G4") and the unit of a kind of equipment ("lift 2", "the small lift", "ascensorul din
  * stânga"). Two requests about the same kind of equipment in different units are two problems. Pure.
  */
-import type { Words } from './text.js';
+import type { Words } from './match.js';
 
 const BUILDING = new Set(['bloc', 'blocul', 'bl', 'bloque', 'block', 'torre', 'tower', 'edificio', 'building', 'cladirea', 'corp', 'corpul']);
 const STAIRCASE = new Set(['scara', 'scarii', 'sc', 'escalera', 'stair', 'staircase', 'stairwell', 'portal', 'portalul']);

@@ -116,9 +116,12 @@ export const REFERS_BACK: readonly string[] = [
  */
 export const ANOTHER_PROBLEM: readonly string[] = [
   'one more thing', 'another thing', 'separate', 'unrelated', 'while your engineer is here', 'when your engineer is here', 'while you are here', 'different issue', 'new issue', 'another problem', 'another issue',
+  'besides', 'apart from', 'on top of', 'pe langa', 'in afara de',
   'otra cosa', 'aparte', 'de paso', 'aprovechando', 'otro tema', 'otra averia', 'otro problema', 'ademas de',
   'inca ceva', 'inca o problema', 'alta problema', 'separat', 'cat timp',
 ];
+/** "Besides X, …": X is the other problem, already reported; the rest of the message is the new one. */
+export const BESIDES: readonly string[] = ['ademas de', 'aparte de', 'a parte de', 'besides', 'apart from', 'on top of', 'as well as', 'pe langa', 'in afara de', 'pe deasupra'];
 export const ANOTHER_PROBLEM_WEAK: readonly string[] = ['also', 'ademas', 'tambien', 'de asemenea', 'si la'];
 /** Channels and sending words: "also" next to one of them is the same report sent twice. */
 export const CHANNEL_WORDS: readonly string[] = [
