@@ -29,7 +29,7 @@ export interface ApiError {
 
 /** What still uses a thing an admin tried to delete. */
 export interface InUseDto {
-  /** Incidents that run (or ran) under it. */
+  /** Incidents under it, open or closed. */
   incidents?: number;
   /** Names of the workflow rules that set it. */
   rules?: string[];

@@ -28,7 +28,7 @@ export interface Scored {
  * knows (gist.followUp), the sender's only one; else the latest when it is clearly the only one active
  * (the others quiet a day longer). That one is joined; with no such one, a chaser is at most a suggestion.
  */
-export function settleChaser(scored: readonly Scored[], asks: boolean): void {
+export function settleChaser(scored: readonly Scored[], asks: boolean, senderId: string): void {
   const plausible = scored.filter((s) => s.score.score > 0);
   if (plausible.length === 0) return;
   const raise = (s: Scored, reason: string) => {
@@ -38,7 +38,7 @@ export function settleChaser(scored: readonly Scored[], asks: boolean): void {
   if (plausible.length === 1) return raise(plausible[0]!, 'the only open incident');
   const booked = plausible.filter((s) => s.incident.gist.visitBooked);
   if (booked.length === 1) return raise(booked[0]!, 'the only open incident with a visit booked');
-  const own = plausible.filter((s) => s.score.reasons.includes('same sender'));
+  const own = ownOf(plausible, senderId);
   // One that asks after the wait in so many words ("any news?") asks after the sender's own report.
   if (asks && own.length === 1) return raise(own[0]!, 'the sender’s only open incident');
   const byLatest = [...plausible].sort((a, b) => b.incident.lastAt.getTime() - a.incident.lastAt.getTime());
@@ -51,6 +51,9 @@ export function settleChaser(scored: readonly Scored[], asks: boolean): void {
   }
 }
 
+/** The candidates the sender wrote to themselves. */
+const ownOf = (scored: readonly Scored[], senderId: string) => scored.filter((s) => s.incident.contactIds.includes(senderId));
+
 /** Reasons that speak against a candidate (scoreAgainst): another place, room, unit, customer, problem; it works; it was fixed. */
 const AGAINST = /^(?:another|brings up|says it works|a fault after)/;
 
@@ -61,9 +64,9 @@ const AGAINST = /^(?:another|brings up|says it works|a fault after)/;
  * it, that is the one it is about. Otherwise its score stands: a fresh report in unknown words ("se oye un
  * ruido raro en el pasillo") is for an agent to judge.
  */
-export function settleUnnamed(scored: readonly Scored[]): void {
+export function settleUnnamed(scored: readonly Scored[], senderId: string): void {
   const plausible = scored.filter((s) => s.score.score > 0);
-  const own = plausible.filter((s) => s.score.reasons.includes('same sender'));
+  const own = ownOf(plausible, senderId);
   const only = plausible.length === 1 ? plausible[0]! : own.length === 1 ? own[0]! : null;
   if (!only || only.score.reasons.some((r) => AGAINST.test(r))) return;
   only.score.score = Math.max(only.score.score, only.policy.joinAt);

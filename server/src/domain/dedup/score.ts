@@ -154,12 +154,11 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
       reasons.push('asks after the booked visit');
     }
   } else if (gist.equipment.size === 0) {
-    // It names nothing the vocabulary knows, though it is no chaser. Saying it continues a report ("the
-    // unit by the door is still warm"), its wording tells which; a fresh report in unknown words ("se oye
-    // un ruido raro en el pasillo") is for an agent to judge, however alike the words.
-    const continues = gist.refersBack || gist.followUp;
-    const wording = continues ? similarityToAny(gist.wording[0] ?? new Set(), incident.gist.wording) : 0;
-    score += continues ? 0.2 + 0.15 * Math.min(1, wording / 0.3) : 0.15;
+    // It names nothing the vocabulary knows, though it is no chaser nor a follow-up (above). Saying it
+    // refers back to a report ("the unit by the door is still warm"), its wording tells which; a fresh report
+    // in unknown words ("se oye un ruido raro en el pasillo") is for an agent to judge, however alike the words.
+    const wording = gist.refersBack ? similarityToAny(gist.wording[0] ?? new Set(), incident.gist.wording) : 0;
+    score += gist.refersBack ? 0.2 + 0.15 * Math.min(1, wording / 0.3) : 0.15;
     if (wording >= 0.15) reasons.push('names no known equipment, similar wording');
   } else score += 0.15;
   // A shared specific symptom (a leak, a noise, an error code, cold) says more than a shared "does not work".
@@ -257,8 +256,8 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
     const p = policyOf(c);
     return { score: scoreAgainst(req, gist, c, p), incident: c, policy: p };
   });
-  if (isChaser(gist)) settleChaser(scored, gist.followUp);
-  else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored);
+  if (isChaser(gist)) settleChaser(scored, gist.followUp, req.contactId);
+  else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored, req.contactId);
   let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
   for (const { score: s, incident: c, policy: p } of scored) {
     // Equal scores: the most recently active incident.

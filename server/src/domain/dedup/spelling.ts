@@ -5,7 +5,7 @@
  * changed letter is not taken for a slip: it is how real words differ ("hearing" / "heating", "contado" /
  * "cortado"). Only long words are corrected (six letters or more, on both sides) and only to a word of the
  * same first letter, with one answer: short words are too close to each other to guess. Pure (a bounded
- * memo of answers aside).
+ * memo of answers in the lexicon aside).
  */
 import { stem, type Words } from './match.js';
 
@@ -16,13 +16,15 @@ export interface Lexicon {
   /** Stems of the vocabulary's words: a word with one of them is known. */
   stems: Set<string>;
   prefixes: string[];
+  /** Answers given so far (bounded). */
+  memo: Map<string, string>;
 }
 
 const MIN = 6;
 
 /** The lexicon of vocabulary words (normalised, as match.ts reads entries: '=x' exact, 'x*' a prefix). */
 export function lexiconOf(words: Iterable<string>): Lexicon {
-  const lexicon: Lexicon = { byInitial: new Map(), known: new Set(), stems: new Set(), prefixes: [] };
+  const lexicon: Lexicon = { byInitial: new Map(), known: new Set(), stems: new Set(), prefixes: [], memo: new Map() };
   for (const raw of words) {
     if (raw.endsWith('*')) {
       lexicon.prefixes.push(raw.slice(0, -1));
@@ -47,12 +49,10 @@ export function oneSlip(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-const memo = new Map<string, string>();
 /** The vocabulary word a word was meant to be, or the word itself. */
 export function corrected(word: string, lexicon: Lexicon): string {
   if (word.length < MIN || !/^[a-z]+$/.test(word) || lexicon.known.has(word) || lexicon.stems.has(stem(word)) || lexicon.prefixes.some((p) => word.startsWith(p))) return word;
-  const key = `${lexicon.known.size}:${word}`;
-  const seen = memo.get(key);
+  const seen = lexicon.memo.get(word);
   if (seen !== undefined) return seen;
   // The word as typed, else its stem ("frigidreul" is "frigidre" + the article, one slip from "frigider").
   const candidates = lexicon.byInitial.get(word[0]!) ?? [];
@@ -61,8 +61,8 @@ export function corrected(word: string, lexicon: Lexicon): string {
   if (near.length === 0 && root.length >= MIN) near = candidates.filter((w) => oneSlip(root, stem(w)) || oneSlip(root, w));
   // One answer (or several of one stem: 'radiador' / 'radiadores').
   const answer = near.length > 0 && near.every((w) => stem(w) === stem(near[0]!)) ? near[0]! : word;
-  if (memo.size > 50_000) memo.clear();
-  memo.set(key, answer);
+  if (lexicon.memo.size > 50_000) lexicon.memo.clear();
+  lexicon.memo.set(word, answer);
   return answer;
 }
 
