@@ -3,25 +3,28 @@
  * (server/src/domain/dedup) next to a baseline measured in the same run — "the same customer within
  * 72 hours is the same problem". Prints precision, recall and F1 (targets: precision >= 0.98, F1 >= 0.95)
  * and, for the desk's rule, how many requests would have been offered to an agent as a possible duplicate.
- * Then the same figures on the unseen set (holdout.json, see HOLDOUT.md) and on the sealed set (sealed.json, see
- * SEALED.md), for information; all sets' figures go to bench/results/dedup-latest.json.
+ * Then the same figures on the two unseen sets used for tuning (holdout.json, see HOLDOUT.md; holdout2.json, see
+ * HOLDOUT2.md) and on the sealed set (sealed.json, see SEALED.md), for information; all sets' figures go to
+ * bench/results/dedup-latest.json.
  *
- *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/dedup/run.js [--verbose] [--errors] [--no-sealed]
+ *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/dedup/run.js [--verbose] [--errors] [--errors-unseen] [--no-sealed]
  *
  * --verbose    every decision with a score on the main set: request, action, incident, score, reasons.
  * --errors     after the report, the desk rule's mistakes on the whole main set (not the per-language runs):
  *              false joins (a request joined an incident made of another true incident's requests) and
  *              missed joins (a request that did not join the incident holding its true incident's earlier
  *              requests), each with its text, the incident's texts, and the score and reasons against both.
+ * --errors-unseen  the same list for the two unseen sets used for tuning too (holdout, holdout2), each after its report.
+ *              Read them for kinds of mistakes, not for wordings: the sealed set judges whether a fix generalises.
  * --no-sealed  skip the sealed set entirely: not read, not scored, not printed, not in the results JSON. For
  *              whoever tunes the rule, so that they never see its figures.
  * --no-sites   leave the requests' service addresses out, as the bench did before it passed them: the rule
  *              then sees no siteKey. By default a request's `siteAddress` is its siteKey (siteKeyOf) and an
  *              incident's is that of its first request carrying one, as the desk does.
  *
- * The holdout and sealed sets' decisions never go to --verbose or --errors.
+ * The sealed set's decisions never go to --verbose or any error list.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, scoreAgainst, siteKeyOf, type DedupIncident } from '../../server/src/domain/dedup/index.js';
 import { environment } from '../lib/results.js';
@@ -33,6 +36,7 @@ const root = process.cwd();
 const data = loadDataset(join(root, 'bench/dedup/dataset.json'));
 const verbose = process.argv.includes('--verbose');
 const listErrors = process.argv.includes('--errors');
+const listUnseenErrors = process.argv.includes('--errors-unseen');
 const withSites = !process.argv.includes('--no-sites');
 const textOf = (r: Dataset['requests'][number]) => `${r.subject ?? ''}\n${r.text}`;
 
@@ -58,8 +62,8 @@ const desk: Rule = (req, open) => {
   return joined;
 };
 
-/** --errors: what went wrong with one request, against the labels (see the header). */
-const byId = new Map(data.requests.map((r) => [r.id, r]));
+/** --errors: what went wrong with one request, against the labels (see the header). The set being scored's requests. */
+let byId = new Map(data.requests.map((r) => [r.id, r]));
 const oneLine = (t: string, max = 220) => (t.replace(/\s+/g, ' ').trim().slice(0, max) + (t.length > max ? '…' : ''));
 const clusterTexts = (c: Cluster) => c.requestIds.map((id) => `      ${id} [${byId.get(id)!.incident} ${byId.get(id)!.contact}] ${oneLine(textOf(byId.get(id)!))}`).join('\n');
 /** The true incident a cluster holds most requests of. */
@@ -87,9 +91,11 @@ const grow = (c: Cluster, req: Dataset['requests'][number]) => void (c.gist = c.
 /** One set's figures: the desk rule on the whole set and on each language alone, the baseline, suggestions, time. */
 interface Figures { file: string; set: Dataset; desk: Scores; byLocale: { locale: string; scores: Scores }[]; base: Scores; offered: number; ms: number; met: boolean }
 /** Scores a set; `main` lets its decisions go to --verbose (all its runs) and --errors (the whole-set run). */
-function measure(file: string, set: Dataset, main: boolean): Figures {
+function measure(file: string, set: Dataset, main: boolean, record = main && listErrors): Figures {
   loud = main;
-  recording = main && listErrors;
+  byId = new Map(set.requests.map((r) => [r.id, r]));
+  errors.length = 0;
+  recording = record;
   suggestions = 0;
   const started = performance.now();
   const deskScores = pairScores(set, replay(set, desk, grow));
@@ -124,15 +130,19 @@ function report(head: string, x: Figures, verdict: string) {
 const main = measure('bench/dedup/dataset.json', data, true);
 console.log(withSites ? 'service addresses: passed to the rule (siteKeyOf), as the desk does; --no-sites leaves them out\n' : 'service addresses: left out (--no-sites)\n');
 report(`Switchboard duplicate detection — ${size(data, main.desk)}`, main, main.met ? 'OK' : 'MISSED');
+const mainErrors = [...errors];
 // The sets written without reading the rule, each checked on load like the main set: the same figures, for information
-// (the targets are judged on the set above). Their decisions stay out of --verbose and --errors on purpose, so that
-// they remain unseen by whoever tunes the rule; --no-sealed leaves the sealed one out altogether.
+// (the targets are judged on the set above). The two unseen sets are used for tuning: their mistakes are listed with
+// --errors-unseen. The sealed set's decisions never are, so that it stays unseen by whoever tunes the rule;
+// --no-sealed leaves it out altogether.
 const others = [
-  { key: 'holdout', label: 'unseen set', file: 'bench/dedup/holdout.json' },
-  ...(process.argv.includes('--no-sealed') ? [] : [{ key: 'sealed', label: 'sealed set', file: 'bench/dedup/sealed.json' }]),
-].map(({ key, label, file }) => {
-  const x = measure(file, loadDataset(join(root, file)), false);
+  { key: 'holdout', label: 'unseen set', file: 'bench/dedup/holdout.json', tuning: true },
+  { key: 'holdout2', label: 'second unseen set', file: 'bench/dedup/holdout2.json', tuning: true },
+  ...(process.argv.includes('--no-sealed') || !existsSync(join(root, 'bench/dedup/sealed.json')) ? [] : [{ key: 'sealed', label: 'sealed set', file: 'bench/dedup/sealed.json', tuning: false }]),
+].map(({ key, label, file, tuning }) => {
+  const x = measure(file, loadDataset(join(root, file)), false, tuning && listUnseenErrors);
   report(`\n${label} (${file}) — ${size(x.set, x.desk)} (for information)`, x, `${x.met ? 'met' : 'not met'} (for information; judged on the main set)`);
+  if (tuning && listUnseenErrors) printErrors(`${label}`, errors);
   return { key, x };
 });
 
@@ -146,7 +156,8 @@ writeFileSync(resultsFile, `${JSON.stringify({
   ...Object.fromEntries(others.map(({ key, x }) => [key, { ...setFigures(x), targetsMet: x.met }])),
 }, null, 2)}\n`);
 console.log(`\nfigures written to ${relative(root, resultsFile)}`);
-if (listErrors) {
-  console.log(`\nErrors of the desk rule on the whole set: ${errors.filter((e) => e.startsWith('FALSE')).length} false join(s), ${errors.filter((e) => e.startsWith('MISSED')).length} missed join(s)`);
-  for (const e of errors) console.log(`\n${e}`);
+if (listErrors) printErrors('the whole main set', mainErrors);
+function printErrors(where: string, list: readonly string[]) {
+  console.log(`\nErrors of the desk rule on ${where}: ${list.filter((e) => e.startsWith('FALSE')).length} false join(s), ${list.filter((e) => e.startsWith('MISSED')).length} missed join(s)`);
+  for (const e of list) console.log(`\n${e}`);
 }
