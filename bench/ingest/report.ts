@@ -1,9 +1,9 @@
 /** The ingest bench's result: its shape and the printed table. */
 import type { HttpFloorResult } from '../lib/http-floor.js';
-import type { BaselineResult } from '../lib/insert-baseline.js';
+import type { BaselineResult, CommitLatencyResult } from '../lib/insert-baseline.js';
 import type { LoadOptions } from '../lib/options.js';
 import type { LatencyResult, ThroughputResult, WarmupResult } from '../lib/phases.js';
-import { baselineLines, httpFloorLine, errorKindLines, headerLines, latencyLines, serverLogLines, socketLine, throughputLine, warmupLine } from '../lib/report.js';
+import { baselineLines, commitFloorLine, httpFloorLine, errorKindLines, headerLines, latencyLines, serverLogLines, socketLine, throughputLine, warmupLine } from '../lib/report.js';
 import type { BenchResult } from '../lib/results.js';
 
 export const TARGETS = { ratioMin: 0.5, p99MaxMs: 50 } as const;
@@ -17,6 +17,8 @@ export interface IngestBenchResult extends BenchResult {
   throughput: ThroughputResult;
   /** Postgres mode only: PGlite inside the server cannot be reached from outside. */
   baseline: BaselineResult | null;
+  /** One INSERT commit per arrival at the latency phase's rate (postgres mode only): the floor of its p99. */
+  commitFloor: CommitLatencyResult | null;
   /** A bare Node http server answering the same posts: what the machine leaves for any intake. */
   httpFloor: HttpFloorResult;
   /** throughput / baseline (postgres mode only). */
@@ -37,6 +39,7 @@ export function formatReport(r: IngestBenchResult): string {
       ['answer only', r.latency.httpMs],
       ['event only', r.latency.eventMs],
     ]),
+    ...(r.commitFloor ? [commitFloorLine(r.commitFloor)] : []),
     socketLine(r.socket),
     ...errorKindLines(r.latency.errorKinds, r.throughput.errorKinds),
     ...serverLogLines(r.server),

@@ -11,7 +11,7 @@ import type { Cleanup } from '../lib/cleanup.js';
 import { HttpClient } from '../lib/http.js';
 import { InboxWatcher } from '../lib/inbox.js';
 import { measureHttpFloor } from '../lib/http-floor.js';
-import { baselineRatio, measureInsertBaseline } from '../lib/insert-baseline.js';
+import { baselineRatio, measureCommitLatency, measureInsertBaseline } from '../lib/insert-baseline.js';
 import { latencyMet, loadSettings, measureIntake } from '../lib/phases.js';
 import { commonResults } from '../lib/results.js';
 import { runBench } from '../lib/run.js';
@@ -36,7 +36,10 @@ async function measure(root: string, options: BenchOptions, cleanup: Cleanup): P
   assertAlive(d.server, 'during the measurements');
 
   const sample = new Submissions(`${d.runId}b`);
-  const baseline = d.databaseUrl ? await measureInsertBaseline(d.databaseUrl, { ...options, payload: () => envelopeText(sample.next()) }, log) : null;
+  const payload = () => envelopeText(sample.next());
+  const baseline = d.databaseUrl ? await measureInsertBaseline(d.databaseUrl, { ...options, payload }, log) : null;
+  // The server's pool holds 10 connections (server/src/database/orm-config.ts).
+  const commitFloor = d.databaseUrl ? await measureCommitLatency(d.databaseUrl, { ...options, connections: 10, payload }, log) : null;
   const httpFloor = await measureHttpFloor({ concurrency: options.concurrency, durationMs: options.durationMs, body: () => sample.next() }, log);
   const ratio = baselineRatio(Math.min(throughput.ratePerSecond, throughput.processedPerSecond), baseline);
   return {
@@ -48,6 +51,7 @@ async function measure(root: string, options: BenchOptions, cleanup: Cleanup): P
     latency,
     throughput,
     baseline,
+    commitFloor,
     httpFloor,
     ratio,
     targets: TARGETS,

@@ -42,7 +42,8 @@ export async function startBenchServer(
     entry: join(root, 'dist/server/src/main.js'),
     cwd: root,
     env,
-    nodeArgs: setup.profile ? ['--import', new URL('./cpu-profile-hook.js', import.meta.url).href] : [],
+    // BENCH_SERVER_NODE_ARGS: extra node flags for the server only, e.g. "--trace-gc" while looking into a tail.
+    nodeArgs: [...(setup.profile ? ['--import', new URL('./cpu-profile-hook.js', import.meta.url).href] : []), ...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
     logFile: resultsPath(root, `server-${setup.name}.log`),
     // WEB_DIST is empty on purpose: the bench needs the API only.
     expectedLines: [/\[Web\] no built web app at \(unset\)/],

@@ -1,12 +1,16 @@
 /**
- * The floor to compare an intake with: what this PostgreSQL does with C connections each committing
- * single-row INSERTs (autocommit) of a payload like the one the server stores raw for a request, in the
- * bench's own database (table bench_baseline, dropped afterwards).
+ * The floors to compare an intake with, in the bench's own database (table bench_baseline, dropped afterwards),
+ * each statement a single-row INSERT (autocommit) of a payload like the one the server stores raw for a request:
+ * - throughput: what this PostgreSQL commits with C connections, each starting its next INSERT at once;
+ * - commit latency: one INSERT per arrival at the latency phase's rate (open loop), start -> committed. Every
+ *   accepted request is one commit, so a disk whose WAL flushes stall shows here first: no intake's p99 at
+ *   that rate can be below this one's.
  */
+import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { closedLoop } from './load.js';
+import { closedLoop, openLoop } from './load.js';
 import { withClient } from './postgres.js';
-import { round } from './stats.js';
+import { round, summarize, type Summary } from './stats.js';
 
 export interface BaselineResult {
   concurrency: number;
@@ -17,6 +21,17 @@ export interface BaselineResult {
 }
 
 const INSERT = 'insert into bench_baseline (payload) values ($1)';
+const CREATE = 'create table bench_baseline (id bigserial primary key, payload jsonb not null, created_at timestamptz not null default now())';
+
+export interface CommitLatencyResult {
+  ratePerSecond: number;
+  durationMs: number;
+  /** Connections the arrivals share (the server's pool holds as many). */
+  connections: number;
+  errors: number;
+  /** Arrival -> committed. */
+  latencyMs: Summary | null;
+}
 
 export async function measureInsertBaseline(
   databaseUrl: string,
@@ -24,9 +39,7 @@ export async function measureInsertBaseline(
   log: (msg: string) => void,
 ): Promise<BaselineResult> {
   log(`baseline: ${options.concurrency} connections of single-row INSERT commits for ${options.durationMs / 1000} s`);
-  await withClient(databaseUrl, (c) =>
-    c.query('create table bench_baseline (id bigserial primary key, payload jsonb not null, created_at timestamptz not null default now())'),
-  );
+  await withClient(databaseUrl, (c) => c.query(CREATE));
   const clients: pg.Client[] = [];
   try {
     for (let i = 0; i < options.concurrency; i++) {
@@ -42,6 +55,41 @@ export async function measureInsertBaseline(
     return { concurrency: options.concurrency, durationMs: options.durationMs, inserts: r.completed, errors: r.errors, ratePerSecond: round(r.ratePerSecond, 1) };
   } finally {
     await Promise.allSettled(clients.map((c) => c.end()));
+    await withClient(databaseUrl, (c) => c.query('drop table if exists bench_baseline'));
+  }
+}
+
+/** Commit latency at a fixed rate: one autocommit INSERT per arrival on a pool of `connections` (see the header). */
+export async function measureCommitLatency(
+  databaseUrl: string,
+  options: { ratePerSecond: number; durationMs: number; maxInFlight: number; connections: number; payload: () => string },
+  log: (msg: string) => void,
+): Promise<CommitLatencyResult> {
+  log(`commit latency: one single-row INSERT commit per arrival at ${options.ratePerSecond}/s for ${options.durationMs / 1000} s (${options.connections} connections)`);
+  await withClient(databaseUrl, (c) => c.query(CREATE));
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.connections });
+  try {
+    // Connections opened before the clock starts, as the server's are.
+    await Promise.all(Array.from({ length: options.connections }, () => pool.connect())).then((cs) => cs.forEach((c) => c.release()));
+    const latencies: number[] = [];
+    let errors = 0;
+    await openLoop({
+      ratePerSecond: options.ratePerSecond,
+      durationMs: options.durationMs,
+      maxInFlight: options.maxInFlight,
+      task: async () => {
+        const start = performance.now();
+        try {
+          await pool.query(INSERT, [options.payload()]);
+          latencies.push(performance.now() - start);
+        } catch {
+          errors++;
+        }
+      },
+    });
+    return { ratePerSecond: options.ratePerSecond, durationMs: options.durationMs, connections: options.connections, errors, latencyMs: summarize(latencies) };
+  } finally {
+    await pool.end();
     await withClient(databaseUrl, (c) => c.query('drop table if exists bench_baseline'));
   }
 }

@@ -3,7 +3,7 @@
  * and an intake's lines (warm-up, throughput, INSERT baseline and ratio, latency at the rate, error kinds).
  */
 import type { HttpFloorResult } from './http-floor.js';
-import type { BaselineResult } from './insert-baseline.js';
+import type { BaselineResult, CommitLatencyResult } from './insert-baseline.js';
 import type { LatencyResult, ThroughputResult, WarmupResult } from './phases.js';
 import type { Environment, ServerLog, SocketCounts } from './results.js';
 import type { Summary } from './stats.js';
@@ -61,6 +61,11 @@ export function baselineLines(b: BaselineResult | null, ratio: number | null, ta
 export function httpFloorLine(f: HttpFloorResult, b: BaselineResult | null): string {
   const over = b && b.ratePerSecond > 0 ? `; / baseline ${(f.ratePerSecond / b.ratePerSecond).toFixed(3)}` : '';
   return labelled('HTTP floor', `${rate(f.ratePerSecond).padEnd(8)} (bare Node http server, same client and posts, C=${f.concurrency}, ${secs(f.durationMs)}, errors ${f.errors}${over})`);
+}
+
+/** The commit-latency floor, under the latency lines it bounds. */
+export function commitFloorLine(c: CommitLatencyResult): string {
+  return `    ${'commit floor'.padEnd(17)}${pcts(c.latencyMs)}  (one single-row INSERT commit per arrival, same rate, ${c.connections} connections, errors ${c.errors})`;
 }
 
 /**
