@@ -2,8 +2,8 @@
  * One agent's live inbox: a socket.io connection to /inbox, authenticated by the session cookie,
  * recording when each event of one kind arrived, keyed: by default 'incident.created' by the
  * incident's reference (`incidentsCreated(keyOf)` picks another key, e.g. the subject when the sender
- * cannot know the reference; `messagesCreated(keyOf)` watches 'message.created', every inbound message
- * whether it opened an incident or joined one).
+ * cannot know the reference; `messagesCreated(keyOf)` watches every inbound message, whether it opened an
+ * incident ('incident.created' carries it) or joined one ('message.created')).
  */
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
@@ -14,7 +14,7 @@ export interface CreatedIncident {
   subject?: string;
 }
 
-/** The message part of a 'message.created' payload, as far as the bench looks at it. */
+/** The message part of a 'message.created' or 'incident.created' payload, as far as the bench looks at it. */
 export interface CreatedMessage {
   body?: string;
   kind?: string;
@@ -22,14 +22,17 @@ export interface CreatedMessage {
 
 export type IncidentKey = (incident: CreatedIncident) => string | undefined;
 
-/** The event a watcher records and the key it files each one under (undefined: not the bench's). */
+/** The events a watcher records and the key it files each one under (undefined: not the bench's). */
 export interface InboxEvent {
+  /** As reported, e.g. 'incident.created'. */
   name: string;
+  names: readonly string[];
   keyOf(payload: unknown): string | undefined;
 }
 
 export const incidentsCreated = (keyOf: IncidentKey = (incident) => incident.reference): InboxEvent => ({
   name: 'incident.created',
+  names: ['incident.created'],
   keyOf: (payload) => {
     const incident = (payload as { incident?: CreatedIncident } | undefined)?.incident;
     return incident ? keyOf(incident) : undefined;
@@ -37,7 +40,8 @@ export const incidentsCreated = (keyOf: IncidentKey = (incident) => incident.ref
 });
 
 export const messagesCreated = (keyOf: (message: CreatedMessage) => string | undefined): InboxEvent => ({
-  name: 'message.created',
+  name: 'incident.created/message.created',
+  names: ['incident.created', 'message.created'],
   keyOf: (payload) => {
     const message = (payload as { message?: CreatedMessage } | undefined)?.message;
     return message ? keyOf(message) : undefined;
@@ -59,9 +63,10 @@ export class InboxWatcher {
     private readonly socket: Socket,
     /** The event watched, e.g. 'incident.created'. */
     readonly event: string,
+    names: readonly string[],
     keyOf: InboxEvent['keyOf'],
   ) {
-    socket.on(event, (payload: unknown) => {
+    const onEvent = (payload: unknown) => {
       const at = performance.now();
       const ref = keyOf(payload);
       if (!ref) return;
@@ -71,7 +76,8 @@ export class InboxWatcher {
       }
       this.arrivals.set(ref, at);
       if (this.waiting.delete(ref)) this.progress?.(this.waiting.size === 0);
-    });
+    };
+    for (const name of names) socket.on(name, onEvent);
     socket.on('disconnect', () => {
       if (!this.closing) this.disconnects++;
     });
@@ -97,7 +103,7 @@ export class InboxWatcher {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.off('connect_error', fail);
-        resolve(new InboxWatcher(socket, watch.name, watch.keyOf));
+        resolve(new InboxWatcher(socket, watch.name, watch.names, watch.keyOf));
       });
     });
   }

@@ -3,7 +3,7 @@
  * as the server's Twilio REST API, the built server (processors in-process) on a free loopback port
  * with a PUBLIC_URL (the address Twilio would call, which the signatures are over, never contacted), an
  * SMS channel on a fresh Twilio account, the admin logged in with a live inbox socket watching
- * 'message.created', and a database connection for the exactly-once check. Every piece registers its
+ * 'incident.created' or 'message.created' (the message's own event), and a database connection for the exactly-once check. Every piece registers its
  * own clean-up.
  */
 import pg from 'pg';

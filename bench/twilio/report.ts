@@ -13,7 +13,7 @@ export interface TwilioBenchResult extends BenchResult {
   bench: 'twilio';
   settings: LoadOptions & { senders: number; redeliveryPercent: number; publicUrl: string };
   warmup: WarmupResult & { byKind: PhaseTally };
-  /** latency.httpMs (webhook start -> 200) is the headline; latencyMs adds the agent's 'message.created'. */
+  /** latency.httpMs (webhook start -> 200) is the headline; latencyMs adds the agent's event of the message ('incident.created' when it opened one, else 'message.created'). */
   latency: LatencyResult & { byKind: PhaseTally };
   throughput: ThroughputResult & { byKind: PhaseTally };
   baseline: BaselineResult;
@@ -45,7 +45,7 @@ export function formatReport(r: TwilioBenchResult): string {
       ['joining', l.byKind.answerMs.joins],
       ['redelivery', l.byKind.answerMs.redelivery],
     ]),
-    labelled('', `(webhook = POST start -> 200 with empty TwiML; + agent socket = both the 200 and the message.created; ${kinds(l.byKind)})`),
+    labelled('', `(webhook = POST start -> 200 with empty TwiML; + agent socket = both the 200 and the message's event; ${kinds(l.byKind)})`),
     labelled(
       'exactly once',
       `${e.pass ? 'PASS' : 'FAIL'}  ${e.answeredMessageSids} distinct MessageSids answered 200 (+ ${e.redeliveriesAnswered} redeliveries), ${e.storedMessages} messages stored: ${e.storedTwice} stored twice, ${e.missing} missing, ${e.unknown} unknown`,

@@ -84,7 +84,7 @@ export class Webhooks implements IntakeTarget {
     readonly eventWaitMs: number,
   ) {}
 
-  /** Posts one webhook; resolves the key of its 'message.created' (its Body; null for a redelivery). */
+  /** Posts one webhook; resolves the key of its event on the agent's socket (its Body; null for a redelivery). */
   async send(): Promise<string | null> {
     const start = performance.now();
     const redelivery = this.originals.length > 0 && Math.random() < this.redeliveryShare;
@@ -128,7 +128,7 @@ export class Webhooks implements IntakeTarget {
   private newMessage(): TwilioParams {
     const n = ++this.count;
     const sid = `SM${randomBytes(16).toString('hex')}`;
-    // The body is unique (it keys the agent's 'message.created'), like a customer quoting their contract.
+    // The body is unique (it keys the message's event on the agent's socket), like a customer quoting their contract.
     return sampleParams(this.account, this.senders[randomInt(this.senders.length)], sid, `${TEXTS[n % TEXTS.length]} Contrato ${this.runId}-${n}.`);
   }
 }

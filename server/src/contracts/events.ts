@@ -14,11 +14,17 @@ export type WorkloadChangeReason = 'offered' | 'answered' | 'expired' | 'release
 export type AlertKind = 'assignment-declined' | 'no-technician' | 'sla-warning' | 'sla-breached';
 
 export interface ServerToClientEvents {
-  'incident.created': (payload: { incident: IncidentSummaryDto }) => void;
+  /**
+   * A new incident. `message`: the inbound message that opened it, when one did (intake); it is not announced
+   * again as 'message.created' (one event per new incident). Without it (an incident split off by an unmerge),
+   * fetch the incident for its timeline.
+   */
+  'incident.created': (payload: { incident: IncidentSummaryDto; message?: MessageDto }) => void;
   /** `changed` names the fields that changed (status, priority, department, assignee, lastMessage...). */
   'incident.updated': (payload: { incident: IncidentSummaryDto; changed: string[]; by: UserRefDto | null }) => void;
   /** The incident moved out of what this user may see (another department, reassigned): drop it. */
   'incident.removed': (payload: { incidentId: string }) => void;
+  /** A message added to an incident that existed before it (see 'incident.created' for an incident's first). */
   'message.created': (payload: { incidentId: string; message: MessageDto }) => void;
   /** Something the department should act on now (a technician declined a service order ...). */
   'incident.alert': (payload: { incidentId: string; reference: string; kind: AlertKind; by: UserRefDto | null }) => void;

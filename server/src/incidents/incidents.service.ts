@@ -315,8 +315,8 @@ export class IncidentsService {
     if (outcome.kind === 'created') {
       // Where the workflow rules put it.
       const rooms = roomsOfIncident({ departmentId: outcome.incident.department?.id ?? null, assigneeId: outcome.incident.assignee?.id ?? null });
-      this.publisher.publish(rooms, 'incident.created', { incident: outcome.incident });
-      this.publisher.publish(rooms, 'message.created', { incidentId: outcome.incident.id, message: outcome.message });
+      // One event: the incident with the message that opened it.
+      this.publisher.publish(rooms, 'incident.created', { incident: outcome.incident, message: outcome.message });
       return;
     }
     const incident = await this.repo.findSummary(outcome.incidentId);

@@ -52,18 +52,26 @@ describe('live inbox over socket.io, two server processes sharing Redis', () => 
     s.disconnect();
   });
 
-  it('shows a new web-form request to agents on both servers, with its first message', async () => {
+  it('shows a new web-form request to agents on both servers, with its first message in the same event', async () => {
     const sa = await connect(ana);
     const sb = await connect(bob);
     const form = submission({ subject: 'Se fue la luz en el portal' });
     const createdA = nextEvent(sa, 'incident.created', (p) => p.incident.subject === form.subject);
     const createdB = nextEvent(sb, 'incident.created', (p) => p.incident.subject === form.subject);
-    const messageB = nextEvent(sb, 'message.created', (p) => p.message.body === form.message);
+    const messages: unknown[] = [];
+    const record = (p: unknown) => void messages.push(p);
+    sb.on('message.created', record);
     const r = await new ApiClient(b.url).post(`/api/channels/webform/${key}`, form);
     const [ea, eb] = await Promise.all([createdA, createdB]);
     expect(ea.incident.reference).toBe(r.body.reference);
     expect(eb.incident).toMatchObject({ reference: r.body.reference, status: 'new', contact: { email: form.email } });
-    expect((await messageB).message).toMatchObject({ kind: 'inbound', author: { type: 'contact' } });
+    expect(eb.message).toMatchObject({ kind: 'inbound', body: form.message, author: { type: 'contact' } });
+    // The first message is not announced a second time: a note added now arrives, the first message never did.
+    const note = nextEvent(sb, 'message.created', (p) => p.incidentId === eb.incident.id);
+    await ana.ok(ana.post(`/api/incidents/${eb.incident.id}/notes`, { body: 'Llamo al presidente de la comunidad.' }));
+    expect((await note).message).toMatchObject({ kind: 'note' });
+    expect(messages).toHaveLength(1);
+    sb.off('message.created', record);
   });
 
   it('pushes an assignment made on one server to the other, and to the assignee only', async () => {

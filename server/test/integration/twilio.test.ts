@@ -99,7 +99,7 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
 
   it('stores a message delivered twice at the same moment once', async () => {
     const params = message('+34612000002', 'Repetido por Twilio');
-    const created = nextEvent(socket, 'message.created', (p) => p.message.body === 'Repetido por Twilio', 10_000);
+    const created = nextEvent(socket, 'incident.created', (p) => p.message?.body === 'Repetido por Twilio', 10_000);
     const answers = await Promise.all([deliver(sms, params), deliver(sms, params), deliver(sms, params)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     // Answered once stored; processed right after.
