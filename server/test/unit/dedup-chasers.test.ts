@@ -60,7 +60,7 @@ describe('requests naming no known equipment', () => {
   const cases: Case[] = [
     {
       name: 'the only open incident, nothing against it (en)',
-      request: req('The multideck by the door is still getting warmer, we have moved the milk into the back. Temperature display shows 11 now. Please send someone before the lunchtime rush, it is really busy today.', { contact: 'ct-2' }),
+      request: req('The tall glass cooler by the door is still getting warmer, we have moved the milk into the back. Temperature display shows 11 now. Please send someone before the lunchtime rush, it is really busy today.', { contact: 'ct-2' }),
       open: [chiller],
       action: 'join',
       because: /names no known equipment, the only open incident/,

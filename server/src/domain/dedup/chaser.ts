@@ -13,7 +13,17 @@ import type { RequestGist } from './gist.js';
  * the open incidents, not by its words.
  */
 export function isChaser(g: RequestGist): boolean {
-  return g.length <= 30 && g.equipment.size === 0 && [...g.symptoms].every((s) => s === 'nofunction') && g.rooms.size === 0 && g.places.size === 0 && !g.anotherProblem && !g.billing;
+  return g.length <= 30 && g.equipment.size === 0 && [...g.symptoms].every((s) => s === 'nofunction') && g.rooms.size === 0 && g.places.size === 0 && !g.anotherProblem && !g.billing && !freshFault(g);
+}
+
+/**
+ * "El dosificador no va", "the hatch won't shut": it says something does not work, in words the vocabulary
+ * does not know, and nothing in it asks after a report or says it goes on ("still", "any news?", "again",
+ * "has the plumber arrived?"). That is a report, not a chaser: which open incident, if any, it belongs to
+ * is for an agent, however few incidents are open.
+ */
+function freshFault(g: RequestGist): boolean {
+  return g.symptoms.has('nofunction') && !g.followUp && !g.refersBack && !g.again && !g.visitBooked && !g.resolved;
 }
 
 export interface Scored {
@@ -60,14 +70,14 @@ const AGAINST = /^(?:another|brings up|says it works|a fault after)/;
 /**
  * A request that names no equipment the vocabulary knows, is no chaser, and says it continues a report
  * ("the unit by the door is still warm, customers are complaining"; the caller checks gist.refersBack or
- * followUp): with one plausible open incident of the customer, or of the sender, and nothing said against
- * it, that is the one it is about. Otherwise its score stands: a fresh report in unknown words ("se oye un
- * ruido raro en el pasillo") is for an agent to judge.
+ * followUp): with one plausible open incident of the customer and nothing said against it, that is the one
+ * it is about. Otherwise its score stands: with several open, which one its unknown words are about is for
+ * an agent (the sender's own one is no better a guess than a colleague's), and so is a fresh report in
+ * unknown words ("se oye un ruido raro en el pasillo").
  */
-export function settleUnnamed(scored: readonly Scored[], senderId: string): void {
+export function settleUnnamed(scored: readonly Scored[]): void {
   const plausible = scored.filter((s) => s.score.score > 0);
-  const own = ownOf(plausible, senderId);
-  const only = plausible.length === 1 ? plausible[0]! : own.length === 1 ? own[0]! : null;
+  const only = plausible.length === 1 ? plausible[0]! : null;
   if (!only || only.score.reasons.some((r) => AGAINST.test(r))) return;
   only.score.score = Math.max(only.score.score, only.policy.joinAt);
   only.score.reasons.push('names no known equipment, the only open incident');

@@ -41,8 +41,9 @@ export const EQUIPMENT: Vocabulary = {
     'internet', 'fibra', 'fiber', 'wifi*', 'wi fi', 'router', 'broadband', 'conexion', 'conexiune', 'connection', 'net', '=ont', 'modem', 'leased line', '=dsl', '=adsl', '=pon', '=nte', 'ethernet', 'red wifi', 'reteaua',
     '=wlan', 'repetidor', 'repeater', 'wifi extender', 'amplificador wifi', 'mesh',
   ],
+  // "Till" is also "until" ("till Monday"): the cash desk is named with an article.
   payment: [
-    'datafono', '=tpv', '=pos', 'card machine', 'card reader', 'card terminal', 'terminal de pago', 'cititor* de card*', '=terminal', '=terminalul', 'terminal de plata', 'caja registradora', 'cash register', '=till',
+    'datafono', '=tpv', '=pos', 'card machine', 'card reader', 'card terminal', 'terminal de pago', 'cititor* de card*', '=terminal', '=terminalul', 'terminal de plata', 'caja registradora', 'cash register', 'the till', 'our till', 'a till', '=tills',
     'casa de marcat', 'pos terminal',
   ],
   tv: ['=tv', 'television', 'televizor', '=tele', 'decodificador', 'decoder', 'canal', 'channels', 'antena', 'antenna', 'aerial', 'parabolica', 'satellite dish'],
@@ -51,8 +52,9 @@ export const EQUIPMENT: Vocabulary = {
     'electricity', 'electricidad', 'electricitate', 'curent', 'corriente', 'power', 'power cut', 'apagon', 'sin luz', 'no hay luz', 'corte de luz', 'se fue la luz', 'ido la luz', 'fara curent', 'pana de curent',
     'electrics', 'electrical', 'instalacion electrica', 'instalatia electrica', 'partea electrica', 'power outage', 'blackout', 'mains power', '=elec',
   ],
+  // "Tripped" alone is also a person ("a resident tripped on the step"): the breaker is named, or it keeps tripping.
   breaker: [
-    'cuadro electrico', 'cuadro', 'fuse', 'fuse box', 'sigurant*', 'diferencial', 'breaker', 'circuit breaker', 'trip', 'tripped', 'tripping', 'trips', '=rcd', '=mcb', 'consumer unit', 'tablou*', 'tablou electric',
+    'cuadro electrico', 'cuadro', 'fuse', 'fuse box', 'sigurant*', 'diferencial', 'breaker', 'circuit breaker', 'trip switch', '=tripping', 'keeps tripping', 'tripped out', '=rcd', '=mcb', 'consumer unit', 'tablou*', 'tablou electric',
     'magnetotermico', 'plomos', 'disjunctor*', 'breaker box', 'breaker panel', 'electrical panel',
   ],
   socket: ['enchufe', 'socket', 'priza', 'outlet', 'toma de corriente', 'power socket', 'plug socket'],
@@ -61,7 +63,8 @@ export const EQUIPMENT: Vocabulary = {
     'emergency lighting', 'luces de emergencia', 'downlight*', 'plafon*',
   ],
   water: ['agua', 'water', '=apa', 'water tank', 'deposito de agua', 'rezervor*', 'water supply', 'suministro de agua', 'water main*'],
-  tap: ['grifo', 'tap', 'faucet', 'robinet', 'mixer tap', 'monomando', 'baterie'],
+  // '=tap': the Spanish 'tapa' (a lid) stems to 'tap'.
+  tap: ['grifo', '=tap', '=taps', 'faucet', 'robinet', 'mixer tap', 'monomando', 'baterie'],
   pipe: ['tuberia', 'pipe', 'teava', 'tevi', 'conducta', 'bajante', '=tubo'],
   drain: ['desague', 'drain', 'canaliz*', 'sewer', 'alcantarilla*', 'sifon', 'atarjea'],
   sink: ['sink', 'fregadero', 'chiuveta', 'lavabo', 'washbasin', 'basin', 'lavoar'],
@@ -70,19 +73,26 @@ export const EQUIPMENT: Vocabulary = {
   fridge: ['nevera', 'fridge', 'frigider', 'frigorific*', 'refrigerator', 'frigorifico', '=frigo', 'fridge freezer'],
   freezer: ['freezer', 'congelador', 'congelator', 'chest freezer', 'lada frigorifica', 'lada de congelare', '=arcon', 'arcon congelador', 'ice cream freezer'],
   chiller: ['chiller', 'enfriador*', 'tanque de leche', 'tanque de frio', 'tanc de racire', 'tancul de lapte', 'milk tank', 'milk cooler', 'dairy chiller'],
-  coldroom: ['camara frigorifica', 'camara de frio', 'camara', 'cold room', 'walk in', 'walk in fridge', 'camera frigorifica'],
-  display: ['vitrina', 'display case', 'display fridge', 'expositor*', 'vitrina frigorifica'],
+  coldroom: [
+    'camara frigorifica', 'camara de frio', 'camara', 'cold room', 'walk in', 'walk in fridge', 'camera frigorifica', 'walk in freezer', 'freezer room', 'camara de congelacion', 'camara de congelados', 'camera de congelare',
+    'camera frigorifica de congelare',
+  ],
+  display: ['vitrina', 'display case', 'display fridge', 'expositor*', 'vitrina frigorifica', 'mural', 'mural refrigerado', 'multideck', 'multi deck', 'vitrina frigorifica murala'],
   icemachine: ['ice machine', 'maquina de hielo', 'fabricador de hielo', 'masina de gheata', 'ice maker'],
-  ventilation: ['ventilacion', 'ventilation', 'ventilatie', 'ventilati*', 'recuperador'],
+  ventilation: ['ventilacion', 'ventilation', 'ventilatie', 'ventilati*', 'recuperador', '=ahu', 'air handling unit', 'air handler', 'unidad de tratamiento de aire', '=uta', 'climatizadora', 'centrala de tratare a aerului'],
   extractor: ['extractor*', 'extractor fan', 'exhaust fan', 'extract fan'],
   hood: ['hood', 'cooker hood', 'extractor hood', 'kitchen hood', 'range hood', 'campana', 'campana extractora', 'campana de cocina', '=hota', '=hotei', 'hota de bucatarie'],
   washer: ['lavadora', 'washing machine', 'washer', 'masina de spalat rufe', 'masina de spalat'],
   dishwasher: ['lavavajillas', 'dishwasher', 'masina de spalat vase'],
   dryer: ['secadora', 'tumble dryer', 'dryer', 'uscator*'],
+  // A proofer (the dough's warm, humid cabinet) is not the oven next to it.
+  proofer: ['proofer', 'prover', 'proving cabinet', 'fermentadora', 'camara de fermentacion', 'dospitor*', 'camera de dospire', 'camera de dospit'],
   oven: ['horno', 'oven', 'cuptor*', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker', 'plita', 'fogon*', 'stove'],
   fryer: ['freidora', 'fryer', 'friteuz*'],
   coffee: ['cafetera', 'coffee machine', 'espressor*', 'expresor*', 'maquina de cafe', 'masina de cafea'],
-  lift: ['ascensor', 'lift', 'elevator', 'montacargas', 'goods lift'],
+  // The doors of a lift are the lift ("operador de puertas de cabina", "ușa de palier", "landing door").
+  stairlift: ['stairlift', 'stair lift', 'salvaescaleras', 'silla salvaescaleras', 'lift de scara', 'scaun de scara'],
+  lift: ['ascensor', 'lift', 'elevator', 'montacargas', 'goods lift', 'puerta de cabina', 'puertas de cabina', 'landing door', 'usa de palier', 'usile de palier', 'usa liftului', 'usa cabinei'],
   escalator: ['escalator', 'escalera mecanica', 'escalera* mecanica*', 'scara rulanta'],
   door: ['puerta', 'door', '=usa', '=usi', 'garage door', 'puerta de garaje', 'puerta automatica', 'automatic door', 'sliding door', 'usa automata'],
   shutter: ['persiana', 'shutter', 'roller shutter', 'rulou', 'jaluz*', 'cierre metalico', 'persiana metalica', 'oblon*', 'roller door', 'cortina metalica'],
@@ -90,7 +100,7 @@ export const EQUIPMENT: Vocabulary = {
   gate: ['porton', 'gate', 'poarta', 'cancela', 'verja', 'gate motor'],
   alarm: ['alarm system', 'burglar alarm', 'intruder alarm', 'security alarm', 'alarma de seguridad', 'alarma antirrobo', 'sistema de alarma', 'sistem* de alarma', 'alarma casei'],
   firealarm: [
-    'fire alarm', 'fire panel', 'alarma de incendio*', 'alarma contra incendio*', 'alarma de incendiu', 'centrala de incendiu', 'detector* de fum', 'detector* de humo', 'smoke detector*', 'smoke alarm*', 'sprinkler*',
+    'fire alarm', 'fire panel', 'central de incendios', 'centralita de incendios', 'central de alarma de incendios', 'panel de incendios', 'alarma de incendio*', 'alarma contra incendio*', 'alarma de incendiu', 'centrala de incendiu', 'detector* de fum', 'detector* de humo', 'smoke detector*', 'smoke alarm*', 'sprinkler*',
     'rociador*',
   ],
   cctv: ['cctv', 'camaras de seguridad', 'camaras de vigilancia', 'camere de supraveghere', 'camera de supraveghere', 'camerele de supraveghere', 'videovigilancia', 'security camera*', '=dvr', '=nvr', 'videograbador'],

@@ -9,6 +9,7 @@ import {
   FOLLOW_UP,
   NEGATIONS,
   REFERS_BACK,
+  REPAIRED,
   RESOLVED,
   ROOMS,
   SYMPTOMS,
@@ -21,10 +22,12 @@ import { EQUIPMENT, FAMILIES, INCIDENTAL_EQUIPMENT, SUPPLIES } from './equipment
 import { blocksIn, equipmentUnits } from './units.js';
 import { isBilling } from './billing.js';
 import { newPartOf, unquoted } from './quoted.js';
-import { matchTable, normalizeText, says, wordsOf, type Words } from './match.js';
+import { conceptsIn, matchTable, normalizeText, says, wordsOf, type Words } from './match.js';
 import { lexiconOf, spellChecked } from './spelling.js';
 import { clausesOf, placesInClause } from './text.js';
 import { trigramsOf } from './similarity.js';
+import { setsApart } from './contrast.js';
+import { landmarkStarts } from './landmark.js';
 
 export interface RequestGist {
   equipment: Set<string>;
@@ -57,10 +60,8 @@ export interface RequestGist {
   again: boolean;
   /** How many words it has (a chaser is short). */
   length: number;
-  /** Character trigrams of its words, for a plain text similarity. */
+  /** Character trigrams of its words, for a plain text similarity (similarity.ts); an incident's: of all its requests. */
   trigrams: Set<string>;
-  /** The topical trigrams of each of its texts, one set per request (similarity.ts). */
-  wording: Set<string>[];
 }
 
 /**
@@ -105,13 +106,15 @@ function readGist(text: string): RequestGist {
     all.keys.push(...w.keys);
     for (let i = 0; i < w.words.length; i++) clauseAt.push(c);
   });
-  const inClauses = (table: Vocabulary | readonly string[]) => {
+  const inClauses = (table: Vocabulary | readonly string[], skip: ReadonlySet<number> = new Set()) => {
     const by = clauses.map(() => new Set<string>());
-    for (const m of matchTable(all, table)) by[clauseAt[m.at]!]!.add(m.concept);
+    for (const m of matchTable(all, table)) if (!skip.has(m.at)) by[clauseAt[m.at]!]!.add(m.concept);
     return by;
   };
   const symptomsBy = inClauses(SYMPTOMS);
-  const equipmentBy = inClauses(EQUIPMENT);
+  // "The chest freezer by the till": the till says where, the freezer what (landmark.ts).
+  const landmarks = landmarkStarts(all);
+  const equipmentBy = inClauses(EQUIPMENT, landmarks);
   const roomsBy = inClauses(ROOMS);
   const working = inClauses(WORKING).map((s) => s.size > 0);
   const negated = inClauses(NEGATIONS).map((s) => s.size > 0);
@@ -122,34 +125,45 @@ function readGist(text: string): RequestGist {
     const isWorking = working[c]! && !negated[c]!;
     // "Otra vez el ascensor!!!": the fault is back, though no symptom is named.
     const fault = !isWorking && (symptomsBy[c]!.size > 0 || negated[c]! || againBy[c]!);
-    // Equipment mentioned in passing (the door to use, the lift in the address) counts only where a fault is described.
+    // Equipment mentioned in passing (the door to use, the lift in the address) counts only where a fault is
+    // described, or said to work ("el ascensor ya va", "lift OK now": a resolution is about it).
     // A light named with an appliance is its indicator ("no lights on the router", "the heater has no
     // light on"), not the lighting; with the electrics (a breaker, a socket) it is the lighting circuit.
     const named = [...equipmentBy[c]!];
     const indicator = named.some((e) => !SUPPLIES.includes(e) && !FAMILIES.electrical!.includes(e));
-    const equipment = named.filter((e) => (fault || !INCIDENTAL_EQUIPMENT.includes(e)) && !(indicator && e === 'lighting'));
+    const equipment = named.filter((e) => (fault || isWorking || !INCIDENTAL_EQUIPMENT.includes(e)) && !(indicator && e === 'lighting'));
     return { text, c, working: isWorking, equipment };
   });
-  const faulty = judged.filter((c) => !c.working);
-  const fallback = !faulty.some((c) => c.equipment.length > 0) && judged.some((c) => c.working);
-  const about = fallback ? judged : faulty;
+  // "Not the showers job", "this is a different unit": a clause that sets the request apart from another
+  // problem names that one (contrast.ts); the rest of the request is what it is about.
+  const apart = clauses.map((text, c) => setsApart(parts[c]!, text, placesInClause(text).length > 0));
+  const own = judged.filter((c) => !apart[c.c]);
+  const faulty = own.filter((c) => !c.working);
+  const fallback = !faulty.some((c) => c.equipment.length > 0) && own.some((c) => c.working);
+  const about = fallback ? own : faulty;
   // "Además de lo del aire, ahora sin internet": what a "besides" clause names is the other, earlier problem.
   const besides = inClauses(BESIDES).map((x) => x.size > 0);
   const named = new Set(about.filter((c) => !besides[c.c]).flatMap((c) => c.equipment));
-  const aside = new Set(named.size === 0 ? [] : about.filter((c) => besides[c.c]).flatMap((c) => c.equipment.filter((e) => !named.has(e))));
+  const aside = new Set([
+    ...(named.size === 0 ? [] : about.filter((c) => besides[c.c]).flatMap((c) => c.equipment.filter((e) => !named.has(e)))),
+    ...judged.filter((c) => apart[c.c]).flatMap((c) => c.equipment.filter((e) => !named.has(e))),
+  ]);
   const equipment = new Set(about.flatMap((c) => c.equipment).filter((e) => !aside.has(e)));
-  const workingEquipment = new Set(fallback ? [] : judged.filter((c) => c.working).flatMap((c) => c.equipment.filter((e) => !equipment.has(e))));
+  const workingEquipment = new Set(fallback ? [] : own.filter((c) => c.working).flatMap((c) => c.equipment.filter((e) => !equipment.has(e))));
   const symptoms = new Set(faulty.flatMap((c) => [...symptomsBy[c.c]!]));
-  const rooms = new Set(about.flatMap((c) => [...roomsBy[c.c]!]));
-  const places = new Set(about.flatMap((c) => [...placesInClause(c.text), ...blocksIn(c.text)]));
-  const aboutClauses = new Set(about.map((c) => c.c));
-  const units = new Set(equipmentUnits(all, matchTable(all, EQUIPMENT).filter((m) => aboutClauses.has(clauseAt[m.at]!) && equipment.has(m.concept))));
-  const trigrams = new Set<string>();
-  for (const w of all.words) if (w.length >= 4) for (let i = 0; i + 3 <= w.length + 2; i++) trigrams.add(` ${w} `.slice(i, i + 3));
+  // Where the other problem is ("în plus față de cabinetul 2") is not where this one is.
+  const here = about.filter((c) => !(besides[c.c] && named.size > 0));
+  const rooms = new Set(here.flatMap((c) => [...roomsBy[c.c]!]));
+  const places = new Set(here.flatMap((c) => [...placesInClause(c.text), ...blocksIn(c.text)]));
+  const hereClauses = new Set(here.map((c) => c.c));
+  const units = new Set(equipmentUnits(all, matchTable(all, EQUIPMENT).filter((m) => hereClauses.has(clauseAt[m.at]!) && !landmarks.has(m.at) && equipment.has(m.concept))));
   const followUp = says(all, FOLLOW_UP);
   // "Ya ha llegado el técnico": the visit is on, the fault is not over.
   const arrived = says(all, ARRIVED) && says(all, VISITOR);
-  const resolved = !arrived && symptoms.size === 0 && (says(all, RESOLVED) || (fallback && judged.some((c) => c.working && c.equipment.length > 0)));
+  // A repair told of with the fault "again" ("otra vez, la arreglaron el viernes") is the fault back, not over.
+  const repaired = says(all, REPAIRED) && !againBy.some(Boolean);
+  // Over: it says so, or says what works and nothing else, or tells of the repair and no fault.
+  const resolved = !arrived && symptoms.size === 0 && (conceptsIn(all, OVER_OR_AGAIN).has('over') || repaired || (fallback && judged.some((c) => c.working && c.equipment.length > 0)));
   return {
     equipment,
     families: new Set(Object.entries(FAMILIES).filter(([, members]) => members.some((m) => equipment.has(m))).map(([f]) => f)),
@@ -160,7 +174,7 @@ function readGist(text: string): RequestGist {
     billing: isBilling(text, all, symptoms, clauses.map(wordsOf)),
     followUp,
     asksVisit: followUp && says(all, VISITOR),
-    anotherProblem: says(all, ANOTHER_PROBLEM) || clauses.some((_, c) => weakAnother[c]! && !channel[c]!),
+    anotherProblem: says(all, ANOTHER_PROBLEM) || clauses.some((_, c) => weakAnother[c]! && !channel[c]!) || apart.some(Boolean),
     aside,
     refersBack: says(all, REFERS_BACK) || clauses.some((_, c) => weakAnother[c]! && channel[c]!),
     resolved,
@@ -168,11 +182,12 @@ function readGist(text: string): RequestGist {
     units,
     again: againBy.some(Boolean),
     length: all.words.filter((w) => w !== '§').length,
-    trigrams,
-    wording: [trigramsOf(text)].filter((t) => t.size > 0),
+    trigrams: trigramsOf(all.words.filter((w) => w !== '§')),
   };
 }
 const BOUNDARY = { stem: '§', exact: '§', prefix: '§' };
+/** Resolution and "again" words matched together, longest first: "ha vuelto a pararse" is the fault again, "ha vuelto la luz" over. */
+const OVER_OR_AGAIN = { over: RESOLVED, again: AGAIN };
 
 
 export function overlaps(a: Set<string>, b: Set<string>): boolean {
@@ -207,7 +222,6 @@ export function mergeGist(a: RequestGist, b: RequestGist): RequestGist {
     again: b.again,
     length: a.length + b.length,
     trigrams: new Set([...a.trigrams, ...b.trigrams]),
-    wording: [...a.wording, ...b.wording],
   };
 }
 

@@ -44,22 +44,33 @@
  *     texts and tables alike (shorthand.ts); typing slips corrected to the equipment and room words
  *     (spelling.ts); the Romanian article -a in the stemmer (match.ts);
  *   - a request naming no equipment the vocabulary knows: a short one is a chaser whether or not it uses
- *     follow-up words; a longer one that says it continues a report ("still", "sigue", "any news") is
- *     judged by its wording (pg_trgm-style trigram similarity to the most alike request of the incident,
- *     similarity.ts) and joins the customer's or the sender's only plausible open incident when nothing
- *     speaks against it (chaser.ts, settleUnnamed); a fresh report in unknown words stays for an agent;
+ *     follow-up words, unless it says something does not work and nothing about a wait or "still" (a fresh
+ *     report in unknown words: "el dosificador no va"); a longer one that says it continues a report
+ *     ("still", "sigue", "any news") is judged by its wording (pg_trgm-style trigram similarity,
+ *     similarity.ts) and joins the customer's only plausible open incident when nothing speaks against
+ *     it (chaser.ts, settleUnnamed); a fresh report in unknown words stays for an agent;
  *   - a chaser that asks after the wait in so many words joins the sender's only open incident;
  *   - a second problem in passing is at most a suggestion against the first, unless the message names the
  *     first in a "besides" clause ("además de lo del aire, ahora sin internet"), whose equipment is then
  *     not what it is about (gist.aside);
  *   - a light named with an appliance is its indicator, not the lighting.
+ * Found on the unseen sets (kinds of mistakes, fixed by mechanism):
+ *   - a request that sets itself apart from another problem ("Not the showers job", "No es el compresor de
+ *     esta mañana", "Nu este liftul mare", "this is a different unit") joined the one it names: such a
+ *     clause names the other problem (contrast.ts), and the request is another problem;
+ *   - a follow-up naming its equipment ("¿a qué hora viene el de la campana?") took the follow-up bonus
+ *     against an incident whose requests named none: only a request naming no equipment is "just a follow-up";
+ *   - equipment named as a landmark ("the freezer by the till") taken for the fault (landmark.ts);
+ *   - the main and the service lift, "liftul mare" and "liftul principal": unit qualifiers (units.ts);
+ *   - a repair told of ("han cambiado el ventilador", "au schimbat contactul") with no fault is a resolution,
+ *     so the fault "otra vez" days later is a new occurrence; "se ha vuelto a parar" is again, not "ha vuelto".
  */
 import { siteRelation, type SiteRelation } from './site.js';
 import { isChaser, settleChaser, settleUnnamed, type Scored } from './chaser.js';
 import { relateEquipment } from './relate.js';
 import { gistOf, type RequestGist } from './gist.js';
 import { placeScore, siteScore } from './evidence.js';
-import { similarity, similarityToAny } from './similarity.js';
+import { similarity } from './similarity.js';
 
 export interface DedupPolicy {
   /** How far back an open incident is compared (hours since its last request). */
@@ -145,7 +156,10 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     score += 0.3;
     reasons.push(relation.reason);
     capped = true;
-  } else if (gist.followUp) {
+  } else if (gist.followUp && gist.equipment.size === 0) {
+    // Only a request that names no equipment is "just a follow-up": one that names its equipment ("when is
+    // someone coming for the freezer?") says which incident it asks after, and an incident whose own
+    // requests named none is no better a home for it than any other.
     score += 0.4;
     reasons.push('a follow-up naming no equipment');
     // "Has the technician left yet?" is about the incident a technician was booked for.
@@ -157,7 +171,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     // It names nothing the vocabulary knows, though it is no chaser nor a follow-up (above). Saying it
     // refers back to a report ("the unit by the door is still warm"), its wording tells which; a fresh report
     // in unknown words ("se oye un ruido raro en el pasillo") is for an agent to judge, however alike the words.
-    const wording = gist.refersBack ? similarityToAny(gist.wording[0] ?? new Set(), incident.gist.wording) : 0;
+    const wording = gist.refersBack ? similarity(gist.trigrams, incident.gist.trigrams) : 0;
     score += gist.refersBack ? 0.2 + 0.15 * Math.min(1, wording / 0.3) : 0.15;
     if (wording >= 0.15) reasons.push('names no known equipment, similar wording');
   } else score += 0.15;
@@ -227,7 +241,8 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   // The incident's latest request said it works again ("Ya funciona el aerotermo, gracias"): a fault
   // reported after that is a new occurrence, even the next morning (the same fault after a confirmed fix
   // is a new incident), however alike the words: at most offered to an agent, who may reopen it.
-  if (incident.gist.resolved && !gist.resolved && gist.symptoms.size > 0) {
+  // A fault is a symptom, or the equipment "again" ("la cámara otra vez a 7 grados").
+  if (incident.gist.resolved && !gist.resolved && (gist.symptoms.size > 0 || (gist.again && common.length > 0))) {
     score = Math.min(score, policy.suggestAt);
     reasons.push('a fault after a reported fix');
   }
@@ -257,7 +272,7 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
     return { score: scoreAgainst(req, gist, c, p), incident: c, policy: p };
   });
   if (isChaser(gist)) settleChaser(scored, gist.followUp, req.contactId);
-  else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored, req.contactId);
+  else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored);
   let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
   for (const { score: s, incident: c, policy: p } of scored) {
     // Equal scores: the most recently active incident.

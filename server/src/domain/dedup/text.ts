@@ -29,7 +29,9 @@ export function clausesOf(text: string): string[] {
     else if (ch === '-') cut = t[i - 1] === ' ' && t[i + 1] === ' ';
     else if (ch === '.') {
       const before = t.slice(Math.max(0, i - 8), i).match(/([A-Za-z]+)$/)?.[1]?.toLowerCase();
-      cut = !(/\d/.test(t[i - 1] ?? '') && /\d/.test(t[i + 1] ?? '')) && !(before && ABBREVIATIONS.has(before));
+      // "8 °C." ends a sentence: after a degree sign 'c' is Celsius, not an abbreviation ("c. Mayor").
+      const degrees = /[°º]\s?[CcFf]$/.test(t.slice(Math.max(0, i - 3), i));
+      cut = !(/\d/.test(t[i - 1] ?? '') && /\d/.test(t[i + 1] ?? '')) && (degrees || !(before && ABBREVIATIONS.has(before)));
     }
     if (!cut) continue;
     const c = t.slice(start, i).trim();

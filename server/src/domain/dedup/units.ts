@@ -30,12 +30,13 @@ export function blocksIn(clause: string): string[] {
 /** Words that tell one unit of a kind of equipment from another, by what they mean. */
 const QUALIFIERS: Record<string, readonly string[]> = {
   small: ['small', 'little', 'pequeno', 'pequena', 'chico', 'mic', 'mica', 'micul'],
-  big: ['big', 'large', 'grande', 'mare', 'marele'],
+  // The main one is the big one, next to a small or service one ("ascensor principal", "the main sink").
+  big: ['big', 'large', 'grande', 'mare', 'marele', 'main', 'principal', 'principala', 'principalul'],
   left: ['left', 'izquierda', 'izquierdo', 'izq', 'stanga'],
   right: ['right', 'derecha', 'derecho', 'dcha', 'dreapta'],
   front: ['front', 'delantera', 'delantero', 'fata'],
   rear: ['rear', 'trasera', 'trasero', 'spate'],
-  service: ['service', 'servicio'],
+  service: ['service', 'servicio', 'serviciu', 'goods', 'carga', 'marfa'],
 };
 const QUALIFIER_OF = new Map(Object.entries(QUALIFIERS).flatMap(([q, ws]) => ws.map((w) => [w, q] as const)));
 /** Equipment that comes in numbered units ("lift 2", "TPV 3"), not measured ("boiler 24 kW"). */

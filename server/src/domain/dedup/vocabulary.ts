@@ -31,6 +31,7 @@ export const SYMPTOMS: Vocabulary = {
     'doesnt', 'isnt', 'arent', 'cant', 'dont', 'didnt', 'wasnt', 'hasnt', 'havent', 'no prende', 'no anda', 'no furula', 'dejado de funcionar', 'dejo de funcionar', 'estropead*', 'packed up', 'gave up',
     'nu mai merge', 'nu mai functioneaza', 'nu mai porneste', 'a cazut', 'a picat', 'power cut', 'power outage', 'outage', 'blackout', 'apagon', 'corte de luz', 'cortes de luz', 'se fue la luz', 'ido la luz',
     'pana de curent', 'picat curentul', 'cazut curentul', 'wouldnt', 'couldnt', 'nofunciona', 'kaput',
+    'out of service', 'fuera de servicio', 'scos din uz', 'scos din functiune', 'nu mai functioneaza deloc',
   ],
   cold: [
     'cold', 'fri', 'rece', '=frig', 'freezing', 'no calienta', 'not heating', 'nu incalzeste', 'nu face cald', 'lukewarm', 'templad*', 'calduta', 'barely warm', 'no heat', 'no heating', 'sin calefaccion', 'fara caldura',
@@ -83,10 +84,10 @@ export const ROOMS: Vocabulary = {
  */
 export const PLACE_BEFORE_NAME: Record<PlaceLevel, readonly string[]> = {
   site: ['calle', 'c/', 'avenida', 'avda', 'av', 'plaza', 'paseo', 'strada', 'str', 'bulevardul', 'bd', 'calea', 'soseaua', 'pensiunea', 'hotel', 'hotelul', 'poligono', 'parc', 'parcul'],
-  unit: ['unit', 'unidad', 'nave', 'hala', 'sala', 'zona', 'zone', 'planta', 'etaj', 'et', 'habitacion', 'hab', 'room', 'camera', 'depozit', 'almacen', 'tienda', 'oficina', 'birou', 'flat', 'piso', 'local', 'taller', 'gabinete', 'ap', 'apartament'],
+  unit: ['unit', 'unidad', 'nave', 'hala', 'sala', 'zona', 'zone', 'planta', 'etaj', 'et', 'habitacion', 'hab', 'room', 'camera', 'depozit', 'almacen', 'tienda', 'oficina', 'birou', 'flat', 'piso', 'local', 'taller', 'gabinete', 'cabinet', 'consultorio', 'ap', 'apartament'],
 };
 export const PLACE_AFTER_NAME: Record<PlaceLevel, readonly string[]> = {
-  site: ['street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'house', 'building', 'hall', 'estate', 'park'],
+  site: ['street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'house', 'building', 'hall', 'estate', 'park', 'court', 'tower', 'mansions', 'centre', 'center'],
   unit: ['wing', 'floor', 'office', 'warehouse', 'shop', 'room', 'kitchen', 'lounge'],
 };
 /** A site (an address, a building) holds units (a floor, a wing, a room): names compare within a level. */
@@ -116,12 +117,25 @@ export const REFERS_BACK: readonly string[] = [
  */
 export const ANOTHER_PROBLEM: readonly string[] = [
   'one more thing', 'another thing', 'separate', 'unrelated', 'while your engineer is here', 'when your engineer is here', 'while you are here', 'different issue', 'new issue', 'another problem', 'another issue',
-  'besides', 'apart from', 'on top of', 'pe langa', 'in afara de',
+  'besides', 'apart from', 'on top of', 'pe langa', 'in afara de', 'in plus fata de', 'in plus de',
   'otra cosa', 'aparte', 'de paso', 'aprovechando', 'otro tema', 'otra averia', 'otro problema', 'ademas de',
   'inca ceva', 'inca o problema', 'alta problema', 'separat', 'cat timp',
 ];
 /** "Besides X, …": X is the other problem, already reported; the rest of the message is the new one. */
-export const BESIDES: readonly string[] = ['ademas de', 'aparte de', 'a parte de', 'besides', 'apart from', 'on top of', 'as well as', 'pe langa', 'in afara de', 'pe deasupra'];
+export const BESIDES: readonly string[] = ['ademas de', 'aparte de', 'a parte de', 'besides', 'apart from', 'on top of', 'as well as', 'pe langa', 'in afara de', 'pe deasupra', 'in plus fata de', 'in plus de',
+  'separate from', 'separado de', 'separada de', 'separat de', 'separata de'];
+/**
+ * Words that set a request apart from a problem already reported ("this is a different unit", "not related to
+ * this morning's job", "nu are legătură"): the clause saying so names the other problem (contrast.ts).
+ */
+export const DIFFERENT: readonly string[] = [
+  'different', 'not related', 'not the same', 'nothing to do with', 'diferente', 'distint*', 'no es el mismo', 'no es la misma', 'nada que ver', 'no tiene que ver', 'no tiene nada que ver',
+  'diferit*', 'nu e acelasi', 'nu este acelasi', 'nu e aceeasi', 'nu este aceeasi', 'nu are legatura', 'nu are nicio legatura',
+];
+/** A clause opening with a negated identity names what the request is not about: "not the boiler", "no es el compresor", "nu e vorba de centrală" (contrast.ts). */
+export const NOT_THE: readonly string[] = ['not the', 'not our', 'isnt the', 'no es el', 'no es la', 'no es lo', 'no es del', 'no son los', 'no son las', 'no se trata de', 'nu e vorba', 'nu este vorba'];
+/** "Not the first time", "no es la primera vez": the fault is back, not another one. */
+export const NOT_THE_FIRST: readonly string[] = ['not the first', 'no es la primera', 'no es el primer', 'no es lo primero'];
 export const ANOTHER_PROBLEM_WEAK: readonly string[] = ['also', 'ademas', 'tambien', 'de asemenea', 'si la'];
 /** Channels and sending words: "also" next to one of them is the same report sent twice. */
 export const CHANNEL_WORDS: readonly string[] = [
@@ -143,7 +157,7 @@ export const FOLLOW_UP: readonly string[] = [
   'novedad*', 'noticias', 'any news', 'any update', 'update on', 'chasing', '=checking', 'still waiting', 'seguimos esperando', 'cuando viene', 'cuando vendra', 'a q hora viene', 'a que hora viene', 'va a ir alguien',
   'when will', 'when is', 'how long', 'anyone coming', 'someone coming', 'still coming', 'cuanto falta', 'cuanto tarda', 'vreo noutate', 'noutat*', 'cand vine', 'cand ajunge', 'vine cineva', 'mai dureaza', 'asteptam',
   'confirm', 'confirmo', 'confirmam', 'confirmar', 'programat', 'cita', '=booked', 'appointment', 'visit', 'visita', 'vizita', 'tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho',
-  'ya escribi*', '=emailed', 'v a scris', 'am scris', 'gracias', 'thanks', 'cheers', 'multumesc', 'mersi',
+  'ya escribi*', '=emailed', 'v a scris', 'am scris', 'gracias', 'thanks', 'cheers', 'multumesc', 'multumim', 'mersi',
   'what time', 'a que hora', 'a q hora', 'que hora', 'vienen', 'venis', 'viene', 'vendran', 'llega', 'llegan', 'llegara', '=coming', 'arrive', 'arriving', '=eta', 'vine', 'veniti', 'ajunge', 'ajungeti',
   'vine azi', 'veniti azi', 'mai vine', 'cat mai', 'alguna novedad', 'nadie', 'nobody', 'no one', 'nimeni', 'how much longer', 'any idea when', 'sabeis algo', 'stiti ceva',
 ];
@@ -153,6 +167,16 @@ export const RESOLVED: readonly string[] = [
   'ya funciona', 'ya va', 'ya calienta', 'ya enfria', 'ya tenemos', 'ya tengo', 'ya tiene', 'ya hay', 'funciona ya', 'vuelve a funcionar', 'vuelvo a tener', 'ha vuelto', 'solucionado', 'arreglado',
   'working now', 'works now', 'back on', 'back up', 'came back', 'all good', '=fixed now', '=sorted', 'up and running',
   'acum merge', 'merge acum', 'functioneaza acum', 'a revenit', 'rezolvat', 'a venit netul',
+];
+/**
+ * A repair was done: "han cambiado el ventilador", "the valve was replaced", "au schimbat contactul". With no
+ * fault described, the job is over; with the fault "again", it is back after a repair (score.ts). Past forms
+ * only: "pido reparar", "can you get it fixed?" ask for one.
+ */
+export const REPAIRED: readonly string[] = [
+  '=reparo', '=reparado', '=reparada', '=repararon', '=arreglaron', '=arreglado', '=arreglada', 'ha cambiado', 'han cambiado', '=cambiaron', '=sustituido', '=sustituyeron',
+  'was fixed', 'were fixed', 'got fixed', 'you fixed', 'they fixed', 'fixed it', 'was repaired', 'were repaired', 'repaired it', 'was replaced', 'were replaced', 'has replaced', 'have replaced', 'replaced the', 'changed the',
+  '=reparat', '=reparata', 'a schimbat', 'au schimbat', 'a inlocuit', 'au inlocuit', '=schimbat', '=inlocuit',
 ];
 /** A visit was booked or announced for the incident ("Programat 11-12", "engineer booked 13:00", "se le da cita"). */
 export const VISIT_BOOKED: readonly string[] = [
