@@ -4,8 +4,9 @@
  * the workload with the time left, live — also for an agent of another department, in Spanish; the
  * technician declines with the link in their service order and the next one's offer shows; that one
  * confirms by replying "Acepto" (real mail through Dovecot) and it shows confirmed; the incident opens from
- * there; an absence added in the editor (its field error first) marks them absent. No page is reloaded.
- * Screenshots: .artifacts/e2e/workload-*.png.
+ * there; an absence added in the editor (its field error first) marks them absent; the service type still
+ * in use (that open incident, a rule) is not deleted and its row says why, one nothing uses is, after
+ * asking once more. No page is reloaded. Screenshots: .artifacts/e2e/workload-*.png.
  */
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -240,6 +241,39 @@ describe('the workload screen, in Chromium', () => {
     await expect(card(agent, marta).locator('[data-testid=workload-availability]').textContent()).resolves.toContain('Ausente');
     await screenshot(admin, 'workload-10-absent');
     await screenshot(agent, 'workload-11-agent-absent');
+  });
+
+  it('the admin deletes service types: one still in use stays and its row says why; one nothing uses goes after asking once more', async () => {
+    await desk.admin.ok(
+      desk.admin.post('/api/rules', { name: 'Gas smell -> urgent', on: ['created'], conditions: [{ field: 'text', keywords: ['zzqq-never'], where: 'any' }], actions: [{ do: 'set-priority', priority: 'urgent' }, { do: 'set-type', type: 'Caldera' }] }),
+    );
+    await desk.admin.ok(desk.admin.put('/api/service-types/Ascensor', { requiredSkills: { electricidad: 3 } }));
+    await admin.click('[data-testid=service-types-open]');
+    const types = admin.locator('[data-testid=service-types]');
+    const caldera = types.locator('[data-testid=service-type][data-name=Caldera]');
+    await caldera.locator('[data-testid=service-type-delete]').click();
+    await caldera.locator('[data-testid=service-type-delete-confirm]').click();
+    // The incident Nico confirmed is still open, and the rule sets the type.
+    await expect(caldera.locator('[data-testid=service-type-delete-error]').textContent()).resolves.toBe(
+      'This service type is in use and stays: one open incident is of this type (resolve it or change its type first) · rules set it: Gas smell -> urgent (change them first)',
+    );
+    await screenshot(admin, 'workload-12-type-delete-refused');
+    await caldera.locator('[data-testid=service-type-delete-keep]').click();
+    await caldera.locator('[data-testid=service-type-delete]').waitFor();
+
+    const lift = types.locator('[data-testid=service-type][data-name=Ascensor]');
+    await lift.locator('[data-testid=service-type-delete]').click();
+    await lift.locator('[data-testid=service-type-delete-confirm]').waitFor();
+    await screenshot(admin, 'workload-13-type-delete-confirm');
+    await lift.locator('[data-testid=service-type-delete-confirm]').click();
+    await lift.waitFor({ state: 'detached' });
+    await expect(types.locator('[data-testid=service-types-notice]').textContent()).resolves.toBe('Service type “Ascensor” deleted.');
+    await expect(types.locator('[data-testid=service-type-name]').allTextContents()).resolves.toEqual(['Caldera']);
+    await expect(desk.admin.ok(desk.admin.get('/api/service-types'))).resolves.toEqual([{ name: 'Caldera', requiredSkills: { gas: 2 } }]);
+    await screenshot(admin, 'workload-14-type-deleted');
+    await expect(notReloaded(admin)).resolves.toBe(true);
+    await types.locator('[data-testid=service-types-back]').click();
+    await card(admin, marta).waitFor();
   });
 
   it('technicians have no workload: no link to it, and its address sends them to their inbox', async () => {

@@ -45,10 +45,13 @@ vi.mock('../src/api/sla', () => ({
   listCalendars: vi.fn(),
   createCalendar: vi.fn(),
   updateCalendar: vi.fn(),
+  deletePolicy: vi.fn(),
+  deleteCalendar: vi.fn(),
 }));
 const http = vi.mocked(api);
 const makeI18n = (locale = 'en') => createI18n({ legacy: false, locale, fallbackLocale: 'en', messages: { en, es, ro } });
 const bad = (fields: Record<string, string>) => new ApiRequestError({ statusCode: 400, message: 'Invalid input', fields } as never);
+const inUse = (u: Record<string, unknown>) => new ApiRequestError({ statusCode: 409, error: 'Conflict', message: 'in use', inUse: u });
 
 const CALENDAR: CalendarDto = { id: 'c1', name: 'Oficina Madrid', timeZone: 'Europe/Madrid', hours: { mon: [['09:00', '18:00']], tue: [['09:00', '18:00']] }, holidays: ['2030-12-25', '2030-01-06'] };
 const POLICY: SlaPolicyDto = {
@@ -185,6 +188,31 @@ describe('the editors', () => {
     await flushPromises();
     expect(http.createPolicy).toHaveBeenCalledWith({ name: 'Bronce', firstResponseMinutes: null, resolutionMinutes: 480, warnAtPercent: 80, calendarId: null, actions: [] });
     expect(w.emitted('saved')![0]![0]).toMatchObject({ id: 'p2' });
+  });
+
+  it('deleting asks once more; a policy or calendar in use stays, and the editor says what uses it', async () => {
+    http.deletePolicy.mockRejectedValueOnce(inUse({ incidents: 2, rules: ['Gas', 'Oro para VIP'] })).mockResolvedValueOnce(undefined);
+    const w = mount(PolicyEditor, { props: { policy: POLICY, calendars: [CALENDAR] }, global: { plugins: [makeI18n()] } });
+    await w.get('[data-testid=sla-delete]').trigger('click');
+    await w.get('[data-testid=sla-delete-keep]').trigger('click');
+    expect(w.find('[data-testid=sla-delete-confirm]').exists()).toBe(false);
+    await w.get('[data-testid=sla-delete]').trigger('click');
+    expect(w.get('[data-testid=sla-delete-confirm]').text()).toBe('Yes, delete');
+    await w.get('[data-testid=sla-delete-confirm]').trigger('click');
+    await flushPromises();
+    expect(http.deletePolicy).toHaveBeenCalledWith('p1');
+    expect(w.get('[data-testid=sla-delete-error]').text()).toBe('This policy is in use and stays: 2 incidents are under it (their SLA history reads by it) · rules set it: Gas, Oro para VIP (change them first)');
+    expect(w.emitted('deleted')).toBeUndefined();
+    await w.get('[data-testid=sla-delete-confirm]').trigger('click');
+    await flushPromises();
+    expect(w.emitted('deleted')![0]![0]).toMatchObject({ id: 'p1' });
+
+    http.deleteCalendar.mockRejectedValueOnce(inUse({ policies: ['Oro'] }));
+    const c = mount(CalendarEditor, { props: { calendar: CALENDAR }, global: { plugins: [makeI18n('es')] } });
+    await c.get('[data-testid=sla-delete]').trigger('click');
+    await c.get('[data-testid=sla-delete-confirm]').trigger('click');
+    await flushPromises();
+    expect(c.get('[data-testid=sla-delete-error]').text()).toBe('Este calendario está en uso y se conserva: cuentan en él las políticas: Oro (asígnales otro calendario antes)');
   });
 });
 

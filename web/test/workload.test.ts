@@ -16,6 +16,7 @@ import * as api from '../src/api/workload';
 import { connectInbox, disconnectInbox } from '../src/api/socket';
 import HoursEditor from '../src/components/workload/HoursEditor.vue';
 import ProfileEditor from '../src/components/workload/ProfileEditor.vue';
+import ServiceTypesEditor from '../src/components/workload/ServiceTypesEditor.vue';
 import TechnicianCard from '../src/components/workload/TechnicianCard.vue';
 import TopBar from '../src/components/TopBar.vue';
 import {
@@ -55,6 +56,7 @@ vi.mock('../src/api/workload', () => ({
   removeAbsence: vi.fn(),
   getServiceTypes: vi.fn(),
   saveServiceType: vi.fn(),
+  deleteServiceType: vi.fn(),
 }));
 const http = vi.mocked(api);
 
@@ -409,6 +411,87 @@ describe('the profile editor', () => {
     await flushPromises();
     expect(w.get('[data-testid=profile-error]').text()).toBe('Some fields need fixing: see the messages in red. · Unrecognized key: "color"');
     w.unmount();
+  });
+});
+
+describe('deleting a service type', () => {
+  const CALDERA = { name: 'Caldera', requiredSkills: { gas: 2 } };
+  const AIRE = { name: 'Aire', requiredSkills: {} };
+  const refused = (inUse: Record<string, unknown>) => new ApiRequestError({ statusCode: 409, error: 'Conflict', message: 'in use', inUse });
+  const mountTypes = async (locale = 'en') => {
+    const w = mount(ServiceTypesEditor, { props: { skillSuggestions: [] }, global: { plugins: [makeI18n(locale)] } });
+    await flushPromises();
+    return w;
+  };
+  const row = (w: Awaited<ReturnType<typeof mountTypes>>, name: string) => w.get(`[data-testid=service-type][data-name="${name}"]`);
+  beforeEach(() => {
+    vi.clearAllMocks();
+    workload.reset();
+    http.getServiceTypes.mockResolvedValue([AIRE, CALDERA]);
+  });
+
+  it('the store drops a type once it is gone (or was gone already), and keeps one the server refuses to delete', async () => {
+    await workload.loadServiceTypes();
+    http.deleteServiceType.mockRejectedValueOnce(refused({ incidents: 1, rules: [] }));
+    const no = await workload.removeServiceType('Caldera');
+    expect(no.ok).toBe(false);
+    expect(workload.state.serviceTypes.map((x) => x.name)).toEqual(['Aire', 'Caldera']);
+    http.deleteServiceType.mockResolvedValueOnce(undefined);
+    expect((await workload.removeServiceType('Caldera')).ok).toBe(true);
+    expect(http.deleteServiceType).toHaveBeenLastCalledWith('Caldera');
+    expect(workload.state.serviceTypes.map((x) => x.name)).toEqual(['Aire']);
+    http.deleteServiceType.mockRejectedValueOnce(new ApiRequestError({ statusCode: 404, error: 'Not Found', message: 'No service type "Aire"' }));
+    expect((await workload.removeServiceType('Aire')).ok).toBe(true);
+    expect(workload.state.serviceTypes).toEqual([]);
+  });
+
+  it('asks once more; refused, the row says what uses it in the user’s language; deleted, it leaves the list with a notice', async () => {
+    const w = await mountTypes('es');
+    expect(w.find('[data-testid=service-type][data-name=""] [data-testid=service-type-delete]').exists()).toBe(false);
+    const caldera = row(w, 'Caldera');
+    await caldera.get('[data-testid=service-type-delete]').trigger('click');
+    expect(caldera.get('[data-testid=service-type-delete-confirm]').text()).toBe('Sí, eliminar');
+    await caldera.get('[data-testid=service-type-delete-keep]').trigger('click');
+    expect(caldera.find('[data-testid=service-type-delete-confirm]').exists()).toBe(false);
+    expect(http.deleteServiceType).not.toHaveBeenCalled();
+
+    let answer!: (e: Error) => void;
+    http.deleteServiceType.mockReturnValueOnce(new Promise((_, reject) => (answer = reject)));
+    await caldera.get('[data-testid=service-type-delete]').trigger('click');
+    await caldera.get('[data-testid=service-type-delete-confirm]').trigger('click');
+    expect(caldera.get('[data-testid=service-type-delete-confirm]').text()).toBe('Eliminando…');
+    expect(caldera.get('[data-testid=service-type-delete-confirm]').attributes('disabled')).toBeDefined();
+    expect(caldera.get('[data-testid=service-type-save]').attributes('disabled')).toBeDefined();
+    answer(refused({ incidents: 3, rules: ['Olor a gas -> urgente', 'Calderas'] }));
+    await flushPromises();
+    expect(caldera.get('[data-testid=service-type-delete-error]').text()).toBe(
+      'Este tipo de servicio está en uso y se conserva: 3 incidencias abiertas son de este tipo (resuélvelas o cámbiales el tipo antes) · lo asignan las reglas: Olor a gas -> urgente, Calderas (cámbialas antes)',
+    );
+    expect(w.findAll('[data-testid=service-type-name]').map((x) => x.text())).toEqual(['Aire', 'Caldera']);
+
+    http.deleteServiceType.mockResolvedValueOnce(undefined);
+    await row(w, 'Aire').get('[data-testid=service-type-delete]').trigger('click');
+    await row(w, 'Aire').get('[data-testid=service-type-delete-confirm]').trigger('click');
+    await flushPromises();
+    expect(http.deleteServiceType).toHaveBeenLastCalledWith('Aire');
+    expect(w.findAll('[data-testid=service-type-name]').map((x) => x.text())).toEqual(['Caldera']);
+    expect(w.get('[data-testid=service-types-notice]').text()).toBe('Se eliminó el tipo de servicio «Aire».');
+    w.unmount();
+  });
+
+  it('one open incident reads as one, in English and Romanian', async () => {
+    for (const [locale, text] of [
+      ['en', 'This service type is in use and stays: one open incident is of this type (resolve it or change its type first)'],
+      ['ro', 'Acest tip de serviciu este folosit și rămâne: un incident deschis este de acest tip (rezolvă-l sau schimbă-i tipul întâi)'],
+    ] as const) {
+      http.deleteServiceType.mockRejectedValueOnce(refused({ incidents: 1, rules: [] }));
+      const w = await mountTypes(locale);
+      await row(w, 'Caldera').get('[data-testid=service-type-delete]').trigger('click');
+      await row(w, 'Caldera').get('[data-testid=service-type-delete-confirm]').trigger('click');
+      await flushPromises();
+      expect(row(w, 'Caldera').get('[data-testid=service-type-delete-error]').text()).toBe(text);
+      w.unmount();
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, ConflictException, Controller, Delete, Get, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import { CurrentViewer, Roles, type Viewer } from '../auth/auth.decorators.js';
 import { parse } from '../common/validation.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import type { AbsenceDto, AssignBestResult, CandidatesDto, ServiceTypeDto, TechnicianProfileDto, WorkloadDto } from '../contracts/assignment.js';
-import { sqlOf } from '../database/sql.js';
+import { inTransaction, sqlOf } from '../database/sql.js';
 import { isValidTimeZone, weeklyHoursProblems } from '../domain/sla/index.js';
 import { isUuid } from '../incidents/incidents.repository.js';
 import { AssignmentRepository, DEFAULT_CAPACITY, DEFAULT_HOURS } from './assignment.repository.js';
@@ -125,6 +125,22 @@ export class AssignmentController {
     if (!clean || clean.length > 100) throw new BadRequestException({ message: 'A service type needs a name of at most 100 characters.', fields: { name: 'required' } });
     await this.repo.upsertServiceType(sqlOf(this.em), clean, parse(ServiceType, body).requiredSkills);
     return this.repo.serviceTypes(sqlOf(this.em));
+  }
+
+  @Delete('service-types/:name')
+  @Roles('admin')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deletes a service type no open incident and no rule uses (409 with inUse otherwise)' })
+  async deleteServiceType(@Param('name') name: string): Promise<void> {
+    await inTransaction(this.em, async (sql) => {
+      const use = await this.repo.serviceTypeUse(sql, name);
+      if (!use) throw new NotFoundException(`No service type "${name}" (the name must be written exactly as it is listed).`);
+      if (use.incidents > 0 || use.rules.length > 0) {
+        const why = [use.incidents > 0 ? `${use.incidents} open incident(s) are of this type` : null, use.rules.length ? `rules set it: ${use.rules.join(', ')}` : null].filter(Boolean).join('; ');
+        throw new ConflictException({ message: `The service type "${use.name}" is in use (${why}): close or retype those incidents and change those rules first.`, inUse: { incidents: use.incidents, rules: use.rules } });
+      }
+      await this.repo.deleteServiceType(sql, name);
+    });
   }
 
   private async assertTechnician(id: string): Promise<void> {

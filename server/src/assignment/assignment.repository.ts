@@ -222,4 +222,41 @@ export class AssignmentRepository {
       [name, JSON.stringify(requiredSkills)],
     );
   }
+
+  /**
+   * What keeps a service type: its open incidents (new, open, pending: the technician for them is chosen by
+   * its skills; resolved and closed ones keep the type as plain text and lose nothing) and the workflow rules
+   * (active or not) with an action that sets it. null: no such type.
+   *
+   * The type itself is matched exactly as stored: the name is the primary key and case-sensitive, so
+   * "Caldera" and "caldera" may be two rows, and a case-insensitive delete could take the wrong one or both
+   * (the app sends the name as listed). Its uses are matched case-insensitively, as the ranking joins
+   * incidents to types (lower(name) = lower(service_type)): an incident or rule saying "caldera" uses
+   * "Caldera". So a case twin left standing still gives those incidents and rules their type: then nothing
+   * depends on this row alone (deleting a duplicate made by mistake is what this is for).
+   *
+   * Locks the type's row (and its case twins, in name order) first, as policyUse does, so a save or a delete
+   * of the same type waits for this look and the delete, and two twins deleted at once cannot both go on
+   * seeing the other. Unlike sla_policy_id, incidents.service_type is text, not a reference: the lock cannot
+   * hold off an incident (or rule) taking the type on between this look and the delete. That one then ranks
+   * as an incident of a type nobody defined does (no skills required): no error, and the admin can define
+   * the type again.
+   */
+  async serviceTypeUse(sql: Sql, name: string): Promise<{ name: string; incidents: number; rules: string[] } | null> {
+    const locked = await sql<{ name: string }>(`select name from service_types where lower(name) = lower(?) order by name for update`, [name]);
+    if (!locked.some((t) => t.name === name)) return null;
+    if (locked.length > 1) return { name, incidents: 0, rules: [] };
+    const [use] = await sql<{ incidents: number; rules: string[] }>(
+      `select (select count(*)::int from incidents i where lower(i.service_type) = lower(?) and i.status in ('new', 'open', 'pending')) as incidents,
+         array(select r.name from workflow_rules r
+           where exists (select 1 from jsonb_array_elements(r.actions) a where a->>'do' = 'set-type' and lower(a->>'type') = lower(?))
+           order by r.position, r.id) as rules`,
+      [name, name],
+    );
+    return { name, ...use! };
+  }
+
+  async deleteServiceType(sql: Sql, name: string): Promise<void> {
+    await sql(`delete from service_types where name = ?`, [name]);
+  }
 }

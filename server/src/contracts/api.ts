@@ -27,11 +27,16 @@ export interface ApiError {
   inUse?: InUseDto;
 }
 
-/** What still uses a thing an admin tried to delete. */
+/** What still uses a thing an admin tried to delete (each delete answers the fields that apply to it). */
 export interface InUseDto {
-  /** Incidents under it, open or closed. */
+  /**
+   * How many incidents keep it, which depends on what it is:
+   *  - an SLA policy: the incidents under it, open or closed (their SLA history reads by it);
+   *  - a service type: only its open incidents (new, open, pending), whose technician is chosen by its
+   *    skills; resolved and closed ones keep the type as text and do not hold it.
+   */
   incidents?: number;
-  /** Names of the workflow rules that set it. */
+  /** Names of the workflow rules with an action that sets it (set-sla, set-type), active or not. */
   rules?: string[];
   /** Names of the SLA policies that count in it. */
   policies?: string[];

@@ -23,7 +23,10 @@ export interface AbsenceDto {
   reason: string | null;
 }
 
-/** GET /api/service-types, PUT /api/service-types/{name} { requiredSkills } */
+/**
+ * GET /api/service-types, PUT /api/service-types/{name} { requiredSkills }, DELETE /api/service-types/{name}
+ * (admins; the name exactly as listed): 204, or 409 with inUse { incidents (open ones), rules } while used.
+ */
 export interface ServiceTypeDto {
   name: string;
   /** skill -> minimum level a technician needs for it */

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssignmentService } from '../../src/assignment/assignment.service.js';
 import type { DepartmentDto, IncidentDetailDto, IncidentSummaryDto, UserDto } from '../../src/contracts/api.js';
 import type { AssignBestResult, CandidatesDto, WorkloadDto } from '../../src/contracts/assignment.js';
-import { nextEvent, submission } from '../support/api-client.js';
+import { ApiClient, nextEvent, submission } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -140,5 +140,80 @@ describe('assignment to the best free technician', () => {
     const offered = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.subject === 'Sin calefacción' && p.incident.assignmentStatus === 'pending', 15_000);
     await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Pilar Norte', email: 'pilar@residencia.example', subject: 'Sin calefacción', message: 'No tenemos calefacción en la residencia.' }));
     expect((await offered).incident.assignee?.name).toBe('Bob Anywhere');
+  });
+
+  describe('deleting a service type', () => {
+    const types = () => desk.admin.ok<{ name: string }[]>(desk.admin.get('/api/service-types')).then((list) => list.map((x) => x.name));
+    const remove = (name: string, client: ApiClient = desk.admin) => client.request('DELETE', `/api/service-types/${encodeURIComponent(name)}`);
+    /** An incident of its own customer (no dedup into another one), of the given type. */
+    async function incidentOfType(subject: string, serviceType: string): Promise<IncidentSummaryDto> {
+      const email = `tipo${++customers}@obras.example`;
+      const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === subject);
+      await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: `Obra ${customers}`, email, subject, message: `${subject}.` }));
+      const incident = (await created).incident;
+      await desk.admin.ok(desk.admin.patch(`/api/incidents/${incident.id}`, { serviceType }));
+      return incident;
+    }
+
+    it('deletes one nothing uses (204, gone from the list); an unknown name, or another spelling of it, is 404', async () => {
+      await desk.admin.ok(desk.admin.put('/api/service-types/Creado por error', { requiredSkills: { gas: 1 } }));
+      expect(await types()).toContain('Creado por error');
+      const wrongCase = await remove('creado por error');
+      expect(wrongCase.status).toBe(404);
+      expect(wrongCase.body.message).toContain('No service type "creado por error"');
+      expect((await remove('Creado por error')).status).toBe(204);
+      expect(await types()).not.toContain('Creado por error');
+      expect((await remove('Creado por error')).status).toBe(404);
+      expect(await types()).toContain('Caldera');
+    });
+
+    it('is for admins only: an agent gets 403 and the type stays', async () => {
+      await desk.admin.ok(desk.admin.put('/api/service-types/Solo admins', { requiredSkills: {} }));
+      const agent = new ApiClient(desk.server.url);
+      const user = await desk.admin.createUser({ email: 'agente.tipos@climatiza.example', name: 'Agente Tipos', role: 'agent', password: 'a-long-password' });
+      await agent.login(user.email, 'a-long-password');
+      expect((await remove('Solo admins', agent)).status).toBe(403);
+      expect(await types()).toContain('Solo admins');
+    });
+
+    it('refuses (409) while open incidents of it or rules that set it remain, whatever their case; resolved and closed ones do not hold it', async () => {
+      await desk.admin.ok(desk.admin.put('/api/service-types/Fontanería', { requiredSkills: { agua: 2 } }));
+      const open = await incidentOfType('Fuga en el baño', 'fontanería');
+      const closed = await incidentOfType('Grifo cambiado', 'Fontanería');
+      await desk.admin.ok(desk.admin.patch(`/api/incidents/${closed.id}`, { status: 'closed' }));
+      const byIncident = await remove('Fontanería');
+      expect(byIncident.status).toBe(409);
+      expect(byIncident.body.inUse).toEqual({ incidents: 1, rules: [] });
+      expect(byIncident.body.message).toContain('Fontanería');
+
+      const rule = await desk.admin.ok<{ id: string }>(
+        desk.admin.post('/api/rules', { name: 'Fugas: fontanería', active: false, on: ['created'], conditions: [{ field: 'text', keywords: ['zzqq-nunca'], where: 'any' }], actions: [{ do: 'add-tags', tags: ['agua'] }, { do: 'set-type', type: 'fontanería' }] }),
+      );
+      await desk.admin.ok(desk.admin.post('/api/rules', { name: 'Otro tipo', on: ['created'], conditions: [{ field: 'text', keywords: ['zzqq-nunca'], where: 'any' }], actions: [{ do: 'set-type', type: 'Fontanería industrial' }] }));
+      expect((await remove('Fontanería')).body.inUse).toEqual({ incidents: 1, rules: ['Fugas: fontanería'] });
+
+      await desk.admin.ok(desk.admin.patch(`/api/incidents/${open.id}`, { status: 'resolved' }));
+      const byRule = await remove('Fontanería');
+      expect(byRule.status).toBe(409);
+      expect(byRule.body.inUse).toEqual({ incidents: 0, rules: ['Fugas: fontanería'] });
+      expect(await types()).toContain('Fontanería');
+
+      await desk.admin.ok(desk.admin.request('DELETE', `/api/rules/${rule.id}`));
+      expect((await remove('Fontanería')).status).toBe(204);
+      expect(await types()).not.toContain('Fontanería');
+      // The incidents keep their type as text.
+      expect((await detail(open.id)).serviceType).toBe('fontanería');
+    });
+
+    it('a case twin (a duplicate made by mistake) goes even while incidents of the type are open: the other still defines it', async () => {
+      await desk.admin.ok(desk.admin.put('/api/service-types/Aire acondicionado', { requiredSkills: { frio: 2 } }));
+      await desk.admin.ok(desk.admin.put('/api/service-types/aire acondicionado', { requiredSkills: { frio: 3 } }));
+      await incidentOfType('No enfría', 'AIRE ACONDICIONADO');
+      expect((await remove('aire acondicionado')).status).toBe(204);
+      const last = await remove('Aire acondicionado');
+      expect(last.status).toBe(409);
+      expect(last.body.inUse).toEqual({ incidents: 1, rules: [] });
+      expect(await types()).toContain('Aire acondicionado');
+    });
   });
 });

@@ -18,3 +18,5 @@ export const getServiceTypes = () => api.get<ServiceTypeDto[]>('/api/service-typ
 /** Admins; creates or replaces the type's required skills, answers all types. */
 export const saveServiceType = (name: string, requiredSkills: Record<string, number>) =>
   request<ServiceTypeDto[]>('PUT', `/api/service-types/${encodeURIComponent(name)}`, { requiredSkills });
+/** Admins; the name exactly as listed. 409 (ApiError.inUse: open incidents, rules) while it is used; 404 when there is none. */
+export const deleteServiceType = (name: string) => api.delete<void>(`/api/service-types/${encodeURIComponent(name)}`);

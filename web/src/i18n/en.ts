@@ -311,16 +311,13 @@ const en = {
       saving: 'Saving…',
       invalid: 'Some fields need fixing: see the messages at them.',
       delete: {
-        button: 'Delete',
-        ask: 'Delete it for good?',
-        confirm: 'Yes, delete',
-        keep: 'Keep it',
-        deleting: 'Deleting…',
         deleted: '“{name}” was deleted.',
-        inUse: { policy: 'This policy is in use and stays:', calendar: 'This calendar is in use and stays:' },
-        usedByIncidents: 'one incident is under it (its SLA history reads by it) | {n} incidents are under it (their SLA history reads by it)',
-        usedByRules: 'rules set it: {names} (change them first)',
-        usedByPolicies: 'policies count in it: {names} (give them another calendar first)',
+        policy: {
+          inUse: 'This policy is in use and stays:',
+          usedByIncidents: 'one incident is under it (its SLA history reads by it) | {n} incidents are under it (their SLA history reads by it)',
+          usedByRules: 'rules set it: {names} (change them first)',
+        },
+        calendar: { inUse: 'This calendar is in use and stays:', usedByPolicies: 'policies count in it: {names} (give them another calendar first)' },
       },
       summary: { alert: 'alert the department', notify: 'e-mail {to}', priority: 'priority to {priority}' },
       policies: {
@@ -576,6 +573,13 @@ const en = {
       saved: 'Saved.',
       create: 'Add',
       nameMissing: 'Give the service type a name.',
+      delete: {
+        label: 'Delete the service type “{name}”',
+        deleted: 'Service type “{name}” deleted.',
+        inUse: 'This service type is in use and stays:',
+        usedByIncidents: 'one open incident is of this type (resolve it or change its type first) | {n} open incidents are of this type (resolve them or change their type first)',
+        usedByRules: 'rules set it: {names} (change them first)',
+      },
     },
   },
   rules: {
@@ -771,6 +775,11 @@ const en = {
     retry: 'Try again',
     close: 'Close',
     dismiss: 'Dismiss',
+    delete: 'Delete',
+    deleteAsk: 'Delete it for good?',
+    deleteConfirm: 'Yes, delete',
+    deleting: 'Deleting…',
+    keep: 'Keep it',
   },
   errors: {
     network: 'Cannot reach the server. Check your connection.',

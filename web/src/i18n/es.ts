@@ -313,16 +313,13 @@ const es: MessageSchema = {
       saving: 'Guardando…',
       invalid: 'Hay campos que corregir: mira los mensajes junto a ellos.',
       delete: {
-        button: 'Eliminar',
-        ask: '¿Eliminar definitivamente?',
-        confirm: 'Sí, eliminar',
-        keep: 'Conservar',
-        deleting: 'Eliminando…',
         deleted: 'Se eliminó «{name}».',
-        inUse: { policy: 'Esta política está en uso y se conserva:', calendar: 'Este calendario está en uso y se conserva:' },
-        usedByIncidents: 'una incidencia la tiene (su historial de SLA depende de ella) | {n} incidencias la tienen (su historial de SLA depende de ella)',
-        usedByRules: 'la aplican las reglas: {names} (cámbialas antes)',
-        usedByPolicies: 'cuentan en él las políticas: {names} (asígnales otro calendario antes)',
+        policy: {
+          inUse: 'Esta política está en uso y se conserva:',
+          usedByIncidents: 'una incidencia la tiene (su historial de SLA depende de ella) | {n} incidencias la tienen (su historial de SLA depende de ella)',
+          usedByRules: 'la aplican las reglas: {names} (cámbialas antes)',
+        },
+        calendar: { inUse: 'Este calendario está en uso y se conserva:', usedByPolicies: 'cuentan en él las políticas: {names} (asígnales otro calendario antes)' },
       },
       summary: { alert: 'avisar al departamento', notify: 'correo a {to}', priority: 'prioridad a {priority}' },
       policies: {
@@ -578,6 +575,13 @@ const es: MessageSchema = {
       saved: 'Guardado.',
       create: 'Añadir',
       nameMissing: 'Ponle un nombre al tipo de servicio.',
+      delete: {
+        label: 'Eliminar el tipo de servicio «{name}»',
+        deleted: 'Se eliminó el tipo de servicio «{name}».',
+        inUse: 'Este tipo de servicio está en uso y se conserva:',
+        usedByIncidents: 'una incidencia abierta es de este tipo (resuélvela o cámbiale el tipo antes) | {n} incidencias abiertas son de este tipo (resuélvelas o cámbiales el tipo antes)',
+        usedByRules: 'lo asignan las reglas: {names} (cámbialas antes)',
+      },
     },
   },
   rules: {
@@ -773,6 +777,11 @@ const es: MessageSchema = {
     retry: 'Reintentar',
     close: 'Cerrar',
     dismiss: 'Descartar',
+    delete: 'Eliminar',
+    deleteAsk: '¿Eliminar definitivamente?',
+    deleteConfirm: 'Sí, eliminar',
+    deleting: 'Eliminando…',
+    keep: 'Conservar',
   },
   errors: {
     network: 'No se puede contactar con el servidor. Comprueba tu conexión.',

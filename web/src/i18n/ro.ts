@@ -313,16 +313,13 @@ const ro: MessageSchema = {
       saving: 'Se salvează…',
       invalid: 'Unele câmpuri trebuie corectate: vezi mesajele de lângă ele.',
       delete: {
-        button: 'Șterge',
-        ask: 'Ștergi definitiv?',
-        confirm: 'Da, șterge',
-        keep: 'Păstrează',
-        deleting: 'Se șterge…',
         deleted: '„{name}” a fost șters.',
-        inUse: { policy: 'Această politică este folosită și rămâne:', calendar: 'Acest calendar este folosit și rămâne:' },
-        usedByIncidents: 'un incident o are (istoricul său SLA depinde de ea) | {n} incidente o au (istoricul lor SLA depinde de ea)',
-        usedByRules: 'o aplică regulile: {names} (modifică-le întâi)',
-        usedByPolicies: 'politicile care numără în el: {names} (alege-le întâi alt calendar)',
+        policy: {
+          inUse: 'Această politică este folosită și rămâne:',
+          usedByIncidents: 'un incident o are (istoricul său SLA depinde de ea) | {n} incidente o au (istoricul lor SLA depinde de ea)',
+          usedByRules: 'o aplică regulile: {names} (modifică-le întâi)',
+        },
+        calendar: { inUse: 'Acest calendar este folosit și rămâne:', usedByPolicies: 'politicile care numără în el: {names} (alege-le întâi alt calendar)' },
       },
       summary: { alert: 'alertează departamentul', notify: 'e-mail către {to}', priority: 'prioritate {priority}' },
       policies: {
@@ -578,6 +575,13 @@ const ro: MessageSchema = {
       saved: 'Salvat.',
       create: 'Adaugă',
       nameMissing: 'Dați un nume tipului de serviciu.',
+      delete: {
+        label: 'Șterge tipul de serviciu „{name}”',
+        deleted: 'Tipul de serviciu „{name}” a fost șters.',
+        inUse: 'Acest tip de serviciu este folosit și rămâne:',
+        usedByIncidents: 'un incident deschis este de acest tip (rezolvă-l sau schimbă-i tipul întâi) | incidente deschise de acest tip: {n} (rezolvă-le sau schimbă-le tipul întâi)',
+        usedByRules: 'îl aplică regulile: {names} (modifică-le întâi)',
+      },
     },
   },
   rules: {
@@ -773,6 +777,11 @@ const ro: MessageSchema = {
     retry: 'Reîncearcă',
     close: 'Închide',
     dismiss: 'Ignoră',
+    delete: 'Șterge',
+    deleteAsk: 'Ștergi definitiv?',
+    deleteConfirm: 'Da, șterge',
+    deleting: 'Se șterge…',
+    keep: 'Păstrează',
   },
   errors: {
     network: 'Serverul nu poate fi contactat. Verifică-ți conexiunea.',

@@ -2,11 +2,12 @@
  * The workload screen's data: every technician's load, offers and availability (GET /api/workload), kept
  * live while the screen watches — a 'workload.changed' from the server, a change of an incident on it, a
  * reconnect, or the moment someone's availability changes by the clock fetch it again, bursts coalesced
- * into one request — plus the editors' calls (profile, absences, service types), each answering a Result
- * the form that asked shows.
+ * into one request — plus the editors' calls (profile, absences, service types saved and deleted), each
+ * answering a Result the form that asked shows.
  */
 import { reactive } from 'vue';
 import type { AbsenceDto, ServiceTypeDto, TechnicianProfileDto, WorkloadDto } from '@contracts';
+import { ApiRequestError } from '../api/client';
 import * as http from '../api/workload';
 import { onConnected, onInboxEvent } from '../api/socket';
 import { concernsWorkload, nextAvailabilityChange } from '../lib/workload';
@@ -164,6 +165,17 @@ export const workload = {
     const result = await attempt(() => http.saveServiceType(name, requiredSkills));
     if (result.ok) state.serviceTypes = result.value;
     return result;
+  },
+
+  /**
+   * Deletes it; once it is gone it leaves the list. Gone already (404: another admin deleted it) is gone
+   * too. A refusal (409) carries what still uses it.
+   */
+  async removeServiceType(name: string): Promise<Result<void>> {
+    const result = await attempt(() => http.deleteServiceType(name));
+    const gone = result.ok || (result.error instanceof ApiRequestError && result.error.status === 404);
+    if (gone) state.serviceTypes = state.serviceTypes.filter((t) => t.name !== name);
+    return gone ? { ok: true, value: undefined } : result;
   },
 
   reset(): void {
