@@ -123,7 +123,9 @@ export class AssignmentController {
   async setServiceType(@Param('name') name: string, @Body() body: unknown): Promise<ServiceTypeDto[]> {
     const clean = name.trim();
     if (!clean || clean.length > 100) throw new BadRequestException({ message: 'A service type needs a name of at most 100 characters.', fields: { name: 'required' } });
-    await this.repo.upsertServiceType(sqlOf(this.em), clean, parse(ServiceType, body).requiredSkills);
+    const { requiredSkills } = parse(ServiceType, body);
+    const saved = await inTransaction(this.em, (sql) => this.repo.upsertServiceType(sql, clean, requiredSkills));
+    if (saved?.twin) throw new ConflictException({ message: `A service type "${saved.twin}" exists already: edit that one (types are matched without regard to case).`, fields: { name: `"${saved.twin}" exists already` } });
     return this.repo.serviceTypes(sqlOf(this.em));
   }
 

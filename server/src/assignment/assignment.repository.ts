@@ -216,11 +216,22 @@ export class AssignmentRepository {
     return sql(`select name, required_skills as "requiredSkills" from service_types order by name`);
   }
 
-  async upsertServiceType(sql: Sql, name: string, requiredSkills: Record<string, number>): Promise<void> {
+  /**
+   * Saves a type's skills, unless another type has the same name in another case ("caldera" next to
+   * "Caldera"): incidents are matched to types case-insensitively, so the two would compete for the same
+   * incidents. Returns that other type's name, and saves nothing, if so. Inside a transaction: the advisory
+   * lock makes two saves of case twins at the same moment wait for each other (a unique index on lower(name)
+   * would refuse databases holding twins saved before this check; delete still copes with those).
+   */
+  async upsertServiceType(sql: Sql, name: string, requiredSkills: Record<string, number>): Promise<{ twin: string } | null> {
+    await sql(`select pg_advisory_xact_lock(hashtext('service_types'))`);
+    const [twin] = await sql<{ name: string }>(`select name from service_types where lower(name) = lower(?) and name <> ? order by name limit 1`, [name, name]);
+    if (twin) return { twin: twin.name };
     await sql(
       `insert into service_types (name, required_skills, updated_at) values (?, ?, now()) on conflict (name) do update set required_skills = excluded.required_skills, updated_at = now()`,
       [name, JSON.stringify(requiredSkills)],
     );
+    return null;
   }
 
   /**

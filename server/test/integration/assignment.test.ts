@@ -10,6 +10,7 @@ import type { DepartmentDto, IncidentDetailDto, IncidentSummaryDto, UserDto } fr
 import type { AssignBestResult, CandidatesDto, WorkloadDto } from '../../src/contracts/assignment.js';
 import { ApiClient, nextEvent, submission } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
+import { query } from '../support/services.js';
 import { waitUntil } from '../support/wait.js';
 
 const PUBLIC = 'https://desk.climatiza.example';
@@ -205,9 +206,19 @@ describe('assignment to the best free technician', () => {
       expect((await detail(open.id)).serviceType).toBe('fontanería');
     });
 
-    it('a case twin (a duplicate made by mistake) goes even while incidents of the type are open: the other still defines it', async () => {
+    it('refuses to save a case twin of a type (409 naming it); the same spelling saves as before', async () => {
+      await desk.admin.ok(desk.admin.put('/api/service-types/Calefacción', { requiredSkills: { gas: 2 } }));
+      const twin = await desk.admin.put('/api/service-types/calefacción', { requiredSkills: { gas: 3 } });
+      expect(twin.status).toBe(409);
+      expect(twin.body.fields).toEqual({ name: '"Calefacción" exists already' });
+      expect((await types()).filter((n) => n.toLowerCase() === 'calefacción')).toEqual(['Calefacción']);
+      const saved = await desk.admin.ok<{ name: string; requiredSkills: Record<string, number> }[]>(desk.admin.put('/api/service-types/Calefacción', { requiredSkills: { gas: 3 } }));
+      expect(saved.find((x) => x.name === 'Calefacción')!.requiredSkills).toEqual({ gas: 3 });
+    });
+
+    it('a case twin (saved before twins were refused) goes even while incidents of the type are open: the other still defines it', async () => {
       await desk.admin.ok(desk.admin.put('/api/service-types/Aire acondicionado', { requiredSkills: { frio: 2 } }));
-      await desk.admin.ok(desk.admin.put('/api/service-types/aire acondicionado', { requiredSkills: { frio: 3 } }));
+      await query(desk.db, `insert into service_types (name, required_skills, updated_at) values ('aire acondicionado', '{"frio": 3}', now())`);
       await incidentOfType('No enfría', 'AIRE ACONDICIONADO');
       expect((await remove('aire acondicionado')).status).toBe(204);
       const last = await remove('Aire acondicionado');
