@@ -13,6 +13,7 @@ import { InboxWatcher } from '../lib/inbox.js';
 import { measureHttpFloor } from '../lib/http-floor.js';
 import { baselineRatio, measureCommitLatency, measureInsertBaseline } from '../lib/insert-baseline.js';
 import { latencyMet, loadSettings, measureIntake } from '../lib/phases.js';
+import { benchProcesses, startCpuCount } from '../lib/cpu.js';
 import { commonResults } from '../lib/results.js';
 import { runBench } from '../lib/run.js';
 import { deploy } from './deployment.js';
@@ -32,7 +33,13 @@ async function measure(root: string, options: BenchOptions, cleanup: Cleanup): P
   const intake = new HttpClient(d.server.url, { maxSockets: Math.max(options.maxInFlight, options.concurrency), useCookies: false });
   cleanup.add('close the intake client', () => intake.close());
 
-  const { warmup, latency, throughput } = await measureIntake(webformTarget(intake, d.intakePath, new Submissions(d.runId), inbox, options.eventWaitMs), options, log);
+  // CPU per submission over the throughput phase (from the end of the latency phase to the last event).
+  const processes = await benchProcesses(d.server.pid, d.databaseUrl, options.mode === 'postgres' ? options.redisUrl : null);
+  let counting: ReturnType<typeof startCpuCount> | undefined;
+  const { warmup, latency, throughput } = await measureIntake(webformTarget(intake, d.intakePath, new Submissions(d.runId), inbox, options.eventWaitMs), options, log, (phase) => {
+    if (phase === 'latency') counting = startCpuCount(processes);
+  });
+  const cpu = counting!.stop(throughput.accepted);
   assertAlive(d.server, 'during the measurements');
 
   const sample = new Submissions(`${d.runId}b`);
@@ -50,6 +57,7 @@ async function measure(root: string, options: BenchOptions, cleanup: Cleanup): P
     warmup,
     latency,
     throughput,
+    cpu,
     baseline,
     commitFloor,
     httpFloor,

@@ -2,6 +2,7 @@
  * What the benches' printed reports share: the header, the socket and server-log lines, figure formats,
  * and an intake's lines (warm-up, throughput, INSERT baseline and ratio, latency at the rate, error kinds).
  */
+import type { CpuPerRequest } from './cpu.js';
 import type { HttpFloorResult } from './http-floor.js';
 import type { BaselineResult, CommitLatencyResult } from './insert-baseline.js';
 import type { LatencyResult, ThroughputResult, WarmupResult } from './phases.js';
@@ -45,6 +46,12 @@ export function throughputLine(t: ThroughputResult, accepted = `${t.accepted} ac
     labelled('ingest throughput', `${rate(t.ratePerSecond).padEnd(8)} answered (closed loop C=${t.concurrency}, ${secs(t.durationMs)}: ${accepted}, errors ${t.errors}, missing events ${t.missingEvents})`),
     labelled('', `${rate(t.processedPerSecond).padEnd(8)} stored and pushed to the agent (first request -> last event)`),
   ].join('\n');
+}
+
+/** CPU per request by process (throughput phase): where a request's cost goes, steadier than a rate on a shared machine. */
+export function cpuLine(c: CpuPerRequest, what: string): string {
+  const parts = Object.entries(c.msPerRequest).map(([name, ms]) => `${name} ${ms === null ? 'n/a' : `${ms.toFixed(2)} ms`}`);
+  return labelled('CPU per ' + what, `${parts.join(' · ')}  (user + system, throughput phase, ${c.requests} ${what}s)`);
 }
 
 /** The baseline and ratio lines; `absent` says why there is no baseline. */
