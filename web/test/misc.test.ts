@@ -4,6 +4,9 @@ import { describeAudit } from '../src/lib/audit';
 import { formatRelative, formatSize } from '../src/lib/format';
 import { commandFor } from '../src/lib/keyboard';
 import { safeRedirect } from '../src/lib/redirect';
+import { describeError, describeErrorWithFields, INCIDENT_NOT_FOUND } from '../src/lib/errors';
+import { ApiRequestError } from '../src/api/client';
+import { describedBy, invalidMarks } from '../src/lib/field-errors';
 import { detectLocale, STORAGE_KEY } from '../src/i18n';
 import { createI18n } from 'vue-i18n';
 import en from '../src/i18n/en';
@@ -149,4 +152,26 @@ describe('safeRedirect', () => {
     [{ redirect: 'https://evil.example' }, '/'],
     [{ redirect: '/login' }, '/'],
   ])('%o -> %s', (query, expected) => expect(safeRedirect({ query })).toBe(expected));
+});
+
+describe('describeError on a 404', () => {
+  const gone = new ApiRequestError({ statusCode: 404, message: 'Not Found', error: 'Not Found' });
+  it('names nothing by default (the admin screens: policies, service types, rules)', () => {
+    expect(describeError(gone, t)).toBe('This item does not exist or is no longer available.');
+    expect(describeErrorWithFields(gone, t)).toBe('This item does not exist or is no longer available.');
+  });
+  it('says what was not found where the caller knows it (the incident screens)', () => {
+    expect(describeError(gone, t, INCIDENT_NOT_FOUND)).toBe('This incident does not exist or is no longer available.');
+    expect(describeErrorWithFields(gone, t, INCIDENT_NOT_FOUND)).toBe('This incident does not exist or is no longer available.');
+  });
+});
+
+describe('invalidMarks', () => {
+  it('marks nothing while there is no message, and points to the hint alone', () => {
+    expect(invalidMarks(null, 'x-err')).toEqual({ class: { invalid: false }, 'aria-invalid': undefined, 'aria-describedby': undefined });
+    expect(describedBy(null, 'x-err', 'x-hint')).toBe('x-hint');
+  });
+  it('marks the input invalid and points to the hint, then the message', () => {
+    expect(invalidMarks('Too long', 'x-err', 'x-hint')).toEqual({ class: { invalid: true }, 'aria-invalid': 'true', 'aria-describedby': 'x-hint x-err' });
+  });
 });

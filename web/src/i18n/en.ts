@@ -784,7 +784,8 @@ const en = {
   errors: {
     network: 'Cannot reach the server. Check your connection.',
     server: 'The server had a problem. Try again in a moment.',
-    notFound: 'This incident does not exist or is no longer available.',
+    notFound: 'This item does not exist or is no longer available.',
+    notFoundIncident: 'This incident does not exist or is no longer available.',
     forbidden: 'You are not allowed to do that.',
     generic: 'Something went wrong.',
   },

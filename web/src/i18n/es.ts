@@ -786,7 +786,8 @@ const es: MessageSchema = {
   errors: {
     network: 'No se puede contactar con el servidor. Comprueba tu conexión.',
     server: 'El servidor ha tenido un problema. Inténtalo de nuevo en un momento.',
-    notFound: 'Esta incidencia no existe o ya no está disponible.',
+    notFound: 'Este elemento no existe o ya no está disponible.',
+    notFoundIncident: 'Esta incidencia no existe o ya no está disponible.',
     forbidden: 'No tienes permiso para hacer eso.',
     generic: 'Algo ha salido mal.',
   },

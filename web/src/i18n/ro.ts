@@ -786,7 +786,8 @@ const ro: MessageSchema = {
   errors: {
     network: 'Serverul nu poate fi contactat. Verifică-ți conexiunea.',
     server: 'Serverul a întâmpinat o problemă. Încearcă din nou peste câteva momente.',
-    notFound: 'Acest incident nu există sau nu mai este disponibil.',
+    notFound: 'Acest element nu există sau nu mai este disponibil.',
+    notFoundIncident: 'Acest incident nu există sau nu mai este disponibil.',
     forbidden: 'Nu ai permisiunea să faci asta.',
     generic: 'Ceva nu a funcționat.',
   },

@@ -12,9 +12,10 @@ export type Outcome = { ok: true } | { ok: false; error: Error };
 
 /**
  * `action` answers an Outcome (its error is shown here), or a boolean: false means refused, with the
- * error shown elsewhere (the detail's notice banner), so nothing is shown here.
+ * error shown elsewhere (the detail's notice banner), so nothing is shown here. `notFound`: what a 404
+ * says (see describeError).
  */
-export function useSubmission<A extends unknown[]>(action: (...args: A) => Promise<boolean | Outcome>) {
+export function useSubmission<A extends unknown[]>(action: (...args: A) => Promise<boolean | Outcome>, notFound?: string) {
   const { t } = useI18n();
   const busy = ref(false);
   const error = ref<string | null>(null);
@@ -31,11 +32,11 @@ export function useSubmission<A extends unknown[]>(action: (...args: A) => Promi
       const outcome = await action(...args);
       if (typeof outcome === 'boolean') return outcome;
       if (outcome.ok) return true;
-      error.value = describeErrorWithFields(outcome.error, t);
+      error.value = describeErrorWithFields(outcome.error, t, notFound);
       fields.value = outcome.error instanceof ApiRequestError ? (outcome.error.fields ?? {}) : {};
       return false;
     } catch (err) {
-      error.value = describeErrorWithFields(err, t);
+      error.value = describeErrorWithFields(err, t, notFound);
       return false;
     } finally {
       busy.value = false;
