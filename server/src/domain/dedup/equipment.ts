@@ -9,8 +9,29 @@
  * the lift), and even then only an agent joins them.
  */
 import type { Vocabulary } from './vocabulary.js';
+import type { Trade } from './equipment/trade.js';
+import { HVAC } from './equipment/hvac.js';
+import { HEATING } from './equipment/heating.js';
+import { PLUMBING } from './equipment/plumbing.js';
+import { ELECTRICAL } from './equipment/electrical.js';
+import { BUILDING } from './equipment/building.js';
+import { SECURITY } from './equipment/security.js';
+import { TELECOM } from './equipment/telecom.js';
+import { HOSPITALITY } from './equipment/hospitality.js';
+import { MEDICAL } from './equipment/medical.js';
+import { AGRICULTURE } from './equipment/agriculture.js';
 
-export const EQUIPMENT: Vocabulary = {
+/** The trades' lexicons (equipment/), written from the trades: merged into the concepts and families below. */
+const TRADES: readonly Trade[] = [HVAC, HEATING, PLUMBING, ELECTRICAL, BUILDING, SECURITY, TELECOM, HOSPITALITY, MEDICAL, AGRICULTURE];
+
+/** Each concept (family) with the words (members) of every table that names it, each once, in order. */
+function merged<T extends string>(tables: readonly Record<string, readonly T[]>[]): Record<string, readonly T[]> {
+  const out: Record<string, T[]> = {};
+  for (const t of tables) for (const [k, vs] of Object.entries(t)) out[k] = [...new Set([...(out[k] ?? []), ...vs])];
+  return out;
+}
+
+const CORE: Vocabulary = {
   '-': [
     'aire fri*', 'aire calient*', 'aer rec*', 'aer cald*', 'cold air', 'hot air', 'warm air', 'fresh air', 'aire libre',
     'server room', 'sala de servidores', 'cuarto de servidores', 'camera serverelor', 'sala serverelor', 'camera server*',
@@ -113,6 +134,8 @@ export const EQUIPMENT: Vocabulary = {
   server: ['servidor', 'server', '=nas'],
 };
 
+export const EQUIPMENT: Vocabulary = merged([CORE, ...TRADES.map((t) => t.equipment)]);
+
 /**
  * Equipment mentioned in passing more often than broken: the door the technician should use, the lift in
  * the address ("4º piso, hay ascensor"). It counts only in a clause that describes a fault.
@@ -126,7 +149,7 @@ export const INCIDENTAL_EQUIPMENT: readonly string[] = ['door', 'lift', 'gate'];
  * boiler are both plumbing, and two faults. Equipment of one family is related (an agent may join it),
  * of no common family other equipment.
  */
-export const FAMILIES: Record<string, readonly string[]> = {
+const CORE_FAMILIES: Record<string, readonly string[]> = {
   thermal: ['boiler', 'heating', 'hotwater', 'thermostat'],
   network: ['internet', 'payment', 'tv', 'phoneline', 'server'],
   electrical: ['power', 'breaker', 'socket', 'lighting'],
@@ -135,6 +158,7 @@ export const FAMILIES: Record<string, readonly string[]> = {
   pv: ['solar', 'inverter'],
   kitchen: ['hood', 'extractor'],
 };
+export const FAMILIES: Record<string, readonly string[]> = merged([CORE_FAMILIES, ...TRADES.map((t) => t.families ?? {})]);
 
 /**
  * Supplies: what a piece of equipment runs on. "Sin corriente" with the lift and "no power" with the

@@ -1,0 +1,57 @@
+/**
+ * Lifts and escalators, doors, gates, barriers and shutters, locks, and the building fabric (roofs,
+ * gutters, windows). "Roof", "tejado" and "acoperiș" are rooms (vocabulary.ts, ROOMS), where other
+ * equipment stands ("the AC on the roof"): only the roof's own parts are equipment here. "Lock" alone is
+ * a boiler's lock-out as often as a door's: locks are named by their kind.
+ */
+import type { Trade } from './trade.js';
+
+export const BUILDING: Trade = {
+  equipment: {
+    // A time window is the visit's, not a window's.
+    '-': ['time window', 'time slot window', 'delivery window', 'arrival window', 'visit window', 'window of time', 'ventana horaria', 'ventana de tiempo', 'ventana de horario', 'fereastra de timp', 'fereastra orara', 'interval orar'],
+    lift: [
+      'elevador', 'platform lift', 'plataforma elevadora', 'lift car', 'lift shaft', 'hueco del ascensor', 'cabina del ascensor', 'cabina liftului', 'putul liftului',
+      'dumbwaiter', 'dumb waiter', 'montaplatos', 'montacarga', 'ascensoare', '=otis', '=schindler', '=kone', '=thyssen', '=thyssenkrupp', '=orona',
+    ],
+    stairlift: ['plataforma salvaescaleras', 'platforma pentru scari', 'platforma pentru persoane cu dizabilitati', 'wheelchair lift'],
+    escalator: ['escalators', 'rampa mecanica', 'travelator', 'moving walkway', 'pasillo rodante', 'pasillo mecanico', 'banda rulanta pentru persoane'],
+    door: [
+      'revolving door', 'puerta giratoria', 'usa rotativa', 'usa turnanta', 'puerta corredera', 'usa glisanta', 'usa culisanta', 'fire door', 'fire doors', 'puerta cortafuegos', 'puerta ignifuga', 'puerta contra incendios',
+      'usa antifoc', 'usa de incendiu', 'door closer', 'cierrapuertas', 'amortizor de usa', 'amortizorul usii', 'sectional door', 'puerta seccional', 'usa sectionala', 'usa de garaj', 'usa garajului', 'rapid roll door',
+      'high speed door', 'puerta rapida', 'usa rapida', 'glass door', 'puerta de cristal', 'usa de sticla',
+      'loading bay door', 'puerta del muelle', 'usa de la rampa',
+    ],
+    dock: ['dock leveller', 'dock leveler', 'rampa niveladora', 'niveladora de muelle', 'rampa de incarcare', 'rampa hidraulica', 'dock shelter', 'abrigo de muelle'],
+    gate: [
+      'sliding gate', 'swing gate', 'automatic gate', 'electric gate', 'porton automatico', 'porton corredero', 'porton batiente', 'puerta del parking', 'poarta automata', 'poarta culisanta', 'poarta batanta', 'poarta de acces',
+      'motor del porton', 'motorul portii', 'gate opener', 'portones', '=porti', '=portile', '=faac', '=bft', '=beninca',
+    ],
+    barrier: [
+      'barreras', 'bariere', 'bollard*', 'bolardo*', 'pilona*', 'rising bollard', 'parking gate', 'bariera de parcare', 'bariera de acces', 'barrera del parking', 'barrera de acceso', 'car park barrier', 'barrier arm',
+      'brazo de la barrera', 'bratul barierei',
+    ],
+    shutter: [
+      'blinds', 'roller blind', 'roller blinds', 'venetian blind*', '=estor', '=estores', 'persianas', 'cierre enrollable', 'puerta enrollable', 'rulouri', 'obloane', 'security shutter', 'shop shutter',
+      'motor de la persiana', 'motor persiana', 'motorul rulouli', 'motorul ruloului', '=somfy',
+    ],
+    awning: ['awning', 'toldo', 'toldos', 'copertina', 'copertine', 'marquesina', 'pergola bioclimatica', 'retractable roof'],
+    lock: [
+      'door lock', 'cerradura', 'cerraduras', '=yala', '=yale', 'broasca', 'broasca usii', 'incuietoare', 'incuietori', 'electric lock', 'maglock', 'mag lock', 'magnetic lock', 'cerradura electrica', 'cerradura electronica',
+      'electroiman', 'electroimant', 'electromagnet', 'electric strike', 'abrepuertas', 'cerradero electrico', '=bombin', 'smart lock', 'keypad lock', 'panic bar', 'barra antipanico', 'bara antipanica',
+    ],
+    roof: [
+      'gutter*', 'canalon*', 'jgheab*', 'burlan*', 'downpipe', 'rainwater pipe', '=teja', '=tejas', 'roof tile*', 'tigl*', 'tabla de pe acoperis', 'flat roof', 'cubierta plana', 'tela asfaltica', 'impermeabiliz*',
+      'waterproofing', 'roof membrane', 'lucernario', 'claraboya', 'skylight', 'lucarna', '=velux', 'roofing', 'tejado roto', 'cubierta del tejado', 'hidroizolati*',
+    ],
+    window: [
+      'ventana*', 'window', 'windows', 'fereastr*', 'ferestr*', 'geam*', 'termopan*', 'double glazing', 'doble acristalamiento', 'climalit', '=cristal', '=cristales', 'vidrio*', 'glazing', 'window pane', 'window frame',
+      'marco de la ventana', 'tamplarie', 'tamplaria', 'carpinteria de aluminio', 'pvc windows',
+    ],
+  },
+  families: {
+    access: ['lock', 'door', 'accesscontrol', 'intercom'],
+    loading: ['dock', 'door', 'shutter'],
+    fabric: ['roof', 'window'],
+  },
+};

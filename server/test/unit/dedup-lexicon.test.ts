@@ -1,0 +1,155 @@
+/** The trades lexicon (equipment/*.ts): equipment of each trade recognised in es/en/ro, related parts related, different equipment apart. */
+import { describe, expect, it } from 'vitest';
+import { gistOf } from '../../src/domain/dedup/index.js';
+import { incident, judge, req, type Case } from './dedup-fixtures.js';
+
+const equipmentOf = (text: string) => [...gistOf(text).equipment];
+
+describe('equipment of the trades', () => {
+  it.each([
+    // HVAC and refrigeration
+    ['The blast chiller in the prep kitchen is not pulling down', 'blastchiller'],
+    ['El abatidor no enfría', 'blastchiller'],
+    ['Ceiling fan in the office makes a clicking noise', 'fan'],
+    ['Ventilatorul de tavan nu pornește', 'fan'],
+    ['El camión frigorífico no mantiene la temperatura', 'reefer'],
+    ['Mașina de înghețată nu mai pornește', 'icecream'],
+    ['The evaporator is iced up', 'refcircuit'],
+    // Heating and hot water
+    ['Nu avem agent termic de ieri', 'heating'],
+    ['El toallero eléctrico del baño no calienta', 'heating'],
+    ['Smoke coming back down the boiler flue', 'flue'],
+    ['Coșul de fum al centralei e înfundat', 'flue'],
+    ['Las placas solares térmicas no calientan el agua', 'hotwater'],
+    // Plumbing, water, gas
+    ['Arqueta del patio rebosa', 'drain'],
+    ['Grease trap overflowing behind the kitchen', 'drain'],
+    ['El descalcificador pita', 'watertreatment'],
+    ['Contorul de apă curge', 'watermeter'],
+    ['Se ha acabado la bombona de butano', 'gas'],
+    ['Contador del gas hace ruido', 'gasmeter'],
+    // Electrical
+    ['Salta el automático de la cocina', 'breaker'],
+    ['Grupul electrogen nu pornește la pana de curent', 'generator'],
+    ['UPS in the comms room beeping', 'ups'],
+    ['Stâlpul de iluminat din fața blocului nu se aprinde', 'lighting'],
+    ['Alumbrado público apagado en la calle Mayor', 'lighting'],
+    ['The smart meter screen is blank', 'powermeter'],
+    ['Home battery not charging from the panels', 'battery'],
+    ['Întrerupătorul de la hol nu merge', 'switch'],
+    // Building: lifts, doors, gates, fabric
+    ['Montaplatos atascado entre plantas', 'lift'],
+    ['Dock leveller stuck in the raised position', 'dock'],
+    ['La cerradura electrónica no abre', 'lock'],
+    ['Poarta automată nu se închide', 'gate'],
+    ['Toldo de la terraza no recoge', 'awning'],
+    ['Gutter overflowing at the back', 'roof'],
+    ['Geamul termopan de la birou e spart', 'window'],
+    // Fire and security
+    ['Fire extinguishers need servicing', 'firefighting'],
+    ['Smoke vent open and will not close', 'smokevent'],
+    ['Camerele video nu mai înregistrează', 'cctv'],
+    ['El control de accesos no lee las tarjetas', 'accesscontrol'],
+    ['Turnstile at reception jammed', 'accesscontrol'],
+    // IT and telecom
+    ['Network switch in the comms cabinet is dead', 'internet'],
+    ['No dial tone on any line', 'phoneline'],
+    ['El ordenador de recepción no enciende', 'computer'],
+    ['Fotocopiadora atascada', 'printer'],
+    // Kitchens, laundries, retail
+    ['The glasswasher leaves the glasses dirty', 'glasswasher'],
+    ['La amasadora hace un ruido fuerte', 'mixer'],
+    ['Cuptorul cu microunde nu încălzește', 'microwave'],
+    ['Feliatorul nu mai taie', 'slicer'],
+    ['Calandra de la lavandería se calienta demasiado', 'ironer'],
+    ['Hand dryer in the gents not working', 'handdryer'],
+    ['Báscula de la charcutería no pesa bien', 'scale'],
+    ['Automatul de cafea nu dă rest', 'vending'],
+    ['Beer lines are pouring foam', 'beer'],
+    // Medical, pools, agriculture, food industry
+    ['Scaunul stomatologic nu coboară', 'dentalchair'],
+    ['El autoclave da error de presión', 'autoclave'],
+    ['Aspiración quirúrgica sin fuerza en el gabinete 2', 'suction'],
+    ['Pool pump tripping', 'pump'],
+    ['La depuradora de la piscina no filtra', 'pool'],
+    ['Sala de ordeño sin vacío', 'milking'],
+    ['El riego por goteo no arranca', 'irrigation'],
+    ['Uscătorul de cereale s-a oprit', 'graindryer'],
+    ['Cinta transportadora parada en la línea 3', 'conveyor'],
+    ['Mașina de etichetat nu lipește', 'packer'],
+  ])('%s -> %s', (text, concept) => expect(equipmentOf(text)).toContain(concept));
+
+  it.each([
+    // Words that name another thing than they seem to.
+    ['Can you give me a time window for the visit?', 'window'],
+    ['Ventana horaria para el técnico, por favor', 'window'],
+    ['I switched it off and on again', 'internet'],
+    ['El ordenador no enciende', 'milking'],
+    ['La ordeñadora no arranca', 'computer'],
+    ['The boiler keeps locking out', 'lock'],
+    ['The boiler light is flashing', 'roof'],
+    ['Securitas guard says the freezer alarm is going off', 'alarm'],
+  ])('%s is not about %s', (text, concept) => expect(equipmentOf(text)).not.toContain(concept));
+
+  it('the circulating pump is the heating, the compressor of the cold room is the cold room', () => {
+    expect(equipmentOf('La bomba de circulación de la calefacción hace ruido')).toContain('heating');
+    expect(equipmentOf('El compresor de la cámara frigorífica no arranca')).toEqual(expect.arrayContaining(['compressor', 'coldroom']));
+  });
+});
+
+describe('the trades decide like the core', () => {
+  const cases: Case[] = [
+    {
+      name: 'the blast chiller told twice, in two languages, joins',
+      request: req('The blast chiller is not cooling down the trays', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['El abatidor no enfría'])],
+      action: 'join',
+      best: 'inc-1',
+    },
+    {
+      name: 'the milking parlour told twice joins',
+      request: req('Sala de ordeño sin vacío, no podemos ordeñar', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['La ordeñadora se ha parado'])],
+      action: 'join',
+      best: 'inc-1',
+    },
+    {
+      name: 'a compressor alone and the cold room: related, for an agent',
+      request: req('Compresorul face zgomot'),
+      open: [incident('inc-1', ['Camera frigorifică nu răcește'])],
+      action: 'suggest',
+      because: /related equipment/,
+    },
+    {
+      name: 'a power cut and the generator that did not start: related, for an agent',
+      request: req('El grupo electrógeno no ha arrancado', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['Apagón en toda la nave'])],
+      action: 'suggest',
+    },
+    {
+      name: 'the glasswasher is not the dishwasher',
+      request: req('The glasswasher is leaking', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['Dishwasher leaking all over the floor'])],
+      action: 'suggest',
+    },
+    {
+      name: 'the dental chair and the autoclave are two faults',
+      request: req('El autoclave no termina el ciclo'),
+      open: [incident('inc-1', ['El sillón dental no sube'])],
+      action: 'new',
+    },
+    {
+      name: 'the irrigation and the pool are two faults',
+      request: req('Irrigation system not coming on'),
+      open: [incident('inc-1', ['Pool filter leaking'])],
+      action: 'new',
+    },
+    {
+      name: 'the slicer and the vending machine are two faults',
+      request: req('Feliatorul nu mai taie'),
+      open: [incident('inc-1', ['Automatul de cafea nu dă rest'])],
+      action: 'new',
+    },
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => judge(c));
+});
