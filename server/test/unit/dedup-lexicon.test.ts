@@ -153,3 +153,94 @@ describe('the trades decide like the core', () => {
   ];
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => judge(c));
 });
+
+describe('numbered units of the trades', () => {
+  const unitsOf = (text: string) => [...gistOf(text).units];
+  it.each([
+    ['Lavadora 3 no centrifuga', 'washer:3'],
+    ['Dryer 2 in the laundry is not heating', 'dryer:2'],
+    ['Silo 2 no descarga', 'silo:2'],
+    ['Incubadora 4 da alarma de temperatura', 'incubator:4'],
+    ['Envasadora 2 parada', 'packer:2'],
+    ['Vending machine 3 is eating coins', 'vending:3'],
+    ['Dock leveller 5 stuck in the raised position', 'dock:5'],
+    ['Grupul electrogen 2 nu pornește', 'generator:2'],
+    ['Pat de spital 12 nu coboară', 'medicalbed:12'],
+    ['Autoclave nº 2 da error', 'autoclave:2'],
+  ])('%s has %s', (text, unit) => expect(unitsOf(text)).toContain(unit));
+
+  it.each([
+    // A meter's number is its serial or its reading, not which of several.
+    ['Contador de agua 12 m3 de consumo raro', 'watermeter:'],
+    ['Gas meter 45 reading looks wrong', 'gasmeter:'],
+    // A measure, a time or a count after the equipment is not a unit.
+    ['Generator 60 kVA not starting', 'generator:'],
+    ['The lift 2 days ago stopped between floors', 'lift:'],
+    ['El ascensor 3 veces parado esta semana', 'lift:'],
+    // Single on a site: the pool, the roof.
+    ['La depuradora 2 veces parada', 'pool:'],
+  ])('%s has no %s unit', (text, prefix) => expect(unitsOf(text).filter((u) => u.startsWith(prefix))).toEqual([]));
+
+  it('two washing machines of a laundry are two problems', () =>
+    judge({ name: '', request: req('Lavadora 3 no desagua', { contact: 'ct-2' }), open: [incident('w1', ['Lavadora 1 no desagua'])], action: 'suggest', because: /another unit of the equipment/ }));
+});
+
+describe('symptoms of the building fabric and water', () => {
+  const symptomsOf = (text: string) => [...gistOf(text).symptoms];
+  it.each([
+    // Damp, mould, condensation
+    ['Mould and damp on the bedroom ceiling', 'damp'],
+    ['Humedad y moho en la pared del baño', 'damp'],
+    ['Igrasie și mucegai pe peretele din dormitor', 'damp'],
+    ['Lots of condensation on the windows every morning', 'damp'],
+    // Leak, seepage, overflow, water getting in
+    ['Water seeping through the party wall', 'leak'],
+    ['El agua rezuma por la junta del suelo', 'leak'],
+    ['Agua entra por el techo cuando llueve', 'leak'],
+    ['Gutter overflowing at the back', 'leak'],
+    ['Plouă în casă, pe tavan', 'leak'],
+    // Blocked, clogged
+    ['The kitchen sink is clogged', 'blocked'],
+    ['El fregadero no traga', 'blocked'],
+    ['Chiuveta e înfundată', 'blocked'],
+    ['Shower tray not draining', 'blocked'],
+    // Smell
+    ['Something stinks of sewage in the corridor', 'smell'],
+    ['Apesta a gas en la escalera', 'smell'],
+    ['Duhoare de canal în subsol', 'smell'],
+    // Noise, vibration
+    ['Squealing noise from the extractor', 'noise'],
+    ['El motor chirría al arrancar', 'noise'],
+    ['Radiators gurgling all night', 'noise'],
+    ['Compresorul scârțâie', 'noise'],
+    // Tripping
+    ['Salta el diferencial cada vez que enciendo el horno', 'tripping'],
+    ['The oven keeps tripping the power', 'tripping'],
+    ['Sare siguranța când pornesc boilerul', 'tripping'],
+    // Pressure
+    ['La ducha sale sin fuerza', 'pressure'],
+    ['Only a trickle from the kitchen tap', 'pressure'],
+    ['Apa curge slab la robinet', 'pressure'],
+    // Overheating, frozen, not heating
+    ['The motor is overheating', 'hot'],
+    ['El motor se recalienta', 'hot'],
+    ['Evaporator iced up in the cold room', 'frozen'],
+    ['Țevile au înghețat', 'frozen'],
+    ['El evaporador lleno de escarcha', 'frozen'],
+    ['The radiators are not warming up', 'cold'],
+    ['Caloriferele nu se încălzesc', 'cold'],
+  ])('%s -> %s', (text, symptom) => expect(symptomsOf(text)).toContain(symptom));
+
+  it.each([
+    // Words that are usually something else.
+    ['Caldera de condensación nueva, revisión anual', 'damp'],
+    ['Mașina de înghețată nu pornește', 'frozen'],
+    ['Cámara de congelados: revisión anual', 'frozen'],
+    ['Files are backed up nightly to the server', 'blocked'],
+    ['El técnico está en un atasco', 'blocked'],
+    ['A resident tripped on the step', 'tripping'],
+  ])('%s is not %s', (text, symptom) => expect(symptomsOf(text)).not.toContain(symptom));
+
+  it('the same damp told twice, in two languages, joins', () =>
+    judge({ name: '', request: req('Mould coming back on the bathroom ceiling', { contact: 'ct-2' }), open: [incident('d', ['Humedad y moho en el techo del baño'])], action: 'join', best: 'd' }));
+});

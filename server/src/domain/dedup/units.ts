@@ -39,9 +39,28 @@ const QUALIFIERS: Record<string, readonly string[]> = {
   service: ['service', 'servicio', 'serviciu', 'goods', 'carga', 'marfa'],
 };
 const QUALIFIER_OF = new Map(Object.entries(QUALIFIERS).flatMap(([q, ws]) => ws.map((w) => [w, q] as const)));
-/** Equipment that comes in numbered units ("lift 2", "TPV 3"), not measured ("boiler 24 kW"). */
-const NUMBERED = new Set(['lift', 'escalator', 'door', 'gate', 'barrier', 'shutter', 'aircon', 'freezer', 'fridge', 'chiller', 'coldroom', 'display', 'oven', 'pump', 'compressor', 'evcharger', 'payment', 'extractor', 'hood', 'printer']);
-const MEASURES = new Set(['kw', 'kg', 'l', 'litros', 'litres', 'liters', 'bar', 'grados', 'degrees', 'grade', 'years', 'anos', 'ani', 'h', 'horas', 'hours', 'ore', 'min', 'minutos', 'minutes', 'minute', 'm', 'metros', 'personas', 'persoane', 'people']);
+/**
+ * Equipment that comes in numbered units ("lift 2", "TPV 3", "dock 4", "silo 2", "lavadora 3"), not measured
+ * ("boiler 24 kW") nor single on a site (the pool, the roof, the alarm). Meters are not here: the number
+ * after a meter is its serial or its reading, not which one of several.
+ */
+const NUMBERED = new Set([
+  'lift', 'escalator', 'door', 'gate', 'barrier', 'shutter', 'aircon', 'freezer', 'fridge', 'chiller', 'coldroom', 'display', 'oven', 'pump', 'compressor', 'evcharger', 'payment', 'extractor', 'hood', 'printer',
+  // Laundries and kitchens run rows of machines; shops rows of tills, scales, vending and cash machines.
+  'washer', 'dryer', 'ironer', 'blastchiller', 'icecream', 'scale', 'vending', 'atm',
+  // Loading docks, refrigerated trucks of a fleet, standby plant in pairs, workstations.
+  'dock', 'reefer', 'generator', 'ups', 'computer',
+  // Surgeries and wards: chairs, autoclaves and beds are numbered.
+  'dentalchair', 'autoclave', 'medicalbed',
+  // Farms and food plants: milking units, silos, incubators, lines' conveyors and packers.
+  'milking', 'silo', 'incubator', 'conveyor', 'packer',
+]);
+const MEASURES = new Set([
+  'kw', 'kva', 'kwh', 'kg', 'l', 'litros', 'litres', 'liters', 'bar', 'grados', 'degrees', 'grade', 'c', 'years', 'anos', 'ani', 'h', 'horas', 'hours', 'ore', 'min', 'minutos', 'minutes', 'minute',
+  'm', 'metros', 'personas', 'persoane', 'people',
+  // A time or a count, not a unit ("the lift 2 days ago", "el ascensor 3 veces").
+  'hora', 'hour', 'dia', 'day', 'zi', 'dias', 'days', 'zile', 'semana', 'week', 'saptamana', 'semanas', 'weeks', 'saptamani', 'vez', 'veces', 'times', 'ori', 'inch', 'pulgadas', 'inchi',
+]);
 
 /** 'lift:2', 'lift:small' for each equipment match (concept, first word, word count) of a run of words. */
 export function equipmentUnits(w: Words, matches: readonly { concept: string; at: number; length: number }[]): string[] {

@@ -36,19 +36,55 @@ export const SYMPTOMS: Vocabulary = {
   cold: [
     'cold', 'fri', 'rece', '=frig', 'freezing', 'no calienta', 'not heating', 'nu incalzeste', 'nu face cald', 'lukewarm', 'templad*', 'calduta', 'barely warm', 'no heat', 'no heating', 'sin calefaccion', 'fara caldura',
     'fara incalzire', 'nu e caldura', 'no hay calefaccion', 'blowing cold', 'sufla rece', 'doesnt heat', 'wont heat', 'isnt heating', 'nu mai incalzeste', 'nu mai face cald', 'no calientan',
+    'no da calor', 'no calienta nada', 'sale fria', 'sale frio', 'not warming up', 'wont warm up', 'not getting hot', 'not getting warm', 'stone cold', 'nu se incalzeste', 'nu se incalzesc', 'nu se mai incalzeste', 'nu da caldura',
+    'nu mai da caldura', 'nos estamos congelando',
   ],
   leak: [
     'fuga', 'gote*', 'leak*', 'drip*', 'picur*', 'curge', 'scurg*', 'pierde agua', 'charco', 'puddle', 'balta', 'inund*', 'flood', 'flooded', 'flooding', 'pierde apa', 'sale agua', 'se sale el agua',
     'chorrea', 'se filtra', 'filtracion', 'seeping', 'water coming', 'water everywhere', 'pouring', 'curge apa', 'iese apa',
+    // Seepage, water getting in, running over, a burst.
+    'seep*', 'seepage', 'rezuma', 'infiltra*', 'water ingress', 'entra agua', 'agua entra', 'entra el agua', 'intra apa', 'apa intra', 'perdida de agua', 'escape de agua', 'overflow*', 'rebosa*', 'se desborda', 'se revarsa', 'da pe dinafara',
+    'burst', 'reventon', 'anegad*', 'encharcad*', 'mojad*', 'water damage', 'ploua in casa', 'ploua inauntru', 'llueve dentro',
   ],
-  pressure: ['presion', 'pressure', 'presiune', '=bar'],
-  noise: ['ruido', 'noise', 'noisy', 'zgomot*', 'banging', 'golpe*', 'pita', 'pitando', 'beep*', 'clicking', 'clic', 'zumbido', 'humming', 'whistling', 'fluierat', 'knocking', 'rozamiento', 'roza', 'suena fatal', 'vibra*', 'rattl*'],
-  smell: ['olor', 'smell*', 'miros*', 'huele', 'mirosa', 'humo', 'smoke', 'smoking', '=fum'],
+  pressure: [
+    'presion', 'pressure', 'presiune', '=bar', 'sin fuerza', 'poca fuerza', 'poco caudal', 'sin caudal', 'hilo de agua', 'apenas sale', 'trickl*', 'weak flow', 'poor flow', 'curge slab', 'curge foarte slab',
+    'curge putin', 'debit mic',
+  ],
+  noise: ['ruido', 'noise', 'noisy', 'zgomot*', 'banging', 'golpe*', 'pita', 'pitando', 'beep*', 'clicking', 'clic', 'zumbido', 'humming', 'whistling', 'fluierat', 'knocking', 'rozamiento', 'roza', 'suena fatal', 'vibra*', 'rattl*',
+    'pitido*', 'chirri*', 'cruje', 'crujido*', 'traquete*', 'tiembla', 'squeak*', 'squeal*', 'screech*', 'grinding', 'rumbl*', '=buzzing', 'whining', 'gurgl*', 'borbote*', 'gorgote*', 'shaking',
+    'shudder*', 'scartai*', 'scarti*', 'tremur*', 'pocn*', 'bubuie', 'galgai*', 'huruie', 'bazaie',
+  ],
+  smell: [
+    'olor', 'smell*', 'miros*', 'huele', 'mirosa', 'humo', 'smoke', 'smoking', '=fum', 'miroase', 'odour*', 'odor', 'stink*', 'stench', 'whiff', 'fumes', 'apesta', 'hedor', 'duhoare', 'puturos*',
+    'a quemado', 'burning', 'iz de ars',
+  ],
   error: ['error', 'eroare', 'fault code', 'codigo', 'cod', 'code', 'led', 'parpade*', 'clipeste', 'flashing', 'blinking', 'luz roja', 'red light', 'lumina rosi*', 'piloto rojo', 'alarm', 'alarma'],
   slow: ['lento', 'lenta', 'slow', 'incet', 'intermit*', 'se corta', 'drop', 'drops', 'dropping', 'dropped', 'drop outs', 'dropouts', '=cade', 'cortes', 'pica', 'cutting out', 'se intrerupe', 'intreruper*', 'timing out'],
   hot: [
     'calor', 'too hot', 'prea cald', 'no enfria', 'not cooling', 'nu raceste', 'stuffy', 'overheat*', 'sobrecalent*', 'se calienta', 'se supraincalzeste', 'warm', 'doesnt cool', 'wont cool', 'isnt cooling',
     'nu mai raceste', 'no refrigera', 'no congela', 'not freezing', 'nu congeleaza', 'nu mai congeleaza', 'descongel*', 'defrost*', 'dezghet*', 'high temperature', 'temperatura alta',
+    'recalent*', 'recalient*', 'supraincalz*', 'se incinge', 'running hot', 'runs hot',
+  ],
+  // The building's fabric: damp, mould and condensation on walls and ceilings. "Condensación" alone is a
+  // boiler's kind ("caldera de condensación"), "humedad" in a cold room its humidity: said with what shows it.
+  damp: [
+    'damp', 'dampness', 'rising damp', 'mould', 'mouldy', 'mold', 'moldy', 'moisture', 'condensation', 'humedad', 'humedades', 'manchas de humedad', '=moho', '=hongos', 'salitre', 'eflorescen*',
+    'hay condensacion', 'mucha condensacion', 'gotas de condensacion', 'umezeala', 'igrasie', 'mucegai*', '=condens', 'pete de umezeala',
+  ],
+  // A drain, a sink or a toilet that does not empty. "Atasco" is also a traffic jam; "blocked" alone is stuck (nofunction).
+  blocked: [
+    'clogged', 'blocked drain', 'blocked sink', 'blocked toilet', 'not draining', 'slow to drain', 'drains slowly', 'obstruid*', 'taponad*', 'embozad*',
+    'no traga', 'no desagua', 'no baja el agua', 'infundat*', 'colmatat*', 'nu se scurge', 'nu scurge',
+  ],
+  // Ice where there should be none: an iced-up evaporator, frozen pipes. "Helado" and "înghețată" are ice cream.
+  frozen: [
+    'iced up', 'icing up', 'ice build up', 'ice buildup', 'frozen up', 'frozen pipe', 'frozen pipes', 'pipes frozen', 'pipe frozen', 'frosted up', 'frost build up', 'escarcha*', 'lleno de hielo', 'bloque de hielo',
+    'se ha helado', 'se han helado', 'se hiela', 'tuberia congelada', 'tuberias congeladas', 'a inghetat', 'au inghetat', 's a inghetat', 'plin de gheata', 'chiciura',
+  ],
+  // The breaker going: a power fault, not the breaker's own ("tripped" alone is also a person).
+  tripping: [
+    'keeps tripping', 'trips the', 'tripping the', 'tripped the', 'trips out', 'trips the power', 'salta el diferencial', 'salta el automatico', 'saltan los plomos', 'salta la luz', 'saltan los automaticos',
+    'se dispara el diferencial', 'sare siguranta', 'sar sigurantele', 'a sarit siguranta', 'au sarit sigurantele', 'sare diferentialul', 'a sarit diferentialul',
   ],
 };
 
