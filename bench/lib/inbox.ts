@@ -24,14 +24,12 @@ export type IncidentKey = (incident: CreatedIncident) => string | undefined;
 
 /** The events a watcher records and the key it files each one under (undefined: not the bench's). */
 export interface InboxEvent {
-  /** As reported, e.g. 'incident.created'. */
-  name: string;
+  /** Reported joined by '/', e.g. 'incident.created'. */
   names: readonly string[];
   keyOf(payload: unknown): string | undefined;
 }
 
 export const incidentsCreated = (keyOf: IncidentKey = (incident) => incident.reference): InboxEvent => ({
-  name: 'incident.created',
   names: ['incident.created'],
   keyOf: (payload) => {
     const incident = (payload as { incident?: CreatedIncident } | undefined)?.incident;
@@ -40,7 +38,6 @@ export const incidentsCreated = (keyOf: IncidentKey = (incident) => incident.ref
 });
 
 export const messagesCreated = (keyOf: (message: CreatedMessage) => string | undefined): InboxEvent => ({
-  name: 'incident.created/message.created',
   names: ['incident.created', 'message.created'],
   keyOf: (payload) => {
     const message = (payload as { message?: CreatedMessage } | undefined)?.message;
@@ -54,6 +51,8 @@ export class InboxWatcher {
   private readonly waiting = new Set<string>();
   /** Told of each awaited arrival (true: it was the last one). */
   private progress?: (done: boolean) => void;
+  /** The events watched, e.g. 'incident.created'. */
+  readonly event: string;
   /** Events whose key had arrived before (the same incident or message announced twice). */
   duplicates = 0;
   disconnects = 0;
@@ -61,11 +60,10 @@ export class InboxWatcher {
 
   private constructor(
     private readonly socket: Socket,
-    /** The event watched, e.g. 'incident.created'. */
-    readonly event: string,
     names: readonly string[],
     keyOf: InboxEvent['keyOf'],
   ) {
+    this.event = names.join('/');
     const onEvent = (payload: unknown) => {
       const at = performance.now();
       const ref = keyOf(payload);
@@ -103,7 +101,7 @@ export class InboxWatcher {
       socket.once('connect', () => {
         clearTimeout(timer);
         socket.off('connect_error', fail);
-        resolve(new InboxWatcher(socket, watch.name, watch.names, watch.keyOf));
+        resolve(new InboxWatcher(socket, watch.names, watch.keyOf));
       });
     });
   }

@@ -21,7 +21,16 @@ export interface BaselineResult {
 }
 
 const INSERT = 'insert into bench_baseline (payload) values ($1)';
-const CREATE = 'create table bench_baseline (id bigserial primary key, payload jsonb not null, created_at timestamptz not null default now())';
+
+/** Runs fn with the table bench_baseline made for it, dropped afterwards whatever happens. */
+async function withBaselineTable<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {
+  await withClient(databaseUrl, (c) => c.query('create table bench_baseline (id bigserial primary key, payload jsonb not null, created_at timestamptz not null default now())'));
+  try {
+    return await fn();
+  } finally {
+    await withClient(databaseUrl, (c) => c.query('drop table if exists bench_baseline'));
+  }
+}
 
 export interface CommitLatencyResult {
   ratePerSecond: number;
@@ -39,24 +48,24 @@ export async function measureInsertBaseline(
   log: (msg: string) => void,
 ): Promise<BaselineResult> {
   log(`baseline: ${options.concurrency} connections of single-row INSERT commits for ${options.durationMs / 1000} s`);
-  await withClient(databaseUrl, (c) => c.query(CREATE));
-  const clients: pg.Client[] = [];
-  try {
-    for (let i = 0; i < options.concurrency; i++) {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      clients.push(client);
+  return withBaselineTable(databaseUrl, async () => {
+    const clients: pg.Client[] = [];
+    try {
+      for (let i = 0; i < options.concurrency; i++) {
+        const client = new pg.Client({ connectionString: databaseUrl });
+        await client.connect();
+        clients.push(client);
+      }
+      const r = await closedLoop({
+        concurrency: options.concurrency,
+        durationMs: options.durationMs,
+        task: (w) => clients[w].query(INSERT, [options.payload()]),
+      });
+      return { concurrency: options.concurrency, durationMs: options.durationMs, inserts: r.completed, errors: r.errors, ratePerSecond: round(r.ratePerSecond, 1) };
+    } finally {
+      await Promise.allSettled(clients.map((c) => c.end()));
     }
-    const r = await closedLoop({
-      concurrency: options.concurrency,
-      durationMs: options.durationMs,
-      task: (w) => clients[w].query(INSERT, [options.payload()]),
-    });
-    return { concurrency: options.concurrency, durationMs: options.durationMs, inserts: r.completed, errors: r.errors, ratePerSecond: round(r.ratePerSecond, 1) };
-  } finally {
-    await Promise.allSettled(clients.map((c) => c.end()));
-    await withClient(databaseUrl, (c) => c.query('drop table if exists bench_baseline'));
-  }
+  });
 }
 
 /** Commit latency at a fixed rate: one autocommit INSERT per arrival on a pool of `connections` (see the header). */
@@ -66,32 +75,32 @@ export async function measureCommitLatency(
   log: (msg: string) => void,
 ): Promise<CommitLatencyResult> {
   log(`commit latency: one single-row INSERT commit per arrival at ${options.ratePerSecond}/s for ${options.durationMs / 1000} s (${options.connections} connections)`);
-  await withClient(databaseUrl, (c) => c.query(CREATE));
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.connections });
-  try {
-    // Connections opened before the clock starts, as the server's are.
-    await Promise.all(Array.from({ length: options.connections }, () => pool.connect())).then((cs) => cs.forEach((c) => c.release()));
-    const latencies: number[] = [];
-    let errors = 0;
-    await openLoop({
-      ratePerSecond: options.ratePerSecond,
-      durationMs: options.durationMs,
-      maxInFlight: options.maxInFlight,
-      task: async () => {
-        const start = performance.now();
-        try {
-          await pool.query(INSERT, [options.payload()]);
-          latencies.push(performance.now() - start);
-        } catch {
-          errors++;
-        }
-      },
-    });
-    return { ratePerSecond: options.ratePerSecond, durationMs: options.durationMs, connections: options.connections, errors, latencyMs: summarize(latencies) };
-  } finally {
-    await pool.end();
-    await withClient(databaseUrl, (c) => c.query('drop table if exists bench_baseline'));
-  }
+  return withBaselineTable(databaseUrl, async () => {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: options.connections });
+    try {
+      // Connections opened before the clock starts, as the server's are.
+      await Promise.all(Array.from({ length: options.connections }, () => pool.connect())).then((cs) => cs.forEach((c) => c.release()));
+      const latencies: number[] = [];
+      let errors = 0;
+      await openLoop({
+        ratePerSecond: options.ratePerSecond,
+        durationMs: options.durationMs,
+        maxInFlight: options.maxInFlight,
+        task: async () => {
+          const start = performance.now();
+          try {
+            await pool.query(INSERT, [options.payload()]);
+            latencies.push(performance.now() - start);
+          } catch {
+            errors++;
+          }
+        },
+      });
+      return { ratePerSecond: options.ratePerSecond, durationMs: options.durationMs, connections: options.connections, errors, latencyMs: summarize(latencies) };
+    } finally {
+      await pool.end();
+    }
+  });
 }
 
 /** throughput / baseline, or null without a baseline. */

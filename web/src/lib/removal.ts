@@ -8,12 +8,10 @@
  *   `${prefix}.usedByPolicies`    {names}
  * Only the ones its server can answer need to exist.
  */
-import { ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { InUseDto } from '@contracts';
 import { ApiRequestError } from '../api/client';
-import { describeError } from './errors';
-import type { Outcome } from './submission';
+import { useSubmission, type Outcome } from './submission';
 
 type Translate = (key: string, params: Record<string, unknown>, plural?: number) => string;
 
@@ -31,22 +29,18 @@ export function describeInUse(err: unknown, prefix: string, t: Translate): strin
 
 /**
  * `remove` deletes (answering an Outcome, as the stores do); `onDeleted` runs once it is gone, with the
- * same arguments. `error`: why it was refused, or what else failed.
+ * same arguments. `error`: why it was refused, or what else failed. One at a time, as any submission.
  */
 export function useRemoval<A extends unknown[]>(remove: (...args: A) => Promise<Outcome>, prefix: string, onDeleted?: (...args: A) => void) {
   const { t } = useI18n();
-  const busy = ref(false);
-  const error = ref<string | null>(null);
-
-  async function run(...args: A): Promise<void> {
-    if (busy.value) return;
-    busy.value = true;
-    error.value = null;
-    const outcome = await remove(...args);
-    busy.value = false;
-    if (outcome.ok) onDeleted?.(...args);
-    else error.value = describeInUse(outcome.error, prefix, t) ?? describeError(outcome.error, t);
-  }
-
-  return { busy, error, remove: run };
+  const submission = useSubmission(
+    async (...args: A): Promise<Outcome> => {
+      const outcome = await remove(...args);
+      if (outcome.ok) onDeleted?.(...args);
+      return outcome;
+    },
+    undefined,
+    (err) => describeInUse(err, prefix, t),
+  );
+  return { busy: submission.busy, error: submission.error, remove: async (...args: A): Promise<void> => void (await submission.run(...args)) };
 }

@@ -13,9 +13,9 @@ export type Outcome = { ok: true } | { ok: false; error: Error };
 /**
  * `action` answers an Outcome (its error is shown here), or a boolean: false means refused, with the
  * error shown elsewhere (the detail's notice banner), so nothing is shown here. `notFound`: what a 404
- * says (see describeError).
+ * says (see describeError). `explain`: the caller's own words for a failure it knows (null: the usual ones).
  */
-export function useSubmission<A extends unknown[]>(action: (...args: A) => Promise<boolean | Outcome>, notFound?: string) {
+export function useSubmission<A extends unknown[]>(action: (...args: A) => Promise<boolean | Outcome>, notFound?: string, explain?: (err: unknown) => string | null) {
   const { t } = useI18n();
   const busy = ref(false);
   const error = ref<string | null>(null);
@@ -32,11 +32,11 @@ export function useSubmission<A extends unknown[]>(action: (...args: A) => Promi
       const outcome = await action(...args);
       if (typeof outcome === 'boolean') return outcome;
       if (outcome.ok) return true;
-      error.value = describeErrorWithFields(outcome.error, t, notFound);
+      error.value = explain?.(outcome.error) ?? describeErrorWithFields(outcome.error, t, notFound);
       fields.value = outcome.error instanceof ApiRequestError ? (outcome.error.fields ?? {}) : {};
       return false;
     } catch (err) {
-      error.value = describeErrorWithFields(err, t, notFound);
+      error.value = explain?.(err) ?? describeErrorWithFields(err, t, notFound);
       return false;
     } finally {
       busy.value = false;
