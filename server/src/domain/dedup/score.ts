@@ -138,6 +138,8 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   const hours = (req.at.getTime() - incident.lastAt.getTime()) / 3_600_000;
   if (hours > policy.windowHours || hours < -policy.windowHours) return out('outside the window');
   if (gist.billing !== incident.gist.billing) return out(gist.billing ? 'a bill or quote, not a fault' : 'a fault, not a bill or quote');
+  // How alike the wordings are (trigrams), read twice below: once for requests naming no known equipment, once for all.
+  const alike = similarity(gist.trigrams, incident.gist.trigrams);
   const relation = relateEquipment(gist, incident.gist);
   if (relation.kind === 'other') return out(relation.reason);
   const common = relation.kind === 'same' ? relation.common : [];
@@ -171,7 +173,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     // It names nothing the vocabulary knows, though it is no chaser nor a follow-up (above). Saying it
     // refers back to a report ("the unit by the door is still warm"), its wording tells which; a fresh report
     // in unknown words ("se oye un ruido raro en el pasillo") is for an agent to judge, however alike the words.
-    const wording = gist.refersBack ? similarity(gist.trigrams, incident.gist.trigrams) : 0;
+    const wording = gist.refersBack ? alike : 0;
     score += gist.refersBack ? 0.2 + 0.15 * Math.min(1, wording / 0.3) : 0.15;
     if (wording >= 0.15) reasons.push('names no known equipment, similar wording');
   } else score += 0.15;
@@ -228,7 +230,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   }
   const closeness = Math.max(0, 1 - Math.abs(hours) / policy.windowHours);
   score += 0.1 * closeness;
-  const text = Math.min(1, 2.5 * similarity(gist.trigrams, incident.gist.trigrams));
+  const text = Math.min(1, 2.5 * alike);
   score += 0.15 * text;
   if (text > 0.5) reasons.push('similar wording');
   // The same equipment named within hours by one customer (a colleague, another channel): one fault told
