@@ -10,7 +10,7 @@ const node = {
 export default defineConfig({
   test: {
     projects: [
-      { ...node, test: { name: 'unit', include: ['channels/**/test/**/*.test.ts', 'server/test/unit/**/*.test.ts'], environment: 'node' } },
+      { ...node, test: { name: 'unit', include: ['channels/**/test/**/*.test.ts', 'server/test/unit/**/*.test.ts', 'bench/**/test/**/*.test.ts'], environment: 'node' } },
       {
         ...node,
         test: {

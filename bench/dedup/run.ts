@@ -2,9 +2,12 @@
  * Duplicate detection quality on the labelled set (dataset.json, see DATASET.md): the desk's rule
  * (server/src/domain/dedup) next to a baseline measured in the same run — "the same customer within
  * 72 hours is the same problem". Prints precision, recall and F1 (targets: precision >= 0.98, F1 >= 0.95)
- * and, for the desk's rule, how many requests would have been offered to an agent as a possible duplicate.
- * Then the same figures on the two unseen sets used for tuning (holdout.json, see HOLDOUT.md; holdout2.json, see
- * HOLDOUT2.md) and on the sealed set (sealed.json, see SEALED.md), for information; all sets' figures go to
+ * and, for the desk's rule, how many requests would have been offered to an agent as a possible duplicate (and how
+ * many of those offers were of the right incident), the figures with an agent who merges the right offers with one
+ * click and dismisses the wrong ones (what the inbox makes of the band between suggestAt and joinAt), and an
+ * operating curve: the figures at other join thresholds, to show what a department's threshold trades.
+ * Then the same figures on the unseen sets used for tuning (holdout.json, see HOLDOUT.md; holdout2.json, see
+ * HOLDOUT2.md; holdout3.json, see HOLDOUT3.md) and on the sealed set (sealed.json, see SEALED.md), for information; all sets' figures go to
  * bench/results/dedup-latest.json.
  *
  *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/dedup/run.js [--verbose] [--errors] [--errors-unseen] [--no-sealed]
@@ -14,7 +17,7 @@
  *              false joins (a request joined an incident made of another true incident's requests) and
  *              missed joins (a request that did not join the incident holding its true incident's earlier
  *              requests), each with its text, the incident's texts, and the score and reasons against both.
- * --errors-unseen  the same list for the two unseen sets used for tuning too (holdout, holdout2), each after its report.
+ * --errors-unseen  the same list for the unseen sets used for tuning too (holdout, holdout2, holdout3), each after its report.
  *              Read them for kinds of mistakes, not for wordings: the sealed set judges whether a fix generalises.
  * --no-sealed  skip the sealed set entirely: not read, not scored, not printed, not in the results JSON. For
  *              whoever tunes the rule, so that they never see its figures.
@@ -22,11 +25,12 @@
  *              then sees no siteKey. By default a request's `siteAddress` is its siteKey (siteKeyOf) and an
  *              incident's is that of its first request carrying one, as the desk does.
  *
- * The sealed set's decisions never go to --verbose or any error list.
+ * The sealed set's decisions never go to --verbose or any error list, and it has no operating curve: a set that
+ * judges the rule must not help choose its thresholds.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, scoreAgainst, siteKeyOf, type DedupIncident } from '../../server/src/domain/dedup/index.js';
+import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, scoreAgainst, siteKeyOf, type DedupIncident, type DedupPolicy } from '../../server/src/domain/dedup/index.js';
 import { environment } from '../lib/results.js';
 import { resultsPath } from '../lib/paths.js';
 import { loadDataset, pairScores, replay, type Cluster, type Dataset, type Rule, type Scores } from './evaluate.js';
@@ -47,20 +51,32 @@ const baseline: Rule = (req, open) => {
 };
 
 let suggestions = 0;
+/** Suggestions of the incident holding the request's true incident (an agent would accept them), of `suggestions`. */
+let rightSuggestions = 0;
 const errors: string[] = [];
 /** Whether the run in progress may print its decisions (--verbose) and record its mistakes (--errors): only the main set's. */
 let loud = false;
 let recording = false;
-const desk: Rule = (req, open) => {
+/**
+ * The desk's rule under a policy. With `agent`, a suggestion is what the inbox makes of it: an agent who knows
+ * the answer merges a right one with one click and dismisses a wrong one (the request stays a new incident).
+ */
+const deskRule = (policy: DedupPolicy = DEFAULT_DEDUP_POLICY, agent = false): Rule => (req, open) => {
   const candidates = open.map((c) => ({ id: c.id, contactIds: c.contactIds, customerId: c.customerId, siteKey: withSites ? c.siteKey : null, lastAt: c.lastAt, gist: c.gist! }));
   const request = { contactId: req.contact, customerId: req.customer, siteKey: withSites ? siteKeyOf(req.siteAddress) : null, at: new Date(req.at), text: textOf(req) };
-  const d = decide(request, candidates);
-  if (d.action === 'suggest') suggestions++;
+  const d = decide(request, candidates, policy);
+  const best = d.best ? (open.find((c) => c.id === d.best!.incidentId) ?? null) : null;
+  const right = best !== null && truthOf(best) === req.incident;
+  if (d.action === 'suggest') {
+    suggestions++;
+    if (right) rightSuggestions++;
+  }
   if (loud && verbose && d.best && d.best.score > 0) console.log(`${req.id} ${d.action} ${d.best.incidentId} ${d.best.score} ${d.best.reasons.join('; ')}`);
-  const joined = d.action === 'join' ? (open.find((c) => c.id === d.best.incidentId) ?? null) : null;
+  const joined = d.action === 'join' || (agent && d.action === 'suggest' && right) ? best : null;
   if (recording) recordError(req, request, joined, open, candidates, d.action);
   return joined;
 };
+const desk = deskRule();
 
 /** --errors: what went wrong with one request, against the labels (see the header). The set being scored's requests. */
 let byId = new Map(data.requests.map((r) => [r.id, r]));
@@ -89,18 +105,40 @@ function recordError(req: Dataset['requests'][number], request: Parameters<typeo
 const grow = (c: Cluster, req: Dataset['requests'][number]) => void (c.gist = c.gist ? mergeGist(c.gist, gistOf(textOf(req))) : gistOf(textOf(req)));
 
 /** One set's figures: the desk rule on the whole set and on each language alone, the baseline, suggestions, time. */
-interface Figures { file: string; set: Dataset; desk: Scores; byLocale: { locale: string; scores: Scores }[]; base: Scores; offered: number; ms: number; met: boolean }
-/** Scores a set; `main` lets its decisions go to --verbose (all its runs) and --errors (the whole-set run). */
-function measure(file: string, set: Dataset, main: boolean, record = main && listErrors): Figures {
+interface Figures {
+  file: string;
+  set: Dataset;
+  desk: Scores;
+  byLocale: { locale: string; scores: Scores }[];
+  base: Scores;
+  offered: number;
+  /** Of the offered, those of the right incident. */
+  offeredRight: number;
+  /** With an agent who merges the right suggestions and dismisses the wrong ones. */
+  assisted: Scores;
+  /** The rule's figures at other join thresholds (suggestAt unchanged); not for the sealed set. */
+  curve: { joinAt: number; scores: Scores }[];
+  ms: number;
+  met: boolean;
+}
+/** The join thresholds of the operating curve: the default among them. */
+const CURVE = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];
+/**
+ * Scores a set; `main` lets its decisions go to --verbose (all its runs) and --errors (the whole-set run). The
+ * operating curve only where `curve`: a set that judges the rule (the sealed one) must not help choose its thresholds.
+ */
+function measure(file: string, set: Dataset, main: boolean, record = main && listErrors, curve = true): Figures {
   loud = main;
   byId = new Map(set.requests.map((r) => [r.id, r]));
   errors.length = 0;
   recording = record;
   suggestions = 0;
+  rightSuggestions = 0;
   const started = performance.now();
   const deskScores = pairScores(set, replay(set, desk, grow));
   const ms = performance.now() - started;
   const offered = suggestions;
+  const offeredRight = rightSuggestions;
   recording = false;
   // The same rule on each language alone (requests of the other languages left out).
   const byLocale = ['es', 'en', 'ro'].map((locale) => {
@@ -108,9 +146,11 @@ function measure(file: string, set: Dataset, main: boolean, record = main && lis
     return { locale, scores: pairScores(part, replay(part, desk, grow)) };
   });
   loud = false;
+  const assisted = pairScores(set, replay(set, deskRule(DEFAULT_DEDUP_POLICY, true), grow));
+  const points = curve ? CURVE.map((joinAt) => ({ joinAt, scores: pairScores(set, replay(set, deskRule({ ...DEFAULT_DEDUP_POLICY, joinAt }), grow)) })) : [];
   const base = pairScores(set, replay(set, baseline));
   const met = deskScores.precision >= TARGETS.precisionMin && deskScores.f1 >= TARGETS.f1Min;
-  return { file, set, desk: deskScores, byLocale, base, offered, ms, met };
+  return { file, set, desk: deskScores, byLocale, base, offered, offeredRight, assisted, curve: points, ms, met };
 }
 
 const f = (n: number) => n.toFixed(3);
@@ -123,7 +163,16 @@ function report(head: string, x: Figures, verdict: string) {
   for (const { locale, scores } of x.byLocale) console.log(line(`  ${locale} requests only`, scores));
   console.log(line('baseline: same customer within 72 h', x.base));
   console.log(`  targets                            precision >= ${TARGETS.precisionMin}, F1 >= ${TARGETS.f1Min}: ${verdict}`);
-  console.log(`  offered to an agent                ${x.offered} request(s) between suggestAt ${DEFAULT_DEDUP_POLICY.suggestAt} and joinAt ${DEFAULT_DEDUP_POLICY.joinAt} (counted as not joined)`);
+  console.log(`  offered to an agent                ${x.offered} request(s) between suggestAt ${DEFAULT_DEDUP_POLICY.suggestAt} and joinAt ${DEFAULT_DEDUP_POLICY.joinAt} (counted as not joined), ${x.offeredRight} of them the right incident`);
+  console.log(line('with the agent\'s one-click merges', x.assisted));
+  if (x.curve.length > 0) {
+    const row = (name: string, pick: (s: Scores) => string) => `    ${name.padEnd(10)}${x.curve.map((p) => pick(p.scores).padStart(7)).join('')}`;
+    console.log(`  operating curve (join threshold; suggestAt ${DEFAULT_DEDUP_POLICY.suggestAt}, no agent)`);
+    console.log(`    ${'joinAt'.padEnd(10)}${x.curve.map((p) => `${p.joinAt === DEFAULT_DEDUP_POLICY.joinAt ? '*' : ''}${p.joinAt.toFixed(2)}`.padStart(7)).join('')}`);
+    console.log(row('precision', (s) => f(s.precision)));
+    console.log(row('recall', (s) => f(s.recall)));
+    console.log(row('F1', (s) => f(s.f1)));
+  }
   console.log(`  decision time                      ${(x.ms / x.set.requests.length).toFixed(3)} ms per request (in memory, all candidates scored)`);
 }
 
@@ -132,15 +181,16 @@ console.log(withSites ? 'service addresses: passed to the rule (siteKeyOf), as t
 report(`Switchboard duplicate detection — ${size(data, main.desk)}`, main, main.met ? 'OK' : 'MISSED');
 const mainErrors = [...errors];
 // The sets written without reading the rule, each checked on load like the main set: the same figures, for information
-// (the targets are judged on the set above). The two unseen sets are used for tuning: their mistakes are listed with
+// (the targets are judged on the set above). The unseen sets are used for tuning: their mistakes are listed with
 // --errors-unseen. The sealed set's decisions never are, so that it stays unseen by whoever tunes the rule;
 // --no-sealed leaves it out altogether.
 const others = [
   { key: 'holdout', label: 'unseen set', file: 'bench/dedup/holdout.json', tuning: true },
   { key: 'holdout2', label: 'second unseen set', file: 'bench/dedup/holdout2.json', tuning: true },
+  ...(existsSync(join(root, 'bench/dedup/holdout3.json')) ? [{ key: 'holdout3', label: 'third unseen set', file: 'bench/dedup/holdout3.json', tuning: true }] : []),
   ...(process.argv.includes('--no-sealed') || !existsSync(join(root, 'bench/dedup/sealed.json')) ? [] : [{ key: 'sealed', label: 'sealed set', file: 'bench/dedup/sealed.json', tuning: false }]),
 ].map(({ key, label, file, tuning }) => {
-  const x = measure(file, loadDataset(join(root, file)), false, tuning && listUnseenErrors);
+  const x = measure(file, loadDataset(join(root, file)), false, tuning && listUnseenErrors, tuning);
   report(`\n${label} (${file}) — ${size(x.set, x.desk)} (for information)`, x, `${x.met ? 'met' : 'not met'} (for information; judged on the main set)`);
   if (tuning && listUnseenErrors) printErrors(`${label}`, errors);
   return { key, x };
@@ -148,7 +198,8 @@ const others = [
 
 const resultsFile = resultsPath(root, 'dedup-latest.json');
 const setFigures = (x: Figures) =>
-  ({ file: x.file, requests: x.set.requests.length, incidents: incidentsOf(x.set), desk: x.desk, byLocale: Object.fromEntries(x.byLocale.map((p) => [p.locale, p.scores])), baseline: x.base, offered: x.offered });
+  ({ file: x.file, requests: x.set.requests.length, incidents: incidentsOf(x.set), desk: x.desk, byLocale: Object.fromEntries(x.byLocale.map((p) => [p.locale, p.scores])), baseline: x.base, offered: x.offered, offeredRight: x.offeredRight, assisted: x.assisted,
+    ...(x.curve.length > 0 ? { curve: x.curve.map((p) => ({ joinAt: p.joinAt, precision: p.scores.precision, recall: p.scores.recall, f1: p.scores.f1 })) } : {}) });
 mkdirSync(dirname(resultsFile), { recursive: true });
 writeFileSync(resultsFile, `${JSON.stringify({
   finishedAt: new Date().toISOString(), environment: environment(root), targets: TARGETS, targetsMet: main.met, policy: DEFAULT_DEDUP_POLICY, siteAddresses: withSites,
