@@ -22,12 +22,13 @@ import { EQUIPMENT, FAMILIES, INCIDENTAL_EQUIPMENT, SUPPLIES } from './equipment
 import { blocksIn, equipmentUnits } from './units.js';
 import { isBilling } from './billing.js';
 import { newPartOf, unquoted } from './quoted.js';
-import { conceptsIn, matchTable, normalizeText, says, wordsOf, type Words } from './match.js';
+import { matchTable, normalizeText, says, wordsOf, type Words } from './match.js';
 import { lexiconOf, spellChecked } from './spelling.js';
 import { clausesOf, placesInClause } from './text.js';
 import { trigramsOf } from './similarity.js';
 import { setsApart } from './contrast.js';
 import { landmarkStarts } from './landmark.js';
+import { causePositions } from './cause.js';
 
 export interface RequestGist {
   equipment: Set<string>;
@@ -111,13 +112,21 @@ function readGist(text: string): RequestGist {
     for (const m of matchTable(all, table)) if (!skip.has(m.at)) by[clauseAt[m.at]!]!.add(m.concept);
     return by;
   };
-  const symptomsBy = inClauses(SYMPTOMS);
+  // A clause says something works with working words ("va bien", "OK") or with a resolution ("ya va", "back on",
+  // "a revenit"; read with the "again" words, longest first: "ha vuelto a pararse" is no resolution).
+  const over = inClauses(OVER_OR_AGAIN).map((s) => s.has('over'));
+  const working = inClauses(WORKING).map((s, c) => s.size > 0 || over[c]!);
+  // "Ya funciona, era el calderín sin aire": in a message telling of a fix (or a visit), the cause found is a
+  // part of what broke, and its state ("sin aire", "faulty", "spart") no fault of the request (cause.ts).
+  const afterFix = says(all, REPAIRED) || says(all, ARRIVED) || working.some(Boolean);
+  const causes = afterFix ? causePositions(all) : new Set<number>();
+  const symptomsBy = inClauses(SYMPTOMS, causes);
   // "The chest freezer by the till": the till says where, the freezer what (landmark.ts).
   const landmarks = landmarkStarts(all);
-  const equipmentBy = inClauses(EQUIPMENT, landmarks);
+  const notNamed = new Set([...landmarks, ...causes]);
+  const equipmentBy = inClauses(EQUIPMENT, notNamed);
   const roomsBy = inClauses(ROOMS);
-  const working = inClauses(WORKING).map((s) => s.size > 0);
-  const negated = inClauses(NEGATIONS).map((s) => s.size > 0);
+  const negated = inClauses(NEGATIONS, causes).map((s) => s.size > 0);
   const weakAnother = inClauses(ANOTHER_PROBLEM_WEAK).map((s) => s.size > 0);
   const channel = inClauses(CHANNEL_WORDS).map((s) => s.size > 0);
   const againBy = inClauses(AGAIN).map((s) => s.size > 0);
@@ -132,15 +141,19 @@ function readGist(text: string): RequestGist {
     const named = [...equipmentBy[c]!];
     const indicator = named.some((e) => !SUPPLIES.includes(e) && !FAMILIES.electrical!.includes(e));
     const equipment = named.filter((e) => (fault || isWorking || !INCIDENTAL_EQUIPMENT.includes(e)) && !(indicator && e === 'lighting'));
-    return { text, c, working: isWorking, equipment };
+    return { text, c, working: isWorking, fault, equipment };
   });
   // "Not the showers job", "this is a different unit": a clause that sets the request apart from another
   // problem names that one (contrast.ts); the rest of the request is what it is about.
   const apart = clauses.map((text, c) => setsApart(parts[c]!, text, placesInClause(text).length > 0));
   const own = judged.filter((c) => !apart[c.c]);
   const faulty = own.filter((c) => !c.working);
-  const fallback = !faulty.some((c) => c.equipment.length > 0) && own.some((c) => c.working);
-  const about = fallback ? own : faulty;
+  // "Engineer visited, replaced the PCB fuse, heating back on": in a message telling of a fix, a clause that
+  // neither describes a fault nor says something works tells of the job, and names a part of what now works.
+  const worksNamed = own.some((c) => c.working && c.equipment.length > 0);
+  const job = (c: (typeof judged)[number]) => afterFix && worksNamed && !c.working && !c.fault;
+  const fallback = !faulty.some((c) => c.equipment.length > 0 && !job(c)) && own.some((c) => c.working);
+  const about = fallback ? own.filter((c) => !job(c)) : faulty;
   // "Además de lo del aire, ahora sin internet": what a "besides" clause names is the other, earlier problem.
   const besides = inClauses(BESIDES).map((x) => x.size > 0);
   const named = new Set(about.filter((c) => !besides[c.c]).flatMap((c) => c.equipment));
@@ -156,14 +169,14 @@ function readGist(text: string): RequestGist {
   const rooms = new Set(here.flatMap((c) => [...roomsBy[c.c]!]));
   const places = new Set(here.flatMap((c) => [...placesInClause(c.text), ...blocksIn(c.text)]));
   const hereClauses = new Set(here.map((c) => c.c));
-  const units = new Set(equipmentUnits(all, matchTable(all, EQUIPMENT).filter((m) => hereClauses.has(clauseAt[m.at]!) && !landmarks.has(m.at) && equipment.has(m.concept))));
+  const units = new Set(equipmentUnits(all, matchTable(all, EQUIPMENT).filter((m) => hereClauses.has(clauseAt[m.at]!) && !notNamed.has(m.at) && equipment.has(m.concept))));
   const followUp = says(all, FOLLOW_UP);
   // "Ya ha llegado el técnico": the visit is on, the fault is not over.
   const arrived = says(all, ARRIVED) && says(all, VISITOR);
   // A repair told of with the fault "again" ("otra vez, la arreglaron el viernes") is the fault back, not over.
   const repaired = says(all, REPAIRED) && !againBy.some(Boolean);
   // Over: it says so, or says what works and nothing else, or tells of the repair and no fault.
-  const resolved = !arrived && symptoms.size === 0 && (conceptsIn(all, OVER_OR_AGAIN).has('over') || repaired || (fallback && judged.some((c) => c.working && c.equipment.length > 0)));
+  const resolved = !arrived && symptoms.size === 0 && (over.some(Boolean) || repaired || (fallback && judged.some((c) => c.working && c.equipment.length > 0)));
   return {
     equipment,
     families: new Set(Object.entries(FAMILIES).filter(([, members]) => members.some((m) => equipment.has(m))).map(([f]) => f)),
