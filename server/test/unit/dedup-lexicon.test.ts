@@ -244,3 +244,154 @@ describe('symptoms of the building fabric and water', () => {
   it('the same damp told twice, in two languages, joins', () =>
     judge({ name: '', request: req('Mould coming back on the bathroom ceiling', { contact: 'ct-2' }), open: [incident('d', ['Humedad y moho en el techo del baño'])], action: 'join', best: 'd' }));
 });
+
+/** Everyday and short names of equipment the trades' lexicon did not know, and the forms the stemmer does not reach. */
+describe('everyday names of equipment', () => {
+  it.each([
+    // A fan by itself, in the three languages and their plurals.
+    ['The fan in the office is making a grinding noise', 'fan'],
+    ['Fans not working in the warehouse', 'fan'],
+    ['El ventilador del almacén no gira', 'fan'],
+    ['Ventilatoarele din hală nu pornesc', 'fan'],
+    ['Ventilatorul de pe hol face zgomot', 'fan'],
+    // Loading docks by number.
+    ['Dock 4 leveller won’t go down', 'dock'],
+    ['El muelle 3 no baja', 'dock'],
+    ['Rampa 2 de la depozit nu urcă', 'dock'],
+    // HVAC and refrigeration
+    ['La máquina del hielo gotea', 'icemachine'],
+    ['The cooling tower is overflowing', 'coolingtower'],
+    ['La torre de refrigeración pierde agua', 'coolingtower'],
+    ['El deshumidificador del archivo no funciona', 'dehumidifier'],
+    ['Dezumidificatorul nu mai scoate apă', 'dehumidifier'],
+    ['Ventiloconvectoarele de la etaj nu merg', 'aircon'],
+    ['Compresoarele nu pornesc', 'compressor'],
+    ['La extracción de la cocina no tira', 'extractor'],
+    ['The extraction in the kitchen is not working', 'extractor'],
+    // Electrical
+    ['There is a loud hum from the transformer', 'transformer'],
+    ['El trafo hace un zumbido', 'transformer'],
+    ['Postul de transformare a căzut', 'transformer'],
+    ['Becurile de pe hol s-au ars', 'lighting'],
+    ['Spoturile din magazin nu se aprind', 'lighting'],
+    ['Încărcătoarele din parcare nu încarcă', 'evcharger'],
+    // Kitchens, shops
+    ['The grill is not heating up', 'griddle'],
+    ['La salamandra no calienta', 'griddle'],
+    ['La vitro no enciende', 'oven'],
+    ['Cuptoarele nu se încălzesc', 'oven'],
+    ['Hotele din bucătărie nu trag', 'hood'],
+    ['Uscătoarele nu usucă', 'dryer'],
+    ['The PDQ machine keeps declining cards', 'payment'],
+    ['Cântarele nu cântăresc corect', 'scale'],
+    // Building, plumbing, security
+    ['Ușile automate nu se deschid', 'door'],
+    ['The lock is jammed', 'lock'],
+    ['El water del baño pierde agua', 'toilet'],
+    ['Miroase a canal în subsol', 'drain'],
+    ['Trebuie vidanjată fosa', 'drain'],
+    ['Dozatoarele de apă curg', 'waterdispenser'],
+    ['Contoarele de apă nu mai contorizează', 'watermeter'],
+    ['Centralele din bloc nu merg', 'boiler'],
+    ['Las cámaras no graban desde ayer', 'cctv'],
+    ['Camerele nu înregistrează', 'cctv'],
+    ['The cameras are down', 'cctv'],
+    ['The front door buzzer is not working', 'intercom'],
+    ['Stingătoarele trebuie verificate', 'firefighting'],
+    ['El respirador de la UCI da alarma', 'respirator'],
+  ])('%s -> %s', (text, concept) => expect(equipmentOf(text)).toContain(concept));
+
+  it.each([
+    // Spanish "la central" is a head office, English "central" a part of town: the boiler is Romanian 'centrala'.
+    ['Les escribo desde la central de Madrid: la cámara no enfría', 'boiler'],
+    ['Our office in central London has no internet', 'boiler'],
+    // A laptop's dock, a ramp to walk up, a street named after the docks.
+    ['Laptop docking station not charging', 'dock'],
+    ['The wheelchair ramp at the entrance is cracked', 'dock'],
+    ['La rampa del garaje tiene una gotera', 'dock'],
+    ['Unit 3, Dock Road: the boiler is leaking', 'dock'],
+    // Verbs spelled like equipment: what the appliance does.
+    ['The oven is not heating up', 'heating'],
+    ['The dishwasher won’t drain', 'drain'],
+    ['El lavavajillas no desagua', 'drain'],
+    ['The barrier won’t lift', 'lift'],
+    ['The hob won’t light', 'lighting'],
+    ['Gulls on the roof again', 'roof'],
+    // Romanian "fân" (hay) is no fan, a patient's ventilator no fan, a remote's battery no tap.
+    ['Presa de fân nu merge', 'fan'],
+    ['El respirador de la UCI da alarma', 'fan'],
+    ['Bateria telecomenzii e descărcată', 'tap'],
+    // Spanish 'canal' is a TV channel; 'baño' and Romanian 'bani' (money) share a stem.
+    ['Cambié de canal y la tele no tiene señal', 'drain'],
+  ])('%s is not about %s', (text, concept) => expect(equipmentOf(text)).not.toContain(concept));
+
+  it('a room word that is money or a question is no room', () => {
+    expect([...gistOf('Bancomatul nu dă bani').rooms]).not.toContain('bathroom');
+    expect([...gistOf('Tengo una consulta sobre la factura').rooms]).not.toContain('surgery');
+    expect([...gistOf('El lavabo del baño gotea').rooms]).toContain('bathroom');
+  });
+});
+
+describe('everyday names decide like the trade names', () => {
+  const cases: Case[] = [
+    {
+      name: 'the warehouse fan told twice, in two languages, joins',
+      request: req('El ventilador del almacén hace un ruido raro', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['The fan in the warehouse is making a grinding noise'])],
+      action: 'join',
+      best: 'inc-1',
+    },
+    {
+      name: 'the same dock told twice joins',
+      request: req('Muelle 3 atascado desde esta mañana', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['El muelle 3 no baja'])],
+      action: 'join',
+      best: 'inc-1',
+    },
+    {
+      name: 'another dock of the warehouse is another problem',
+      request: req('Dock 2 leveller won’t go down', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['Dock 4 leveller won’t go down'])],
+      action: 'suggest',
+      because: /another unit of the equipment/,
+    },
+    {
+      name: 'an oven not heating up is not the heating',
+      request: req('The oven is not heating up'),
+      open: [incident('inc-1', ['No heating in the restaurant since this morning'])],
+      action: 'new',
+    },
+    {
+      name: 'a barrier that will not lift is not the lift',
+      request: req('The car park barrier won’t lift', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['Lift stuck on the second floor'])],
+      action: 'new',
+    },
+    {
+      name: 'a dishwasher that will not drain is not the drain',
+      request: req('The dishwasher won’t drain'),
+      open: [incident('inc-1', ['Blocked drain in the yard, water everywhere'])],
+      action: 'new',
+    },
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => judge(c));
+});
+
+describe('numbered units of the everyday names', () => {
+  const unitsOf = (text: string) => [...gistOf(text).units];
+  it.each([
+    ['Ventilador 3 del almacén parado', 'fan:3'],
+    ['Transformer 2 is humming', 'transformer:2'],
+    ['Rampa 4 nu coboară', 'dock:4'],
+    ['Muelle 12 atascado', 'dock:12'],
+  ])('%s has %s', (text, unit) => expect(unitsOf(text)).toContain(unit));
+
+  it('a boiler that works badly is still the open fault: the next report joins it', () =>
+    judge({
+      name: '',
+      request: req('La caldera sigue sin encender', { contact: 'ct-2' }),
+      open: [incident('b', ['La caldera no enciende', 'La caldera funciona mal'])],
+      action: 'join',
+      best: 'b',
+    }));
+});

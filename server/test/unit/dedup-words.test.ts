@@ -97,3 +97,124 @@ describe('the same fault in other words', () => {
     ['Lada frigorifică nu mai congelează', 'hot'],
   ])('%s -> %s', (text, symptom) => expect([...gistOf(text).symptoms]).toContain(symptom));
 });
+
+/** How people say what is wrong, in everyday words: each text and the symptom it is read as. */
+describe('symptoms in everyday words', () => {
+  const symptomsOf = (text: string) => [...gistOf(text).symptoms];
+  it.each([
+    // Noise: hum, chirp, beep, clunk; Romanian piuie / zornăie; Spanish ruidos, silba.
+    ['The fridge is humming loudly', 'noise'],
+    ['Smoke detector chirping in the hall', 'noise'],
+    ['Detectorul de fum piuie', 'noise'],
+    ['Hidroforul zornăie', 'noise'],
+    ['El motor hace ruidos raros', 'noise'],
+    ['La caldera silba', 'noise'],
+    ['The pump clunks when it starts', 'noise'],
+    // Smoke, burning, sparks ('humo' is smoke, not the hum).
+    ['Sale humo del cuadro', 'smell'],
+    ['Saltan chispas del enchufe', 'smell'],
+    ['Priza scoate scântei', 'smell'],
+    ['Scorch marks on the socket', 'smell'],
+    ['El enchufe de la cocina se ha quemado', 'smell'],
+    ['The socket looks burnt', 'smell'],
+    ['Huele a huevo podrido en el sótano', 'smell'],
+    ['Miroase a ouă stricate', 'smell'],
+    // It works badly, hangs, eats the coins, will not stop.
+    ['La caldera funciona mal', 'nofunction'],
+    ['Internetul merge prost', 'nofunction'],
+    ['The lights are playing up', 'nofunction'],
+    ['El TPV se queda pillado', 'nofunction'],
+    ['Casa de marcat se blochează', 'nofunction'],
+    ['The till keeps crashing', 'nofunction'],
+    ['La máquina de vending se traga las monedas', 'nofunction'],
+    ['The vending machine is jammed', 'nofunction'],
+    ['La cisterna no para', 'nofunction'],
+    ['Los ventiladores están parados', 'nofunction'],
+    ['Internetul e picat de azi', 'nofunction'],
+    // Clogged, not stuck.
+    ['El váter está atascado', 'blocked'],
+    ['Se ha atascado el fregadero', 'blocked'],
+    ['The toilet is blocked', 'blocked'],
+    ['The shower is blocked again', 'blocked'],
+    // Slow, in fits and starts.
+    ['El wifi va a tirones', 'slow'],
+    ['Internetul merge greu', 'slow'],
+    ['Wifi keeps disconnecting', 'slow'],
+    ['Se cae el internet cada dos por tres', 'slow'],
+    ['The heating works on and off', 'slow'],
+    // Warm inside, not cooling (plural verbs the stemmer does not reach).
+    ['Frigiderele nu răcesc', 'hot'],
+    ['Los botelleros no enfrían', 'hot'],
+    ['Lada frigorifică e caldă', 'hot'],
+    ['La nevera está caliente', 'hot'],
+    ['Aerul condiționat suflă cald', 'hot'],
+    ['Congelatorul nu îngheață', 'hot'],
+    // Not heating, not reaching temperature.
+    ['El horno no se calienta', 'cold'],
+    ['Cuptorul nu se încinge', 'cold'],
+    ['Caloriferele nu încălzesc', 'cold'],
+    ['No sale aire caliente del aerotermo', 'cold'],
+    ['La freidora no coge temperatura', 'cold'],
+    // Water on the floor, a burst pipe.
+    ['Țeava s-a spart în baie', 'leak'],
+    ['Apă pe jos în bucătărie', 'leak'],
+    ['The carpet is soaked', 'leak'],
+    ['Hay agua por el suelo del almacén', 'leak'],
+    // The breaker, the fuse.
+    ['The fuse keeps blowing', 'tripping'],
+    ['Siguranțele sar mereu', 'tripping'],
+    ['Ha saltado el diferencial', 'tripping'],
+    ['El diferencial salta cuando enciendo el horno', 'tripping'],
+    ['S-a ars o siguranță', 'tripping'],
+    ['The breaker trips every time we use the kettle', 'tripping'],
+    ['Se ha fundido un fusible', 'tripping'],
+    // Flickering and indicator lights.
+    ['The lights are flickering', 'error'],
+    ['Luminile pâlpâie', 'error'],
+    ['Parpadea una lucecita roja', 'error'],
+    ['Modemul clipește', 'error'],
+    // A display that shows nothing.
+    ['The boiler display is blank', 'blank'],
+    ['La pantalla está en negro', 'blank'],
+    ['Ecranul centralei nu afișează nimic', 'blank'],
+    ['No display on the thermostat', 'blank'],
+    // Ice where there should be none.
+    ['The freezer is full of ice', 'frozen'],
+    ['El congelador tiene mucho hielo', 'frozen'],
+    ['Congelatorul face gheață', 'frozen'],
+  ])('%s -> %s', (text, symptom) => expect(symptomsOf(text)).toContain(symptom));
+
+  it.each([
+    // Equipment named after a symptom word, and ordinary speech.
+    ['Smoke detector in room 4 needs a new battery', 'smell'],
+    ['La bomba de calor no arranca', 'hot'],
+    ['Cold room door handle is broken', 'cold'],
+    ['Give me a buzz when you are on your way', 'noise'],
+    ['The pipe lagging in the loft has come off', 'slow'],
+    ['The engineer is stuck in traffic', 'nofunction'],
+    ['The sparkling water tap is not cold', 'smell'],
+    ['Aparatul de gheață nu face gheață', 'frozen'],
+    ['El horno no se calienta', 'hot'],
+    ['Sale humo del cuadro', 'noise'],
+    ['Swallows nesting under the eaves', 'nofunction'],
+    ['Labour is charged at a rate of 60 an hour', 'slow'],
+  ])('%s is not %s', (text, symptom) => expect(symptomsOf(text)).not.toContain(symptom));
+
+  // Working badly is a fault, not a resolution: "funciona mal" is no "funciona".
+  it.each([
+    ['La caldera funciona mal'],
+    ['Internetul merge greu'],
+    ['Internetul merge prost'],
+    ['The heating works on and off'],
+  ])('%s is a fault, not a resolution', (text) => {
+    const g = gistOf(text);
+    expect(g.resolved).toBe(false);
+    expect(g.working.size).toBe(0);
+  });
+
+  // The burnt, blown or faulty part named in a repair report is what was replaced, not a fault.
+  it.each([
+    ['Han cambiado el enchufe quemado, ya funciona'],
+    ['Replaced the blown fuse, all working now'],
+  ])('%s is a resolution', (text) => expect(gistOf(text).resolved).toBe(true));
+});

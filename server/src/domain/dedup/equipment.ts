@@ -37,14 +37,20 @@ const CORE: Vocabulary = {
     'server room', 'sala de servidores', 'cuarto de servidores', 'camera serverelor', 'sala serverelor', 'camera server*',
     'placa de gas', 'placa es de gas', 'llave del gas', 'llave de paso', 'robinet* de gaz', 'red light', 'luz roja', 'lumina rosi*', 'luz de los',
     'warning light', 'flashing light', 'light flashing', 'lights flashing', 'green light', 'orange light', 'amber light', 'blue light', 'luz naranja', 'luz verde', 'lumina verde',
+    // Verbs spelled like equipment: what the appliance does, not the heating, the drain or the lift ("the oven is not
+    // heating up", "the dishwasher won't drain", "the barrier won't lift", "the hob won't light", "the floor is sinking").
+    'heating up', 'heat up', 'heats up', 'heated up', 'not heating', 'isnt heating', 'wont heat', 'doesnt heat', 'stopped heating',
+    'not draining', 'wont drain', 'doesnt drain', 'isnt draining', 'didnt drain', 'not drain', 'slow to drain', 'drains slowly', 'draining slowly', 'no desagua', 'no desaguan', 'desagua mal',
+    'wont lift', 'doesnt lift', 'didnt lift', 'not lifting', 'isnt lifting', 'stopped lifting', 'wont light', 'doesnt light', 'will not light', 'not lighting', 'pilot light', '=sinking',
   ],
   boiler: [
-    'boiler', 'combi', 'caldera', 'central', 'centrala termica', 'gas boiler', 'caldera de gas', 'centrala pe gaz', 'centrala de apartament', 'centrala de bloc',
+    // Romanian 'centrală' and its forms: Spanish "la central" is a head office or a switchboard, English "central" a part of town.
+    'boiler', 'combi', 'caldera', '=centrala', '=centralei', '=centrale', '=centralele', '=centralelor', '=centralii', 'centrala termica', 'gas boiler', 'caldera de gas', 'centrala pe gaz', 'centrala de apartament', 'centrala de bloc',
     '=ariston', '=junkers', '=vaillant', '=baxi', '=worcester', '=viessmann', '=vitodens', '=potterton', '=motan', '=cointra', '=ferroli', '=immergas', '=beretta', '=saunier', '=chaffoteaux', '=protherm', '=buderus', '=cerapur',
   ],
   heating: [
     'heating', 'central heating', 'calefaccion central', 'heater', 'heat', 'radiat*', 'radiador*', 'calefac*', 'calorifer*', 'incalzir*', 'caldur*', 'aeroterm*', 'aeroterme pe gaz',
-    'suelo radiante', 'underfloor', 'estufa', 'stufa', 'convector*', 'panel heater', 'storage heater', 'fan heater', 'gas heater', 'unit heater', 'air curtain', 'door heater', 'cortina de aire',
+    'suelo radiante', 'underfloor', 'estufa', 'stufa', 'convector*', 'convectoare*', 'panel heater', 'storage heater', 'fan heater', 'gas heater', 'unit heater', 'air curtain', 'door heater', 'cortina de aire',
     'termoventilator*', 'emisor termico', 'furnace', '=calef', '=calefa',
   ],
   thermostat: ['thermostat', 'termostat*', 'cronotermostat*', 'room stat'],
@@ -54,10 +60,11 @@ const CORE: Vocabulary = {
   ],
   aircon: [
     'aire', 'aire acondicionado', 'air con', 'aircon', 'air conditioning', 'air conditioner', '=a/c', '=ac', 'split', 'climatiz*', 'aer', 'aer conditionat', 'aparat* de aer', '=clima', 'maquina de clima',
-    'hvac', '=aa', '=a/a', 'ac unit', 'mini split', 'fancoil', 'fan coil', 'vrv', 'vrf', 'unitatea exterioara', 'unidad exterior', 'maquina exterior', 'outdoor unit', 'cassette', 'condensing unit', 'heat pump', 'bomba de calor', 'pompa de caldura', 'f gas',
+    'hvac', '=aa', '=a/a', 'ac unit', 'mini split', 'fancoil', 'fan coil', 'ventiloconvector*', 'ventiloconvectoare*', 'vrv', 'vrf', 'unitatea exterioara', 'unidad exterior', 'maquina exterior',
+    'outdoor unit', 'cassette', 'condensing unit', 'heat pump', 'bomba de calor', 'pompa de caldura', 'f gas',
     '=daikin', '=gree', '=mitsubishi', '=fujitsu', '=toshiba', '=hitachi', '=panasonic',
   ],
-  compressor: ['compresor*', 'compressor', 'air compressor', 'compresor* de aer*', 'compresor de aire'],
+  compressor: ['compresor*', 'compresoare*', 'compressor', 'air compressor', 'compresor* de aer*', 'compresor de aire'],
   internet: [
     'internet', 'fibra', 'fiber', 'wifi*', 'wi fi', 'router', 'broadband', 'conexion', 'conexiune', 'connection', 'net', '=ont', 'modem', 'leased line', '=dsl', '=adsl', '=pon', '=nte', 'ethernet', 'red wifi', 'reteaua',
     '=wlan', 'repetidor', 'repeater', 'wifi extender', 'amplificador wifi', 'mesh',
@@ -65,7 +72,7 @@ const CORE: Vocabulary = {
   // "Till" is also "until" ("till Monday"): the cash desk is named with an article.
   payment: [
     'datafono', '=tpv', '=pos', 'card machine', 'card reader', 'card terminal', 'terminal de pago', 'cititor* de card*', '=terminal', '=terminalul', 'terminal de plata', 'caja registradora', 'cash register', 'the till', 'our till', 'a till', '=tills',
-    'casa de marcat', 'pos terminal',
+    'casa de marcat', 'pos terminal', '=tpvs', '=pdq', 'pdq machine',
   ],
   tv: ['=tv', 'television', 'televizor', '=tele', 'decodificador', 'decoder', 'canal', 'channels', 'antena', 'antenna', 'aerial', 'parabolica', 'satellite dish'],
   phoneline: ['telefono fijo', 'landline', 'phone line', 'linia telefonic*', 'telefonul fix', 'centralita', 'voip'],
@@ -83,16 +90,18 @@ const CORE: Vocabulary = {
     'luces', '=luz', 'lights', 'light', 'lighting', 'iluminacion', 'iluminat*', 'lumina', 'lumini', 'bombilla*', '=bec', '=becul', '=becuri', 'bulb*', 'fluorescent*', '=focos', '=foco', 'farola*', 'lampara*', 'lampa',
     'emergency lighting', 'luces de emergencia', 'downlight*', 'plafon*',
   ],
-  water: ['agua', 'water', '=apa', 'water tank', 'deposito de agua', 'rezervor*', 'water supply', 'suministro de agua', 'water main*'],
+  water: ['agua', 'water', '=apa', '=apei', 'water tank', 'deposito de agua', 'rezervor*', 'water supply', 'suministro de agua', 'water main*'],
   // '=tap': the Spanish 'tapa' (a lid) stems to 'tap'.
   tap: ['grifo', '=tap', '=taps', 'faucet', 'robinet', 'mixer tap', 'monomando', 'baterie'],
   pipe: ['tuberia', 'pipe', 'teava', 'tevi', 'conducta', 'bajante', '=tubo'],
   drain: ['desague', 'drain', 'canaliz*', 'sewer', 'alcantarilla*', 'sifon', 'atarjea'],
   sink: ['sink', 'fregadero', 'chiuveta', 'lavabo', 'washbasin', 'basin', 'lavoar'],
-  toilet: ['toilet', '=wc', 'inodoro', 'cisterna', 'cistern', 'vater', 'vas de toaleta', 'vasul de toaleta', 'vas wc', 'vasul wc', 'closet', 'urinal*', 'urinario', '=loo'],
+  // Spanish also writes the toilet "wáter": "el water", never English.
+  toilet: ['toilet', '=wc', 'el water', 'del water', 'al water', 'un water', 'inodoro', 'cisterna', 'cistern', 'vater', 'vas de toaleta', 'vasul de toaleta', 'vas wc', 'vasul wc', 'closet', 'urinal*', 'urinario', '=loo'],
   pump: ['bomba', 'pump', 'pompa', 'water pump', 'bomba de agua', 'pompa de apa', 'sump pump', 'bomba de achique', 'booster pump', 'grupo de presion'],
-  fridge: ['nevera', 'fridge', 'frigider', 'frigorific*', 'refrigerator', 'frigorifico', '=frigo', 'fridge freezer'],
-  freezer: ['freezer', 'congelador', 'congelator', 'chest freezer', 'lada frigorifica', 'lada de congelare', '=arcon', 'arcon congelador', 'ice cream freezer'],
+  // 'nevera' stems to English "never": written as words.
+  fridge: ['=nevera', '=neveras', 'neverita', 'fridge', 'frigider', 'frigorific*', 'refrigerator', 'frigorifico', '=frigo', 'fridge freezer'],
+  freezer: ['freezer', 'congelador', 'congelator', 'chest freezer', 'lada frigorifica', 'lada de congelare', '=arcon', 'arcon congelador', 'ice cream freezer', 'lazi frigorifice', 'lazile frigorifice', 'lada de inghetata'],
   chiller: ['chiller', 'enfriador*', 'tanque de leche', 'tanque de frio', 'tanc de racire', 'tancul de lapte', 'milk tank', 'milk cooler', 'dairy chiller'],
   coldroom: [
     'camara frigorifica', 'camara de frio', 'camara', 'cold room', 'walk in', 'walk in fridge', 'camera frigorifica', 'walk in freezer', 'freezer room', 'camara de congelacion', 'camara de congelados', 'camera de congelare',
@@ -101,21 +110,22 @@ const CORE: Vocabulary = {
   display: ['vitrina', 'display case', 'display fridge', 'expositor*', 'vitrina frigorifica', 'mural', 'mural refrigerado', 'multideck', 'multi deck', 'vitrina frigorifica murala'],
   icemachine: ['ice machine', 'maquina de hielo', 'fabricador de hielo', 'masina de gheata', 'ice maker'],
   ventilation: ['ventilacion', 'ventilation', 'ventilatie', 'ventilati*', 'recuperador', '=ahu', 'air handling unit', 'air handler', 'unidad de tratamiento de aire', '=uta', 'climatizadora', 'centrala de tratare a aerului'],
-  extractor: ['extractor*', 'extractor fan', 'exhaust fan', 'extract fan'],
-  hood: ['hood', 'cooker hood', 'extractor hood', 'kitchen hood', 'range hood', 'campana', 'campana extractora', 'campana de cocina', '=hota', '=hotei', 'hota de bucatarie'],
+  // "La extracción", "the extraction", "extracția" of a kitchen or a bathroom; a tooth's extraction is the dentist's.
+  extractor: ['extractor*', 'extractoare*', 'extractor fan', 'exhaust fan', 'extract fan', '=extraccion', '=extraction', '=extractie', '=extractia', '=extractiei', 'kitchen extract', 'extract system', 'sistema de extraccion', 'sistemul de extractie'],
+  hood: ['hood', 'cooker hood', 'extractor hood', 'kitchen hood', 'range hood', 'campana', 'campana extractora', 'campana de cocina', '=hota', '=hotei', '=hote', '=hotele', '=hotelor', 'hota de bucatarie'],
   washer: ['lavadora', 'washing machine', 'washer', 'masina de spalat rufe', 'masina de spalat'],
   dishwasher: ['lavavajillas', 'dishwasher', 'masina de spalat vase'],
-  dryer: ['secadora', 'tumble dryer', 'dryer', 'uscator*'],
+  dryer: ['secadora', 'tumble dryer', 'dryer', 'uscator*', 'uscatoare*'],
   // A proofer (the dough's warm, humid cabinet) is not the oven next to it.
   proofer: ['proofer', 'prover', 'proving cabinet', 'fermentadora', 'camara de fermentacion', 'dospitor*', 'camera de dospire', 'camera de dospit'],
-  oven: ['horno', 'oven', 'cuptor*', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker', 'plita', 'fogon*', 'stove'],
+  oven: ['horno', 'oven', 'cuptor*', 'cuptoare*', '=vitro', 'fan oven', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker', 'plita', 'fogon*', 'stove'],
   fryer: ['freidora', 'fryer', 'friteuz*'],
   coffee: ['cafetera', 'coffee machine', 'espressor*', 'expresor*', 'maquina de cafe', 'masina de cafea'],
   // The doors of a lift are the lift ("operador de puertas de cabina", "ușa de palier", "landing door").
   stairlift: ['stairlift', 'stair lift', 'salvaescaleras', 'silla salvaescaleras', 'lift de scara', 'scaun de scara'],
   lift: ['ascensor', 'lift', 'elevator', 'montacargas', 'goods lift', 'puerta de cabina', 'puertas de cabina', 'landing door', 'usa de palier', 'usile de palier', 'usa liftului', 'usa cabinei'],
   escalator: ['escalator', 'escalera mecanica', 'escalera* mecanica*', 'scara rulanta'],
-  door: ['puerta', 'door', '=usa', '=usi', 'garage door', 'puerta de garaje', 'puerta automatica', 'automatic door', 'sliding door', 'usa automata'],
+  door: ['puerta', 'door', '=usa', '=usi', '=usii', '=usile', '=usilor', 'garage door', 'puerta de garaje', 'puerta automatica', 'automatic door', 'sliding door', 'usa automata'],
   shutter: ['persiana', 'shutter', 'roller shutter', 'rulou', 'jaluz*', 'cierre metalico', 'persiana metalica', 'oblon*', 'roller door', 'cortina metalica'],
   barrier: ['barrera', 'barrier', 'bariera', 'parking barrier', 'boom gate'],
   gate: ['porton', 'gate', 'poarta', 'cancela', 'verja', 'gate motor'],
@@ -126,7 +136,7 @@ const CORE: Vocabulary = {
   ],
   cctv: ['cctv', 'camaras de seguridad', 'camaras de vigilancia', 'camere de supraveghere', 'camera de supraveghere', 'camerele de supraveghere', 'videovigilancia', 'security camera*', '=dvr', '=nvr', 'videograbador'],
   intercom: ['intercom', 'interfon*', 'portero automatico', 'videoportero', '=portero', 'telefonillo', 'door entry', 'entry phone', 'videointerfon*'],
-  evcharger: ['ev charger', 'car charger', 'charging point', 'charge point', 'charger', 'wallbox', 'punto de recarga', 'punto de carga', 'cargador*', 'incarcator*', 'statie de incarcare', 'statia de incarcare'],
+  evcharger: ['ev charger', 'car charger', 'charging point', 'charge point', 'charger', 'wallbox', 'punto de recarga', 'punto de carga', 'cargador*', 'incarcator*', 'incarcatoare*', 'statie de incarcare', 'statia de incarcare'],
   solar: ['solar', 'placas solares', 'paneles solares', 'panou solar', 'panour* solare', 'solar panel', 'fotovoltaic*'],
   inverter: ['inverter', 'invertor*', 'inversor'],
   gas: ['gas', 'gaz'],

@@ -48,8 +48,9 @@ const NUMBERED = new Set([
   'lift', 'escalator', 'door', 'gate', 'barrier', 'shutter', 'aircon', 'freezer', 'fridge', 'chiller', 'coldroom', 'display', 'oven', 'pump', 'compressor', 'evcharger', 'payment', 'extractor', 'hood', 'printer',
   // Laundries and kitchens run rows of machines; shops rows of tills, scales, vending and cash machines.
   'washer', 'dryer', 'ironer', 'blastchiller', 'icecream', 'scale', 'vending', 'atm',
-  // Loading docks, refrigerated trucks of a fleet, standby plant in pairs, workstations.
-  'dock', 'reefer', 'generator', 'ups', 'computer',
+  // Loading docks, refrigerated trucks of a fleet, standby plant in pairs, workstations; fans, dehumidifiers,
+  // cooling towers and transformers of a plant.
+  'dock', 'reefer', 'generator', 'ups', 'computer', 'fan', 'dehumidifier', 'coolingtower', 'transformer',
   // Surgeries and wards: chairs, autoclaves and beds are numbered.
   'dentalchair', 'autoclave', 'medicalbed',
   // Farms and food plants: milking units, silos, incubators, lines' conveyors and packers.

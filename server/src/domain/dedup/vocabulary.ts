@@ -20,7 +20,26 @@ export type Vocabulary = Record<string, readonly string[]>;
 
 /** The equipment itself, its families and supplies: equipment.ts. */
 
+/**
+ * Sanitary fittings: "el váter está atascado", "se ha atascado el fregadero", "the toilet is blocked" say it is
+ * clogged, not stuck ("la persiana está atascada", "the door is blocked" are nofunction).
+ */
+const FITTINGS_ES = ['vater', 'water', 'inodoro', 'wc', 'retrete', 'taza', 'fregadero', 'desague', 'lavabo', 'lavamanos', 'ducha', 'plato de ducha', 'banera', 'sumidero', 'arqueta', 'bajante', 'tuberia', 'sifon', 'urinario'];
+const FITTINGS_EN = ['toilet', 'loo', 'wc', 'sink', 'drain', 'shower', 'bath', 'gully', 'waste', 'urinal', 'basin', 'pipe', 'soil stack'];
+const CLOGGED = [
+  ...FITTINGS_ES.flatMap((x) => [`${x} atasc*`, `${x} esta atasc*`, `${x} se ha atascado`, `atasc* el ${x}`, `atasc* la ${x}`, `atasco en el ${x}`, `atasco en la ${x}`]),
+  ...FITTINGS_EN.flatMap((x) => [`${x} is blocked`, `${x} are blocked`, `${x} blocked`, `blocked ${x}`, `${x} blocked up`, `${x} is blocked up`]),
+];
+
 export const SYMPTOMS: Vocabulary = {
+  // Equipment named after a symptom word: a smoke detector is no smoke, a heat pump's 'calor' no heat, a cold
+  // room no cold; the engineer stuck in traffic is no stuck machine.
+  '-': [
+    'smoke detector*', 'smoke alarm*', 'smoke vent*', 'smoke control', 'smoke extraction', 'detector* de humo', 'detector* de fum', 'detectoare de fum', 'detectorul de fum', 'detectorii de fum', 'trapa de fum', 'trape de fum',
+    'cos de fum', 'cosul de fum', 'extraccion de humos', 'salida de humos', 'conducto de humos', 'control de humos',
+    'bomba de calor', 'bombas de calor', 'recuperador de calor', 'detector de calor', 'cold room', 'cold rooms', 'cold store', 'cold storage',
+    'stuck in traffic', 'traffic jam', 'en un atasco', 'atasco de trafico', 'blocat in trafic', 'prins in trafic',
+  ],
   nofunction: [
     'no funciona', 'not working', 'isnt working', 'nu functioneaza', 'nu merge', 'no va', 'stopped', 'dead', 'no enciende', 'no arranca', 'nu porneste', 'wont start', 'wont', 'doesnt work', 'down', 'caido', 'caida',
     'cortado', 'cortada', 'sin', 'without', 'fara', 'lipsa', 'no hay', 'no tenemos', 'nu avem', 'no', 'nu', 'not', 'off', 'offline', 'packed in', 'broken', 'roto', 'averia', 'avaria', 'avarie', 'out of order',
@@ -32,12 +51,31 @@ export const SYMPTOMS: Vocabulary = {
     'nu mai merge', 'nu mai functioneaza', 'nu mai porneste', 'a cazut', 'a picat', 'power cut', 'power outage', 'outage', 'blackout', 'apagon', 'corte de luz', 'cortes de luz', 'se fue la luz', 'ido la luz',
     'pana de curent', 'picat curentul', 'cazut curentul', 'wouldnt', 'couldnt', 'nofunciona', 'kaput',
     'out of service', 'fuera de servicio', 'scos din uz', 'scos din functiune', 'nu mai functioneaza deloc',
+    // It works badly ("funciona mal", "merge prost"), broke, failed, burnt out, blew; switched off or gone out.
+    'funciona mal', 'funcionan mal', 'va mal', 'anda mal', 'merge prost', 'functioneaza prost', 'works badly', 'working badly', 'playing up', 'acting up', 'on the blink', 'on the fritz',
+    '=fallo', '=fallos', '=falla', '=fault', '=faults', 'failure', 'has failed', 'have failed', 'failed again', 'keeps failing', 'is faulty', 'are faulty', 'malfunction*', '=broke', 'broke down', 'breaks down', 'breaking down', '=died', 'has died', 'given up', 'a cedat',
+    '=parados', '=paradas', '=picat', '=picata', 'lipseste', 'lipsesc', 'se va la luz', 'se nos va la luz', 'nos fue la luz', 'apagad*', 'stins*', 'spart', 'rupt*', 'se rompio', 'e mort', 'e moarta', 'a murit', 'esta muerto', 'esta muerta', 'se ha muerto',
+    // A part's state ('faulty', 'blown', 'fundido', 'quemado', 'ars') names the part replaced in a repair report as
+    // often as the fault ("cambiamos el enchufe quemado", "replaced the blown fuse"): said as what happened to it.
+    'has blown', 'have blown', 'has burnt out', 'has burned out', 'have burnt out', 'se fundio', 'se fundieron', 'se ha fundido', 'se han fundido', 'esta fundid*', 'estan fundid*',
+    // Jammed, hung, rebooting by itself ("se queda pillado", "se cuelga", "s-a agățat", "keeps crashing").
+    '=jammed', '=jamming', '=jams', 'paper jam', 'se traba', 'se traban', 'trabad*', 'encasquill*', 'bloquead*', 'se blocheaza', 'blocheaz*', 'se agata', 's a agatat',
+    'se cuelga', 'se cuelgan', 'se queda colgad*', 'se ha colgado', 'se queda pillad*', 'se ha quedado pillad*', 'se queda tonto', 'keeps crashing', 'crashed', 'crashes', 'frozen screen', 'screen frozen',
+    'screen is frozen', 'pantalla congelada', 'keeps restarting', 'keeps rebooting', 'keeps resetting', 'se reinicia', 'se reinicia solo', 'se resetea', 'se reseteaza', 'se restarteaza', 'se reporneste',
+    // A machine that eats the money; one that will not stop.
+    'se traga', 'se come las monedas', 'se come el dinero', '=swallowed', 'swallows coins', 'swallows cards', 'eating coins', 'eats coins', 'eating money', 'a inghitit', 'inghite banii', 'inghite cardul', 'inghite monedele',
+    'nu face gheata', 'no hace hielo', 'not making ice', 'keeps running', 'wont stop', 'non stop', 'nonstop', 'sin parar', 'no para', 'nu se opreste', 'merge continuu', 'functioneaza continuu',
+    'runs constantly', 'running constantly', 'constantly running', 'running all the time',
   ],
   cold: [
     'cold', 'fri', 'rece', '=frig', 'freezing', 'no calienta', 'not heating', 'nu incalzeste', 'nu face cald', 'lukewarm', 'templad*', 'calduta', 'barely warm', 'no heat', 'no heating', 'sin calefaccion', 'fara caldura',
     'fara incalzire', 'nu e caldura', 'no hay calefaccion', 'blowing cold', 'sufla rece', 'doesnt heat', 'wont heat', 'isnt heating', 'nu mai incalzeste', 'nu mai face cald', 'no calientan',
     'no da calor', 'no calienta nada', 'sale fria', 'sale frio', 'not warming up', 'wont warm up', 'not getting hot', 'not getting warm', 'stone cold', 'nu se incalzeste', 'nu se incalzesc', 'nu se mai incalzeste', 'nu da caldura',
     'nu mai da caldura', 'nos estamos congelando',
+    'no se calienta', 'no se calientan', 'no esta caliente', 'no sale caliente', 'nu se incinge', 'nu se mai incinge', 'nu incalzesc', 'nu mai incalzesc', '=helada', '=heladas', 'chilly', '=tibio', '=tibia',
+    'no coge temperatura', 'no llega a temperatura', 'no alcanza la temperatura', 'nu prinde temperatura', 'nu atinge temperatura', 'not reaching temperature', 'not getting up to temperature', 'not getting up to temp',
+    'wont get up to temperature', 'congela todo', 'ingheata tot',
+    'no sale aire caliente', 'no echa aire caliente', 'no tira aire caliente', 'nu sufla cald', 'nu sufla aer cald', 'not blowing warm', 'not blowing warm air', 'not blowing hot air',
   ],
   leak: [
     'fuga', 'gote*', 'leak*', 'drip*', 'picur*', 'curge', 'scurg*', 'pierde agua', 'charco', 'puddle', 'balta', 'inund*', 'flood', 'flooded', 'flooding', 'pierde apa', 'sale agua', 'se sale el agua',
@@ -45,25 +83,52 @@ export const SYMPTOMS: Vocabulary = {
     // Seepage, water getting in, running over, a burst.
     'seep*', 'seepage', 'rezuma', 'infiltra*', 'water ingress', 'entra agua', 'agua entra', 'entra el agua', 'intra apa', 'apa intra', 'perdida de agua', 'escape de agua', 'overflow*', 'rebosa*', 'se desborda', 'se revarsa', 'da pe dinafara',
     'burst', 'reventon', 'anegad*', 'encharcad*', 'mojad*', 'water damage', 'ploua in casa', 'ploua inauntru', 'llueve dentro',
+    // Water on the floor, soaked through; a pipe that broke; plural verbs the stemmer does not reach ("curg", "pierden agua").
+    'apa pe jos', 'e apa pe jos', 'apa peste tot', 'agua en el suelo', 'agua por el suelo', 'agua por todas partes', 'water on the floor', 'soaked', 'soaking', 'sodden', 'wet patch', 'baltoac*', '=curg',
+    'pierden agua', 'pierde gas', 'pierde gaz', 'pierde aceite', 'escape de gas', 'scapare de gaz', 'scapari de gaz', 'gas escaping',
+    'tuberia rota', 'se ha roto una tuberia', 'se ha roto la tuberia', 'rotura de tuberia', 'broken pipe', 'teava sparta', 'teava s a spart', 's a spart teava', 's a spart o teava', 'conducta sparta', 'tevi sparte',
   ],
   pressure: [
     'presion', 'pressure', 'presiune', '=bar', 'sin fuerza', 'poca fuerza', 'poco caudal', 'sin caudal', 'hilo de agua', 'apenas sale', 'trickl*', 'weak flow', 'poor flow', 'curge slab', 'curge foarte slab',
     'curge putin', 'debit mic',
+    'sale poca agua', 'sale muy poca agua', 'low flow', 'apa vine slab', 'vine slab apa',
   ],
-  noise: ['ruido', 'noise', 'noisy', 'zgomot*', 'banging', 'golpe*', 'pita', 'pitando', 'beep*', 'clicking', 'clic', 'zumbido', 'humming', 'whistling', 'fluierat', 'knocking', 'rozamiento', 'roza', 'suena fatal', 'vibra*', 'rattl*',
+  noise: ['ruido', 'noise', 'noisy', 'zgomot*', 'banging', 'golpe*', 'pita', 'pitando', 'beep*', 'clicking', 'clic', 'zumbido', 'whistling', 'fluierat', 'knocking', 'rozamiento', 'roza', 'suena fatal', 'vibra*', 'rattl*',
     'pitido*', 'chirri*', 'cruje', 'crujido*', 'traquete*', 'tiembla', 'squeak*', 'squeal*', 'screech*', 'grinding', 'rumbl*', '=buzzing', 'whining', 'gurgl*', 'borbote*', 'gorgote*', 'shaking',
     'shudder*', 'scartai*', 'scarti*', 'tremur*', 'pocn*', 'bubuie', 'galgai*', 'huruie', 'bazaie',
+    // 'humo' (smoke) and 'humming' share a stem: the hum is written out. Romanian piuie / zornăie / hârâie / fâșâie / șuieră / zbârnâie.
+    '=hum', '=hums', '=humming', '=hummed', '=buzzes', 'chirp', 'piui*', '=bip', '=bips', 'bipai*', 'ruidos*', 'suena raro', 'suena mucho', 'suena muy fuerte', 'zumba', 'zumban', 'zumbando',
+    'silba', 'silbando', 'silbido*', 'chasquido*', 'chasquea', 'retumba', 'clunk*', 'thud*', 'clank*', 'hiss*', 'crackl*', 'whirr*', '=clicks', '=ticking', '=loud', 'too loud', 'very loud', '=bangs', 'loud bang',
+    '=racket', 'zornai*', 'harai*', 'fasai*', 'suier*', 'zbarnai*', 'bazai*', 'bubuit*', 'vibreaz*',
   ],
   smell: [
-    'olor', 'smell*', 'miros*', 'huele', 'mirosa', 'humo', 'smoke', 'smoking', '=fum', 'miroase', 'odour*', 'odor', 'stink*', 'stench', 'whiff', 'fumes', 'apesta', 'hedor', 'duhoare', 'puturos*',
+    'olor', 'smell*', 'miros*', 'huele', 'mirosa', '=humo', '=humos', '=humea', 'humareda', 'smoke', 'smoking', '=fum', 'miroase', 'odour*', 'odor', 'stink*', 'stench', 'whiff', 'fumes', 'apesta', 'hedor', 'duhoare', 'puturos*',
     'a quemado', 'burning', 'iz de ars',
+    // What burns: smoke, scorch marks, sparks ("saltan chispas", "scoate scântei"), a socket that burnt ("el enchufe se ha
+    // quemado"). Not the burnt part alone ("enchufe quemado", "becul ars", "the burnt fuse"): a repair report names it.
+    'huelen', 'pestazo', '=tufo', 'tufillo', 'huevo podrido', 'huevos podridos', 'rotten egg*', 'oua stricate', 'reek*', '=pute', '=fumul', '=fumega', 'scoate fum', 'iese fum',
+    'spark', '=arcing', 'scorch*', 'chisp*', 'scantei*', 'scanteie', 'chamuscad*', 'se ha quemado', 'se quemo', 'esta quemad*', 'estan quemad*', 'is burnt', 'are burnt', 'looks burnt', 'smells burnt',
   ],
-  error: ['error', 'eroare', 'fault code', 'codigo', 'cod', 'code', 'led', 'parpade*', 'clipeste', 'flashing', 'blinking', 'luz roja', 'red light', 'lumina rosi*', 'piloto rojo', 'alarm', 'alarma'],
-  slow: ['lento', 'lenta', 'slow', 'incet', 'intermit*', 'se corta', 'drop', 'drops', 'dropping', 'dropped', 'drop outs', 'dropouts', '=cade', 'cortes', 'pica', 'cutting out', 'se intrerupe', 'intreruper*', 'timing out'],
+  error: ['error', 'eroare', 'fault code', 'codigo', 'cod', 'code', 'led', 'parpade*', 'clipeste', 'flashing', 'blinking', 'luz roja', 'red light', 'lumina rosi*', 'piloto rojo', 'alarm', 'alarma',
+    // Flickering lights blink too; an indicator ("una lucecita roja", "un beculeț"), a fault shown.
+    'flicker*', 'palpai*', 'licar*', 'clipesc', 'clipind', 'blink', '=flashes', '=flashed', 'lucecita*', 'beculet*', 'piloto naranja', 'piloto de averia', 'warning light', 'fault light', 'luz de averia',
+    'lumina de avarie', 'da fallo', 'marca fallo', 'codigo de fallo', 'fault message', 'fault showing', 'showing a fault', 'showing fault', 'shows a fault', 'erori*',
+  ],
+  slow: ['lento', 'lenta', 'slow', 'incet', 'intermit*', 'se corta', 'drop', 'drops', 'dropping', 'dropped', 'drop outs', 'dropouts', '=cade', 'cortes', 'pica', 'cutting out', 'se intrerupe', 'intreruper*', 'timing out',
+    // On and off, in fits and starts ("va a tirones", "funciona a ratos", "merge greu"), losing the connection.
+    'a tirones', 'a =ratos', 'va y viene', 'on and off', 'comes and goes', 'cuts out', 'cut out', 'keeps cutting', 'cuts in and out', 'se cortan', 'se intrerup', 'se cae', 'se cae cada', 'merge greu', 'merge foarte greu',
+    'se misca greu', 'se incarca greu', 'buffering', 'laggy', 'patchy', 'spotty', '=disconnecting', '=disconnects', 'keeps disconnecting', 'se desconecta', 'se desconectan', 'se deconecteaza',
+    'se tot deconecteaza', 'pierde conexiunea', 'pierde semnalul', 'pierde la conexion', 'pierde la senal', 'loses connection', 'losing connection', 'loses signal', 'losing signal',
+  ],
   hot: [
     'calor', 'too hot', 'prea cald', 'no enfria', 'not cooling', 'nu raceste', 'stuffy', 'overheat*', 'sobrecalent*', 'se calienta', 'se supraincalzeste', 'warm', 'doesnt cool', 'wont cool', 'isnt cooling',
     'nu mai raceste', 'no refrigera', 'no congela', 'not freezing', 'nu congeleaza', 'nu mai congeleaza', 'descongel*', 'defrost*', 'dezghet*', 'high temperature', 'temperatura alta',
     'recalent*', 'recalient*', 'supraincalz*', 'se incinge', 'running hot', 'runs hot',
+    // Plural verbs ("no enfrían", "nu răcesc"), warm inside ("e caldă", "está caliente"), the temperature going up.
+    'no enfrian', 'no refrigeran', 'no congelan', 'se calientan', 'nu racesc', 'nu mai racesc', 'nu ingheata', 'nu mai ingheata', 'e cald', 'e calda', 'este cald', 'este calda', 'foarte cald', 'fierbinte',
+    'esta caliente', 'estan calientes', 'muy caliente', 'demasiado caliente', 'boiling', 'subida de temperatura', 'sube la temperatura', 'temperature rising', 'temperature is rising', 'temp rising',
+    'temperatura creste', 'creste temperatura', 'a crescut temperatura', 'fuera de temperatura', 'high temp',
+    'sufla cald', 'sufla aer cald', 'blowing warm', 'blowing warm air', 'blowing hot air', 'echa aire caliente', 'tira aire caliente', 'sale aire caliente',
   ],
   // The building's fabric: damp, mould and condensation on walls and ceilings. "Condensación" alone is a
   // boiler's kind ("caldera de condensación"), "humedad" in a cold room its humidity: said with what shows it.
@@ -75,16 +140,35 @@ export const SYMPTOMS: Vocabulary = {
   blocked: [
     'clogged', 'blocked drain', 'blocked sink', 'blocked toilet', 'not draining', 'slow to drain', 'drains slowly', 'obstruid*', 'taponad*', 'embozad*',
     'no traga', 'no desagua', 'no baja el agua', 'infundat*', 'colmatat*', 'nu se scurge', 'nu scurge',
+    'clog*', 'wont drain', 'isnt draining', 'not drain', 'draining slowly', 'no desaguan', 'desagua mal', 'traga mal', 'tarda en tragar', 'no tragan', 'se infunda', 's a infundat',
+    ...CLOGGED,
   ],
   // Ice where there should be none: an iced-up evaporator, frozen pipes. "Helado" and "înghețată" are ice cream.
   frozen: [
     'iced up', 'icing up', 'ice build up', 'ice buildup', 'frozen up', 'frozen pipe', 'frozen pipes', 'pipes frozen', 'pipe frozen', 'frosted up', 'frost build up', 'escarcha*', 'lleno de hielo', 'bloque de hielo',
     'se ha helado', 'se han helado', 'se hiela', 'tuberia congelada', 'tuberias congeladas', 'a inghetat', 'au inghetat', 's a inghetat', 'plin de gheata', 'chiciura',
+    'full of ice', 'covered in ice', 'ice forming', 'ice building up', 'mucho hielo', 'face gheata', 'se face gheata', 'face chiciura',
   ],
   // The breaker going: a power fault, not the breaker's own ("tripped" alone is also a person).
   tripping: [
     'keeps tripping', 'trips the', 'tripping the', 'tripped the', 'trips out', 'trips the power', 'salta el diferencial', 'salta el automatico', 'saltan los plomos', 'salta la luz', 'saltan los automaticos',
     'se dispara el diferencial', 'sare siguranta', 'sar sigurantele', 'a sarit siguranta', 'au sarit sigurantele', 'sare diferentialul', 'a sarit diferentialul',
+    // The other word orders, past tenses, and a fuse that blows.
+    'tripping out', 'tripped out', 'it trips', 'trips every', 'trips when', 'trips whenever', 'trips as soon', 'trips straight away', 'fuse keeps blowing', 'keeps blowing the fuse', 'keeps blowing fuses',
+    'blows the fuse', 'blew the fuse', 'blown the fuse', 'blowing fuses', 'fuse blew', 'fuse has blown', 'fuses blow',
+    'ha saltado el', 'han saltado los', 'ha saltado la luz', 'salto el diferencial', 'salto el automatico', 'saltaron los plomos', 'diferencial salta', 'diferencial ha saltado', 'automatico salta',
+    'plomos saltan', 'se saltan los plomos', 'se funden los plomos', 'se fundieron los plomos', 'se funde el fusible', 'se ha fundido el fusible', 'se funden los fusibles',
+    'siguranta sare', 'siguranta a sarit', 'sigurantele au sarit', 'a sarit automatul', 'sare automatul', 'automatul sare', 'automatul a sarit', 'diferentialul sare', 'diferentialul a sarit',
+    'sare curentul', 'a sarit curentul', 's a ars siguranta', 's a ars o siguranta', 'siguranta arsa', 'siguranta s a ars', 'se arde siguranta', 'se ard sigurantele',
+    'fundido un fusible', 'se ha fundido un fusible', 'fusible fundido', 'fusibles fundidos', 'se fundio el fusible',
+  ],
+  // A display or screen that shows nothing: the panel's own fault, not one it shows.
+  blank: [
+    'display blank', 'blank display', 'blank screen', 'screen blank', 'screen is blank', 'display is blank', 'screen has gone blank', 'display has gone blank', 'black screen', 'screen went black', 'screen is black',
+    'nothing on the screen', 'nothing on the display', 'no display', 'pantalla en negro', 'pantalla negra', 'pantalla apagada', 'pantalla en blanco', 'display en blanco', 'display apagado', 'sin display',
+    'pantalla esta en negro', 'pantalla esta negra', 'pantalla esta apagada', 'pantalla esta en blanco', 'se queda en negro', 'se ha quedado en negro',
+    'no se ve nada en la pantalla', 'no sale nada en la pantalla', 'no marca nada', 'ecran negru', 'ecranul e negru', 'ecranul e stins', 'ecranul nu se aprinde', 'nu se aprinde ecranul', 'afisajul nu se aprinde',
+    'nu afiseaza nimic', 'afisaj stins', 'afisajul e stins', 'display stins', 'fara afisaj', 'nu apare nimic pe ecran', 'nu apare nimic pe display',
   ],
 };
 
@@ -98,7 +182,8 @@ export const ROOMS: Vocabulary = {
   kitchen: ['kitchen', 'cocina', 'bucatari*'],
   hall: ['hall', 'main hall', 'salon de actos'],
   lounge: ['lounge', 'living room', '=living', 'salon', 'sufragerie', 'sala de estar'],
-  bathroom: ['bathroom', 'bano', 'aseo', 'baie'],
+  // 'baño' is written as a word: its stem is that of Romanian 'bani' (money: "bancomatul nu dă bani").
+  bathroom: ['bathroom', '=bano', '=banos', 'cuarto de bano', 'aseo', 'baie'],
   bedroom: ['bedroom', 'dormitorio', 'dormitor'],
   dining: ['dining room', 'comedor', 'restaurant', 'restaurante'],
   serverroom: ['server room', 'sala de servidores', 'cuarto de servidores', 'camera serverelor', 'sala serverelor'],
@@ -110,6 +195,8 @@ export const ROOMS: Vocabulary = {
   warehouse: ['warehouse', 'almacen', 'nave', 'depozit', 'loading bay', 'muelle de carga'],
   annex: ['annex', 'anexa', 'anexo', 'outbuilding'],
   surgery: ['surgery', 'gabinete', 'consulta'],
+  // "Tengo una consulta" is a question, not the doctor's room.
+  '-': ['una consulta', 'otra consulta', 'consulta rapida', 'pequena consulta', 'consulta sobre'],
 };
 
 /**
@@ -241,4 +328,7 @@ export const WORKING: readonly string[] = [
 export const NEGATIONS: readonly string[] = [
   'no', 'not', 'nu', 'sin', 'fara', 'without', 'ni', 'nici', 'nada', 'never', 'nunca', 'dont', 'doesnt', 'isnt', 'wont', 'cant', 'arent', 'didnt', 'lipsa', 'nothing', 'niciun', 'nicio', 'none',
   'either', 'tampoco', 'stopped', 'down', 'dead',
+  // Working, badly: "funciona mal", "merge prost / greu", "works on and off".
+  '=mal', 'prost', '=greu', 'incet', 'slow', 'slowly', '=lento', '=lenta', 'intermit*', 'intreruper*', 'a tirones', 'on and off', 'badly', 'poorly', 'funciona regular', 'va regular',
+  'a medias', 'pe jumatate', 'only half', 'partially', 'parcial*', 'sometimes', 'a veces', 'uneori', 'cateodata',
 ];

@@ -9,7 +9,12 @@ import type { Trade } from './trade.js';
 export const BUILDING: Trade = {
   equipment: {
     // A time window is the visit's, not a window's.
-    '-': ['time window', 'time slot window', 'delivery window', 'arrival window', 'visit window', 'window of time', 'ventana horaria', 'ventana de tiempo', 'ventana de horario', 'fereastra de timp', 'fereastra orara', 'interval orar'],
+    '-': [
+      'time window', 'time slot window', 'delivery window', 'arrival window', 'visit window', 'window of time', 'ventana horaria', 'ventana de tiempo', 'ventana de horario', 'fereastra de timp', 'fereastra orara', 'interval orar',
+      // A ramp to walk or drive up is no loading dock; nor a street or a district named after the docks.
+      'rampa de acceso', 'rampa del garaje', 'rampa de garaje', 'rampa del parking', 'rampa de minusvalidos', 'rampa para minusvalidos', 'rampa de discapacitados', 'rampa de acces', 'rampa parcarii', 'rampa pentru persoane',
+      'wheelchair ramp', 'dock road', 'dock rd', 'dock street', 'dock st', 'dock lane', 'royal docks', 'albert dock', 'docklands',
+    ],
     lift: [
       'elevador', 'platform lift', 'plataforma elevadora', 'lift car', 'lift shaft', 'hueco del ascensor', 'cabina del ascensor', 'cabina liftului', 'putul liftului',
       'dumbwaiter', 'dumb waiter', 'montaplatos', 'montacarga', 'ascensoare', '=otis', '=schindler', '=kone', '=thyssen', '=thyssenkrupp', '=orona',
@@ -22,10 +27,16 @@ export const BUILDING: Trade = {
       'high speed door', 'puerta rapida', 'usa rapida', 'glass door', 'puerta de cristal', 'usa de sticla',
       'loading bay door', 'puerta del muelle', 'usa de la rampa',
     ],
-    dock: ['dock leveller', 'dock leveler', 'rampa niveladora', 'niveladora de muelle', 'rampa de incarcare', 'rampa hidraulica', 'dock shelter', 'abrigo de muelle'],
+    // A loading dock by itself, mostly numbered: "dock 4", "muelle 3", Romanian "rampa 2". Exact words: 'docking'
+    // is a laptop's, English 'ramp' a slope.
+    dock: [
+      'dock leveller', 'dock leveler', 'rampa niveladora', 'niveladora de muelle', 'rampa de incarcare', 'rampa hidraulica', 'dock shelter', 'abrigo de muelle', '=dock', '=docks', 'loading dock', 'loading bay', 'loading bays',
+      '=muelle', '=muelles', 'muelle de carga', 'muelle de descarga', 'muelles de carga', '=rampa', '=rampe', '=rampei', '=rampele', '=rampelor', 'rampa de carga', 'rampa de descarga', 'rampa de descarcare',
+      'dock plate', 'chapa del muelle',
+    ],
     gate: [
       'sliding gate', 'swing gate', 'automatic gate', 'electric gate', 'porton automatico', 'porton corredero', 'porton batiente', 'puerta del parking', 'poarta automata', 'poarta culisanta', 'poarta batanta', 'poarta de acces',
-      'motor del porton', 'motorul portii', 'gate opener', 'portones', '=porti', '=portile', '=faac', '=bft', '=beninca',
+      'motor del porton', 'motorul portii', 'gate opener', 'portones', '=porti', '=portile', '=portii', '=faac', '=bft', '=beninca',
     ],
     barrier: [
       'barreras', 'bariere', 'bollard*', 'bolardo*', 'pilona*', 'rising bollard', 'parking gate', 'bariera de parcare', 'bariera de acces', 'barrera del parking', 'barrera de acceso', 'car park barrier', 'barrier arm',
@@ -35,14 +46,16 @@ export const BUILDING: Trade = {
       'blinds', 'roller blind', 'roller blinds', 'venetian blind*', '=estor', '=estores', 'persianas', 'cierre enrollable', 'puerta enrollable', 'rulouri', 'obloane', 'security shutter', 'shop shutter',
       'motor de la persiana', 'motor persiana', 'motorul rulouli', 'motorul ruloului', '=somfy',
     ],
-    awning: ['awning', 'toldo', 'toldos', 'copertina', 'copertine', 'marquesina', 'pergola bioclimatica', 'retractable roof'],
+    // 'toldo' stems to English "told".
+    awning: ['awning', '=toldo', '=toldos', 'copertina', 'copertine', 'marquesina', 'pergola bioclimatica', 'retractable roof'],
     lock: [
       'door lock', 'cerradura', 'cerraduras', '=yala', '=yale', 'broasca', 'broasca usii', 'incuietoare', 'incuietori', 'electric lock', 'maglock', 'mag lock', 'magnetic lock', 'cerradura electrica', 'cerradura electronica',
       'electroiman', 'electroimant', 'electromagnet', 'electric strike', 'abrepuertas', 'cerradero electrico', '=bombin', 'smart lock', 'keypad lock', 'panic bar', 'barra antipanico', 'bara antipanica',
+      'the lock is', 'lock is jammed', 'lock is broken', 'lock is stuck', 'lock jammed', 'lock broken', 'lock stuck', 'in the lock', 'key wont turn', 'la llave no gira', 'la llave no entra', 'cheia nu intra', 'cheia nu se invarte',
     ],
     roof: [
       'gutter*', 'canalon*', 'jgheab*', 'burlan*', 'downpipe', 'rainwater pipe', '=teja', '=tejas', 'roof tile*', 'tigl*', 'tabla de pe acoperis', 'flat roof', 'cubierta plana', 'tela asfaltica', 'impermeabiliz*',
-      'waterproofing', 'roof membrane', 'lucernario', 'claraboya', 'skylight', 'lucarna', '=velux', 'roofing', 'tejado roto', 'cubierta del tejado', 'hidroizolati*',
+      'waterproofing', 'roof membrane', 'lucernario', 'claraboya', 'skylight', 'lucarna', '=velux', '=roofing', 'tejado roto', 'cubierta del tejado', 'hidroizolati*',
     ],
     window: [
       'ventana*', 'window', 'windows', 'fereastr*', 'ferestr*', 'geam*', 'termopan*', 'double glazing', 'doble acristalamiento', 'climalit', '=cristal', '=cristales', 'vidrio*', 'glazing', 'window pane', 'window frame',

@@ -16,19 +16,25 @@ export const ELECTRICAL: Trade = {
     breaker: [
       'interruptor diferencial', 'interruptor general', 'interruptor automatico', 'interruptor de control de potencia', '=icp', 'el automatico', 'los automaticos', 'un automatico', 'automatico general', 'caja de fusibles', 'fusible*', 'cuadro de luces', 'cuadro general',
       'panou electric', 'tablou de sigurante', 'tabloul de sigurante', 'sigurante automate', 'main switch', 'isolator', 'distribution board', 'fuseboard', 'fuse board', '=rcbo', '=rcbos', 'diferential', 'protectie diferentiala',
-      'circuit breakers', 'trip switches', 'limitador',
+      'circuit breakers', 'trip switches', 'limitador', 'fusebox', 'a sarit automatul', 'sare automatul', 'automatul a sarit', 'automatul sare', 'automatul de la tablou', 'automatul general',
     ],
     switch: ['light switch', 'wall switch', 'interruptor', 'interruptor de la luz', 'interruptores', 'intrerupator*', 'apagador', 'dimmer', 'dimmer switch', 'regulador de luz', 'variator de lumina'],
     socket: ['enchufes', 'toma de luz', 'tomas de corriente', 'double socket', 'usb socket', 'prize electrice', 'priza electrica', 'base de enchufe', 'regleta', 'extension lead', 'prelungitor'],
     powermeter: [
       'electricity meter', 'electric meter', 'smart meter', 'prepayment meter', 'key meter', 'contador de luz', 'contador de la luz', 'contador electrico', 'contador inteligente', 'contor electric', 'contorul electric',
-      'contor de curent', 'contorul de curent', 'contor de energie', 'contorul de energie', 'contor inteligent', 'meter box', 'caja del contador', 'firida', 'firida de bransament',
+      'contor de curent', 'contorul de curent', 'contoare electrice', 'contoarele electrice', 'contor de energie', 'contorul de energie', 'contor inteligent', 'meter box', 'caja del contador', 'firida', 'firida de bransament',
     ],
     lighting: [
       'tubo fluorescente', 'tubos fluorescentes', 'led panel', 'panel led', 'panou led', 'panouri led', 'led lights', 'luces led', 'tira led', 'led strip', 'banda led', 'led tube', 'tub led', 'tuburi led', 'spotlight*', 'floodlight*',
-      '=spoturi', 'reflector*', 'aplique*', '=lustra', 'candelabru', 'chandelier', 'neon*', '=neoane', '=neoanele', 'exit sign', 'emergency light', 'lampa de urgenta', 'lampi de urgenta', 'iluminacion de emergencia', 'alumbrado', 'alumbrado publico',
+      '=spoturi', '=spoturile', '=spotul', 'reflector*', 'reflectoare*', 'led driver', 'driver led', 'transformador led', '=becurile', '=becului', '=becurilor', 'aplique*', '=lustra', 'candelabru',
+      'chandelier', 'neon*', '=neoane', '=neoanele', 'exit sign', 'emergency light', 'lampa de urgenta', 'lampi de urgenta', 'iluminacion de emergencia', 'alumbrado', 'alumbrado publico',
       'street light*', 'streetlight*', 'street lamp*', 'lamp post*', 'lamppost*', 'iluminat public', 'iluminatul public', 'stalp de iluminat', 'stalpul de iluminat', 'poste de luz', 'felinar*', 'corp de iluminat', 'corpuri de iluminat',
       'luminaria', 'luminarias', 'luminaire*', 'high bay', 'campana led', 'light fitting', 'light fittings', 'security light', 'outside light', 'outdoor lighting', 'garden lights', 'iluminacion exterior', 'ceiling light*',
+    ],
+    // The supply's transformer and substation ("el trafo", "postul de transformare"); a LED driver is the lighting's.
+    transformer: [
+      'transformer*', 'transformador*', 'transformator*', '=trafo', '=trafos', '=trafoul', 'substation', 'sub station', 'subestacion', 'subestacion electrica', 'centro de transformacion', 'post de transformare',
+      'postul de transformare', 'post trafo', 'postul trafo', 'substatie',
     ],
     generator: ['generator', 'generador', 'grupo electrogeno', 'grup electrogen', 'grupul electrogen', 'genset', 'standby generator', 'backup generator', 'generador de emergencia', 'generator de rezerva', 'generador diesel'],
     ups: ['=ups', '=sai', 'uninterruptible power supply', 'alimentacion ininterrumpida', 'sistema de alimentacion ininterrumpida', 'unitate ups', '=apc'],
@@ -44,7 +50,7 @@ export const ELECTRICAL: Trade = {
     ],
   },
   families: {
-    electrical: ['switch', 'powermeter', 'generator', 'ups'],
+    electrical: ['switch', 'powermeter', 'generator', 'ups', 'transformer'],
     pv: ['battery'],
   },
 };

@@ -11,10 +11,11 @@ export const HEATING: Trade = {
       'caldera mural', 'caldera de condensacion', 'caldera de gasoil', 'caldera de gasoleo', 'caldera de pellets', 'caldera de biomasa', 'caldera de lena', 'caldera de vapor', 'oil boiler', 'condensing boiler',
       'system boiler', 'combi boiler', 'steam boiler', 'biomass boiler', 'pellet boiler', 'centrala pe lemne', 'centrala pe peleti', 'centrala in condensare', 'centrala murala', 'cazan*', 'cazan de abur',
       'quemador de la caldera', 'quemador de gasoil', 'oil burner', 'boiler burner', 'arzator*', 'generador de vapor', 'steam generator',
+      'boiler fan', 'ventilador de la caldera', 'ventilatorul centralei', 'ventilatorul de la centrala',
       '=vokera', '=navien', '=domusa', '=fondital', '=glowworm', 'glow worm', '=intergas', '=remeha', '=ecoflam', '=riello', '=termet', 
     ],
     heating: [
-      'towel rail', 'heated towel rail', 'toallero', 'toallero electrico', 'radiador toallero', 'port prosop', 'calorifer port prosop', 'floor heating', 'incalzire in pardoseala', 'pardoseala radianta',
+      '=rads', 'towel rail', 'heated towel rail', 'toallero', 'toallero electrico', 'radiador toallero', 'port prosop', 'calorifer port prosop', 'floor heating', 'incalzire in pardoseala', 'pardoseala radianta',
       'termoficar*', 'agent termic', 'agentul termic', 'punct termic', 'punctul termic', 'district heating', 'calefaccion de distrito', 'calefaccion comunitaria', 'calefaccion central comunitaria',
       'estufa de pellets', 'pellet stove', 'wood stove', 'wood burner', 'log burner', 'soba', 'soba de teracota', 'soba pe lemne', 'estufa de lena', 'calefactor electrico', 'electric heater', 'oil heater', 'radiator electric',
       'infrared heater', 'patio heater', 'estufa de terraza', 'radiant heater', 'circulating pump', 'circulation pump', 'circulator pump', 'bomba circuladora', 'bomba de circulacion', 'pompa de circulatie', 'pompa de recirculare',

@@ -13,7 +13,7 @@ export const HOSPITALITY: Trade = {
       'horno de panaderia', 'bakery oven', 'cuptor de paine', 'cuptor de patiserie', 'cuptor de pizza', 'rack oven', 'horno rotativo', 'cuptor rotativ', 'horno de carro', 'cocina de gas', 'cocina de induccion', 'cocina industrial',
       'range cooker', 'induction hob', 'gas hob', 'hornillo', 'hornillos', '=unox', '=convotherm', '=rational oven', 'steam oven', 'horno de vapor', 'masina de gatit', 'cuptorul electric',
     ],
-    griddle: ['griddle', 'fry top', 'frytop', 'chargrill', 'char grill', 'grill plate', 'salamander', 'gratar*', 'plancha de cocina', 'plancha de asar', 'kebab grill', 'rotisserie'],
+    griddle: ['=grill', '=grills', 'the grill', 'salamandra', 'griddle', 'fry top', 'frytop', 'chargrill', 'char grill', 'grill plate', 'salamander', 'gratar*', 'plancha de cocina', 'plancha de asar', 'kebab grill', 'rotisserie'],
     microwave: ['microwave', 'microondas', 'microunde', 'cuptor cu microunde', 'cuptorul cu microunde'],
     fryer: ['deep fat fryer', 'deep fryer', 'freidoras', 'friteuze', 'fritadora'],
     dishwasher: [
@@ -48,7 +48,8 @@ export const HOSPITALITY: Trade = {
       'self service till', 'caja de autocobro', 'cajas de autocobro', 'autocobro', 'casa de marcat fiscala', 'case de marcat', 'aparat de marcat', 'casa fiscala', 'cash drawer', 'cajon portamonedas', 'cash recycler',
       'cashguard', 'sertar de bani', 'barcode scanner', 'lector de codigos de barras', 'lector de codigo de barras', 'escaner de codigos', 'scaner de coduri', 'cititor de coduri de bare', 'scanner de coduri', '=sumup', '=ingenico', '=verifone',
     ],
-    scale: ['=scales', 'weighing scale*', 'bascula', 'basculas', 'balanza', 'balanzas', '=cantar', '=cantarul', '=cantare', 'cantar electronic', 'weighbridge', 'bascula de camiones', 'pod basculant', 'cantar de marfa', '=dibal', '=bizerba', '=mettler'],
+    scale: ['=scales', 'weighing scale*', 'bascula', 'basculas', 'balanza', 'balanzas', '=cantar', '=cantarul', '=cantare', '=cantarele', '=cantarului', 'cantar electronic', 'weighbridge',
+      'bascula de camiones', 'pod basculant', 'cantar de marfa', '=dibal', '=bizerba', '=mettler'],
     vending: [
       'vending', 'vending machine', 'vending machines', 'maquina expendedora', 'maquinas expendedoras', 'expendedora', 'maquina de vending', 'automat de cafea', 'automat de bauturi', 'automat de snacks', 'automat de vending',
       'automatul de cafea', 'automatul de bauturi', 'snack machine', 'drinks machine', 'maquina de bebidas', 'maquina de tabaco', 'change machine', 'cambiador de monedas', 'coin mechanism', 'monedero de la maquina', 'aparat de vending',

@@ -18,7 +18,17 @@ export const HVAC: Trade = {
       'ductwork', 'ducting', 'air ducts', 'conductos de ventilacion', 'conductos de aire', 'tubulatura de ventilatie', 'heat recovery', 'recuperador de calor', 'recuperator*', '=mvhr', '=hrv', '=vmc',
       'ventilacion mecanica', 'centrala de ventilatie', 'unitate de tratare', 'unitatea de tratare', 'roof fan', 'supply fan', 'make up air', 'aire de renovacion',
     ],
-    fan: ['ceiling fan', 'ventilador de techo', 'ventilator de tavan', 'pedestal fan', 'desk fan', 'ventilador de pie'],
+    // A fan by itself: "the fan", "el ventilador", "ventilatorul", "ventilatoarele". A fan of another machine is
+    // named with it (the extractor fan, the fan heater, the fan coil, the boiler's fan); Romanian "de fân" is hay.
+    '-': ['de fan', 'cu fan'],
+    fan: [
+      'ceiling fan', 'ventilador de techo', 'ventilator de tavan', 'pedestal fan', 'desk fan', 'ventilador de pie', '=fan', '=fans', 'ventilador', 'ventilator', 'ventilatoare', 'industrial fan', 'ventilador industrial',
+      'wall fan', 'floor fan', 'tower fan', 'ventilator de perete', 'ventilator de podea',
+    ],
+    dehumidifier: ['dehumidifier*', 'deshumidificador*', 'deshumectador*', 'dezumidificator*'],
+    humidifier: ['humidifier*', 'humidificador*', 'umidificator*', 'steam humidifier'],
+    // A chiller plant's heat rejection: the tower on the roof is not the chiller, though one fault may show at both.
+    coolingtower: ['cooling tower', 'cooling towers', 'torre de refrigeracion', 'torres de refrigeracion', 'torre de enfriamiento', 'turn de racire', 'turnul de racire', 'turnuri de racire', 'evaporative condenser', 'condensador evaporativo'],
     fridge: [
       'frigorifico industrial', 'nevera industrial', 'armario frigorifico', 'armario refrigerado', 'reach in fridge', 'upright fridge', 'undercounter fridge', 'under counter fridge', 'bottle fridge', 'bottle cooler', 'botellero',
       'drinks fridge', 'beer fridge', 'beverage cooler', 'frigider de bauturi', 'frigider industrial', 'frigider vertical', 'mesa fria', 'mesa refrigerada', 'bajo mostrador refrigerado', 'prep fridge', 'prep counter',
@@ -37,12 +47,13 @@ export const HVAC: Trade = {
       'vitrina refrigerada', 'vitrina expositora', 'mostrador frigorifico', 'mostrador refrigerado', 'serve over counter', 'deli counter', 'open chiller', 'open fronted chiller', 'vitrina de congelados', 'vitrina congeladora',
       'tejghea frigorifica', 'vitrine frigorifice', 'refrigerated display', 'chilled display', 'meat counter', 'mostrador de carne',
     ],
-    icemachine: ['ice cube machine', 'ice dispenser', 'maquina de cubitos', 'fabrica de hielo', 'productora de hielo', 'masina de cuburi de gheata', 'aparat de gheata', 'masina de facut gheata', 'ice flaker', 'escamadora'],
+    icemachine: ['ice cube machine', 'ice dispenser', 'icemaker', 'maquina del hielo', 'maquina de hacer hielo', 'maquina de los cubitos', 'maquina de cubitos', 'fabrica de hielo',
+      'productora de hielo', 'masina de cuburi de gheata', 'aparat de gheata', 'masina de facut gheata', 'ice flaker', 'escamadora'],
     icecream: ['ice cream machine', 'soft serve', 'soft serve machine', 'maquina de helados', 'masina de inghetata', 'aparat de inghetata', 'granizadora', 'slush machine', 'slushie machine', 'masina de granita'],
     // The refrigerant circuit's parts, without the unit they serve.
     refcircuit: [
       'evaporador*', 'evaporator*', 'condensador*', 'condenser', 'condenser unit', 'unidad condensadora', 'gas refrigerante', 'refrigerant', 'refrigerante', '=freon', '=freonul', 'agent frigorific', 'agentul frigorific',
-      'expansion valve', 'valvula de expansion', 'ventilador del evaporador', 'evaporator fan', '=r410a', '=r32', '=r404a', '=r134a', '=r290',
+      'expansion valve', 'valvula de expansion', 'ventilador del evaporador', 'evaporator fan', 'condenser fan', 'ventilador del condensador', 'ventilatorul condensatorului', '=r410a', '=r32', '=r404a', '=r134a', '=r290',
     ],
     // The cold chain on wheels.
     reefer: [
@@ -57,5 +68,7 @@ export const HVAC: Trade = {
     // as often the workshop's air compressor (equipment.ts), which is not the air conditioning.
     aircircuit: ['aircon', 'refcircuit'],
     airflow: ['ventilation', 'extractor', 'fan'],
+    humidity: ['dehumidifier', 'humidifier'],
+    chilledwater: ['chiller', 'coolingtower'],
   },
 };

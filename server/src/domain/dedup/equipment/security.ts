@@ -22,17 +22,19 @@ export const SECURITY: Trade = {
       'pompa de incendiu', 'sirena de incendio', 'fire sounder', 'sounder', 'sounders', 'co detector', 'carbon monoxide alarm', 'detector de monoxido', 'detector de co', 'detector de monoxid',
     ],
     firefighting: [
-      'extintor*', 'fire extinguisher', 'extinguisher*', 'stingator*', 'fire hose', 'hose reel', 'manguera contra incendios', 'manguera de incendios', 'boca de incendio', 'bocas de incendio', '=bie', 'hidrant*', 'hydrant*',
+      'extintor*', 'fire extinguisher', 'extinguisher*', 'stingator*', 'stingatoare*', 'fire hose', 'hose reel', 'manguera contra incendios', 'manguera de incendios', 'boca de incendio', 'bocas de incendio', '=bie', 'hidrant*', 'hydrant*',
       'fire blanket', 'manta ignifuga', 'extinctie', 'sistem de stingere', 'extincion automatica', 'fire suppression', 'suppression system', 'supresion de incendios', 'extincion de incendios',
     ],
     smokevent: ['smoke vent', 'smoke vents', '=aov', '=aovs', 'exutorio*', 'trapa de fum', 'trape de fum', 'desfumare', 'smoke extraction', 'extraccion de humos', 'control de humos', 'smoke control'],
     cctv: [
       'camara de seguridad', 'camara de vigilancia', 'camara ip', 'camaras ip', 'ip camera', 'ip cameras', 'camera ip', 'camere ip', 'cctv camera', 'cctv cameras', 'camere video', 'camerele video', 'camera video',
       'sistem de supraveghere', 'sistemul de supraveghere', 'supraveghere video', 'video surveillance', 'grabador de video', 'video recorder', '=hikvision', '=dahua',
+      // Spanish 'cámara' alone is the cold room (equipment.ts), Romanian 'camera' a room: cameras are said so.
+      '=cameras', 'the camera', 'camara* no graba*', 'camara* no se ve*', 'camer* nu inregistreaz*', '=grabador', 'el grabador',
     ],
     intercom: [
       'interfono', 'video intercom', 'door phone', 'video doorbell', 'soneria de la usa', 'sonerie cu interfon', 'placa de calle', 'placa del portero', 'portero electronico', 'videoportero*', 'interfonul',
-      'door entry system', 'door entry panel', 'entry system', '=fermax', '=tegui', '=comelit', '=urmet', '=bticino', '=aiphone', '=paxton entry',
+      'door entry system', 'door entry panel', 'entry system', 'door buzzer', 'entry buzzer', 'front door buzzer', 'buzzer entry', '=fermax', '=tegui', '=comelit', '=urmet', '=bticino', '=aiphone', '=paxton entry',
     ],
     accesscontrol: [
       'access control', 'control de acceso', 'control de accesos', 'control acces', 'controlul accesului', 'sistem de acces', 'access card', 'tarjeta de acceso', 'tarjetas de acceso', 'card de acces', 'cartela de acces',

@@ -30,7 +30,7 @@ export const TELECOM: Trade = {
     ],
     computer: [
       '=ordenador', '=ordenadores', 'computer', 'computers', 'computadora', 'calculatorul', 'calculatoare', 'calculatoarele', '=pc', '=pcs', '=pc ul', 'laptop*', 'ordenador portatil', 'el portatil', 'mi portatil', 'desktop', 'workstation',
-      'teclado del ordenador', 'keyboard', 'tastatura calculatorului', '=imac', '=macbook',
+      'teclado del ordenador', 'keyboard', 'tastatura calculatorului', '=imac', '=macbook', '=calculator', '=calculatorului', 'docking station', 'laptop dock',
     ],
     printer: ['impresoras', 'multifuncion', 'multifunctional*', 'fotocopiadora', 'copiadora', 'copier', 'photocopier', '=xerox', '=xeroxul', 'plotter', 'label printer', 'impresora de etiquetas', 'imprimanta de etichete', '=toner'],
     server: ['servidores', 'servere', 'servers', 'file server', 'servidor de archivos', 'mail server'],

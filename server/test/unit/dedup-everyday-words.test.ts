@@ -1,0 +1,58 @@
+/**
+ * Everyday words name no equipment. The vocabulary is matched word by word through a light stemmer in three
+ * languages at once, so an entry of one language can stem to an ordinary word of another ('toldo', an awning,
+ * stems to English "told"). These lists are the words any message is full of: greetings, people, time, verbs
+ * of telling and coming, and the desk's own words; none of them may make a request about a machine.
+ */
+import { describe, expect, it } from 'vitest';
+import { gistOf } from '../../src/domain/dedup/index.js';
+
+const EN = `told tell telling said say says sent send came come coming went go going gone got get back called call calling rang
+  phoned texted emailed asked ask know knew think thought hope hoped sure see saw seen look looked looking wait waiting waited left
+  leave leaving arrived arrive found find tried try trying fixed sorted done made make making put turned let keep kept gave give
+  today tomorrow yesterday morning afternoon evening night tonight week weekend monday friday hour hours minute minutes day days time
+  please thanks thank cheers sorry hello hi dear regards best kind wishes urgent asap soon later still again now just also only already
+  since after before about around because here there where when what which who someone anyone nobody everyone
+  man lady guy lad lads son daughter mother mum mom dad father wife husband neighbour friend customer manager boss staff team guests
+  people kids children family owner tenant landlord resident residents
+  work job visit booked appointment message text photo picture video number address email reply update news
+  the and but with without from into over under yet ever never always right wrong good bad fine okay great better worse big small new
+  old same other another first last next both all some many much little lot problem issue note money paid price order need want`;
+const ES = `dijo dicho contado mandado enviado llamado llamo vino venido fue ido vuelto dejado puesto hecho visto mirado probado
+  hoy mañana ayer tarde noche semana lunes viernes hora horas minutos dia dias rato
+  gracias favor perdon hola buenas saludos urgente todavia ahora ya tambien solo pronto luego desde despues antes sobre porque
+  aqui alli donde cuando quien alguien nadie todos
+  chico chica señora señor hijo hija madre padre mujer marido vecino vecina amigo cliente jefe gente niños dueño inquilino
+  trabajo cita mensaje foto video numero direccion correo respuesta noticias novedades
+  pero con sin para bajo nunca siempre bien mal bueno malo grande pequeño nuevo viejo mismo otro primero ultimo siguiente
+  algunos mucho poco mejor peor problema nota dinero pagado precio pedido necesito quiero esperando espero seguro quizas medio`;
+const RO = `spus zis trimis sunat venit plecat fost ajuns lasat pus facut vazut uitat incercat
+  azi astazi maine ieri seara noapte saptamana luni vineri ora ore minute zi zile
+  multumesc multumim rog scuze salut buna urgent inca acum deja doar curand dupa inainte despre pentru aici acolo unde cand cine
+  cineva nimeni toti
+  baiatul baiat doamna domnul fiul fiica mama tata sotia sotul vecinul vecina prieten client seful lume copii proprietar
+  lucru programare mesaj poza numar adresa raspuns vesti noutati
+  dar cu fara sub niciodata mereu bine rau bun mare mic nou vechi acelasi alt primul ultimul urmatorul unii mult putin problema
+  nota bani platit pret comanda vreau asteptam sper sigur poate`;
+
+const words = (list: string) => list.split(/\s+/).filter(Boolean);
+
+describe('everyday words name no equipment', () => {
+  for (const [lang, list] of [['en', EN], ['es', ES], ['ro', RO]] as const) {
+    it(`in ${lang}`, () => {
+      const named = words(list)
+        .map((w) => [w, [...gistOf(w).equipment]] as const)
+        .filter(([, e]) => e.length > 0)
+        .map(([w, e]) => `${w} -> ${e.join(', ')}`);
+      expect(named).toEqual([]);
+    });
+  }
+
+  it.each([
+    ["Pat's just told me the phone's working again", []],
+    ['Mi hermano os ha llamado esta mañana, dice que ya le habéis dado cita', []],
+    ['Mama mi-a spus că a sunat deja, vine cineva azi?', []],
+  ])('%s', (text, equipment) => {
+    expect([...gistOf(text).equipment]).toEqual(equipment);
+  });
+});
