@@ -56,3 +56,21 @@ describe('everyday words name no equipment', () => {
     expect([...gistOf(text).equipment]).toEqual(equipment);
   });
 });
+
+describe('who came is no equipment, and compounds are read whole', () => {
+  it.each([
+    ['Ya está aquí el fontanero', [], []],
+    ['Gas engineer on site at the middle cottage now', [], []],
+    ['El técnico del frío ya está en la cocina', [], []],
+    ['A venit frigotehnistul', [], []],
+    // The heating engineer's trade does say which incident: kept.
+    ['The heating engineer is here', ['heating'], []],
+    // A marina's shore power is the power supply, not a UPS ("hook-ups" is no "ups").
+    ['The electric hook-ups on B pontoon are all off', ['power'], ['nofunction']],
+    ['UPS in the comms room beeping', ['ups'], ['noise']],
+  ])('%s', (text, equipment, symptoms) => {
+    const g = gistOf(text);
+    expect([...g.equipment]).toEqual(equipment);
+    expect([...g.symptoms]).toEqual(symptoms);
+  });
+});

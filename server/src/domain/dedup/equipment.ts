@@ -41,6 +41,9 @@ const CORE: Vocabulary = {
     // heating up", "the dishwasher won't drain", "the barrier won't lift", "the hob won't light", "the floor is sinking").
     'heating up', 'heat up', 'heats up', 'heated up', 'not heating', 'isnt heating', 'wont heat', 'doesnt heat', 'stopped heating',
     'not draining', 'wont drain', 'doesnt drain', 'isnt draining', 'didnt drain', 'not drain', 'slow to drain', 'drains slowly', 'draining slowly', 'no desagua', 'no desaguan', 'desagua mal',
+    // The tradesman, not his trade's equipment: "ya está aquí el fontanero" (not the pipes), "gas engineer on site" (a
+    // boiler's or a gas supply's); who came is told by the visit words (vocabulary.ts, VISITOR).
+    'fontanero', 'fontaneros', 'el fontanero', 'gas engineer', 'gas engineers', 'gas safe engineer', 'gas man', 'the gas man',
     'wont lift', 'doesnt lift', 'didnt lift', 'not lifting', 'isnt lifting', 'stopped lifting', 'wont light', 'doesnt light', 'will not light', 'not lighting', 'pilot light', '=sinking',
   ],
   boiler: [
@@ -79,6 +82,8 @@ const CORE: Vocabulary = {
   power: [
     'electricity', 'electricidad', 'electricitate', 'curent', 'corriente', 'power', 'power cut', 'apagon', 'sin luz', 'no hay luz', 'corte de luz', 'se fue la luz', 'ido la luz', 'fara curent', 'pana de curent',
     'electrics', 'electrical', 'instalacion electrica', 'instalatia electrica', 'partea electrica', 'power outage', 'blackout', 'mains power', '=elec',
+    // A marina's or a campsite's shore power ("the electric hook-ups on B pontoon"), not a UPS.
+    'hook up', 'hook ups', 'hookup', 'hookups', 'electric hook up', 'electric hook ups', 'shore power',
   ],
   // "Tripped" alone is also a person ("a resident tripped on the step"): the breaker is named, or it keeps tripping.
   breaker: [

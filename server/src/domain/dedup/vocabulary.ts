@@ -39,6 +39,8 @@ export const SYMPTOMS: Vocabulary = {
     'cos de fum', 'cosul de fum', 'extraccion de humos', 'salida de humos', 'conducto de humos', 'control de humos',
     'bomba de calor', 'bombas de calor', 'recuperador de calor', 'detector de calor', 'cold room', 'cold rooms', 'cold store', 'cold storage',
     'stuck in traffic', 'traffic jam', 'en un atasco', 'atasco de trafico', 'blocat in trafic', 'prins in trafic',
+    // The tradesman named by his trade: "el técnico del frío ya está" says who came, not that it is cold.
+    'tecnico del frio', 'tecnicos del frio', 'el del frio', 'frigorista', 'frigoristas', 'tehnicianul de frig', 'frigotehnist*',
   ],
   nofunction: [
     'no funciona', 'not working', 'isnt working', 'nu functioneaza', 'nu merge', 'no va', 'stopped', 'dead', 'no enciende', 'no arranca', 'nu porneste', 'wont start', 'wont', 'doesnt work', 'down', 'caido', 'caida',
