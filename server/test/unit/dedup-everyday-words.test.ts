@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { gistOf } from '../../src/domain/dedup/index.js';
+import { incident, judge, req, type Case } from './dedup-fixtures.js';
 
 const EN = `told tell telling said say says sent send came come coming went go going gone got get back called call calling rang
   phoned texted emailed asked ask know knew think thought hope hoped sure see saw seen look looked looking wait waiting waited left
@@ -73,4 +74,24 @@ describe('who came is no equipment, and compounds are read whole', () => {
     expect([...g.equipment]).toEqual(equipment);
     expect([...g.symptoms]).toEqual(symptoms);
   });
+});
+
+describe('"either" and "as well": one more of the same fault, elsewhere', () => {
+  const liveRoom = () => incident('live', ['The ceiling air con in the live room is rattling loudly'], { contact: 'ct-2' });
+  const cases: Case[] = [
+    {
+      name: 'the other room’s air con "not cooling either" is not joined',
+      request: req("control room B aircon's not cooling at all either, the one over the desk", { hours: 1 }),
+      open: [liveRoom()],
+      action: 'new',
+    },
+    {
+      name: 'the same report "sent by e-mail as well" joins',
+      request: req('Live room air con rattling, I sent this by email as well', { hours: 1 }),
+      open: [liveRoom()],
+      action: 'join',
+      best: 'live',
+    },
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => judge(c));
 });

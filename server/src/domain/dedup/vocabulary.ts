@@ -261,7 +261,11 @@ export const DIFFERENT: readonly string[] = [
 export const NOT_THE: readonly string[] = ['not the', 'not our', 'isnt the', 'no es el', 'no es la', 'no es lo', 'no es del', 'no son los', 'no son las', 'no se trata de', 'nu e vorba', 'nu este vorba'];
 /** "Not the first time", "no es la primera vez": the fault is back, not another one. */
 export const NOT_THE_FIRST: readonly string[] = ['not the first', 'no es la primera', 'no es el primer', 'no es lo primero'];
-export const ANOTHER_PROBLEM_WEAK: readonly string[] = ['also', 'ademas', 'tambien', 'de asemenea', 'si la'];
+/**
+ * "Also", and "either" / "as well" at a clause's end ("the one in control room B is not cooling either"): one more
+ * of the same kind of fault, elsewhere; unless next to a channel word ("sent it by e-mail as well").
+ */
+export const ANOTHER_PROBLEM_WEAK: readonly string[] = ['also', 'ademas', 'tambien', 'de asemenea', 'si la', '=either', 'as well'];
 /** Channels and sending words: "also" next to one of them is the same report sent twice. */
 export const CHANNEL_WORDS: readonly string[] = [
   'whatsapp', 'email', 'e mail', 'mail', 'correo', 'sms', 'message', 'mensaje', 'mesaj', 'web', 'formulario', 'form', 'formularul', 'phone', 'telefono', 'aqui', '=here', 'aici',
