@@ -8,12 +8,12 @@ import type { RequestGist } from './gist.js';
 
 /**
  * Short, and nothing in it tells it from an open incident: no equipment, symptom beyond "no", room,
- * place, second problem or bill. Whether it asks after the wait in words the vocabulary knows ("any
+ * place, numbered thing ("masina 3"), second problem or bill. Whether it asks after the wait in words the vocabulary knows ("any
  * news?") or not ("seguimos igual", "hello??", "still nothing here"): what it is about is decided among
  * the open incidents, not by its words.
  */
 export function isChaser(g: RequestGist): boolean {
-  return g.length <= 30 && g.equipment.size === 0 && [...g.symptoms].every((s) => s === 'nofunction') && g.rooms.size === 0 && g.places.size === 0 && !g.anotherProblem && !g.billing && !freshFault(g);
+  return g.length <= 30 && g.equipment.size === 0 && [...g.symptoms].every((s) => s === 'nofunction') && g.rooms.size === 0 && g.places.size === 0 && g.numbered.size === 0 && !g.anotherProblem && !g.billing && !freshFault(g);
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type Vocabulary,
 } from './vocabulary.js';
 import { EQUIPMENT, FAMILIES, INCIDENTAL_EQUIPMENT, SUPPLIES } from './equipment.js';
-import { blocksIn, equipmentUnits } from './units.js';
+import { blocksIn, equipmentUnits, numberedIn } from './units.js';
 import { isBilling } from './billing.js';
 import { newPartOf, unquoted } from './quoted.js';
 import { matchTable, normalizeText, says, wordsOf, type Words } from './match.js';
@@ -57,6 +57,8 @@ export interface RequestGist {
   visitBooked: boolean;
   /** Units of its equipment ('lift:2', 'lift:small', see units.ts). */
   units: Set<string>;
+  /** Numbered things the vocabulary does not know ('masin:3', 'bazin:3', see numberedIn). */
+  numbered: Set<string>;
   /** It says the fault is back ("otra vez", "iar", "again"). */
   again: boolean;
   /** How many words it has (a chaser is short). */
@@ -169,7 +171,11 @@ function readGist(text: string): RequestGist {
   const rooms = new Set(here.flatMap((c) => [...roomsBy[c.c]!]));
   const places = new Set(here.flatMap((c) => [...placesInClause(c.text), ...blocksIn(c.text)]));
   const hereClauses = new Set(here.map((c) => c.c));
-  const units = new Set(equipmentUnits(all, matchTable(all, EQUIPMENT).filter((m) => hereClauses.has(clauseAt[m.at]!) && !notNamed.has(m.at) && equipment.has(m.concept))));
+  const equipmentMatches = matchTable(all, EQUIPMENT);
+  const units = new Set(equipmentUnits(all, equipmentMatches.filter((m) => hereClauses.has(clauseAt[m.at]!) && !notNamed.has(m.at) && equipment.has(m.concept))));
+  // "Masina 3", "bazinul 3": numbered things the vocabulary does not know, where the request's problem is.
+  const known = new Set(equipmentMatches.flatMap((m) => Array.from({ length: m.length }, (_, k) => m.at + k)));
+  const numbered = new Set(numberedIn(all, known, (at) => hereClauses.has(clauseAt[at]!)));
   const followUp = says(all, FOLLOW_UP);
   // "Ya ha llegado el técnico": the visit is on, the fault is not over.
   const arrived = says(all, ARRIVED) && says(all, VISITOR);
@@ -193,6 +199,7 @@ function readGist(text: string): RequestGist {
     resolved,
     visitBooked: says(all, VISIT_BOOKED) || arrived,
     units,
+    numbered,
     again: againBy.some(Boolean),
     length: all.words.filter((w) => w !== '§').length,
     trigrams: trigramsOf(all.words.filter((w) => w !== '§')),
@@ -232,6 +239,7 @@ export function mergeGist(a: RequestGist, b: RequestGist): RequestGist {
     resolved: b.resolved,
     visitBooked: a.visitBooked || b.visitBooked,
     units: new Set([...a.units, ...b.units]),
+    numbered: new Set([...a.numbered, ...b.numbered]),
     again: b.again,
     length: a.length + b.length,
     trigrams: new Set([...a.trigrams, ...b.trigrams]),
@@ -240,5 +248,5 @@ export function mergeGist(a: RequestGist, b: RequestGist): RequestGist {
 
 /** Nothing read: the gist of an empty text. */
 function blank(g: RequestGist): boolean {
-  return g.trigrams.size === 0 && g.equipment.size === 0 && g.symptoms.size === 0 && g.places.size === 0 && g.rooms.size === 0 && !g.billing && !g.followUp && !g.anotherProblem && !g.refersBack && !g.resolved && !g.visitBooked;
+  return g.trigrams.size === 0 && g.equipment.size === 0 && g.symptoms.size === 0 && g.places.size === 0 && g.rooms.size === 0 && g.numbered.size === 0 && !g.billing && !g.followUp && !g.anotherProblem && !g.refersBack && !g.resolved && !g.visitBooked;
 }

@@ -204,6 +204,23 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
       reasons.push(`another unit of the equipment (${a.join(', ')} vs ${b.join(', ')})`);
     }
   }
+  // Numbered things the vocabulary does not know ("masina 3", "bazinul 3", "sera 4"), unless a unit, room or
+  // place already spoke: the same one is evidence; the same kind with another number is another problem; and a
+  // request naming no known equipment but a numbered thing its incident never named is no plain follow-up of it.
+  if (!reasons.some((r) => /^(?:another|same (?:unit|room|staircase|building|site))/.test(r))) {
+    const theirs = incident.gist.numbered;
+    const mine = [...gist.numbered];
+    const same = mine.filter((x) => theirs.has(x));
+    const kinds = new Set([...theirs].map((x) => x.split(':')[0]));
+    if (same.length > 0) {
+      score += 0.1;
+      reasons.push(`same numbered thing (${same.join(', ')})`);
+    } else if (mine.some((x) => kinds.has(x.split(':')[0]))) {
+      score -= 0.3;
+      capped = true;
+      reasons.push(`another numbered thing (${mine.join(', ')} vs ${[...theirs].join(', ')})`);
+    }
+  }
   // The fault is back ("otra vez el ascensor!!!") within hours, the incident still open: the same incident.
   if (gist.again && common.length > 0 && Math.abs(hours) <= 12 && !incident.gist.resolved) {
     score += 0.15;

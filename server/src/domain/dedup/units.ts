@@ -84,3 +84,44 @@ export function equipmentUnits(w: Words, matches: readonly { concept: string; at
   }
   return out;
 }
+
+/**
+ * Words after which a number is no unit's: articles and prepositions, times and dates ("desde las 9", "pe 3
+ * iulie", "since 8"), counts and amounts ("unos 3", "about 20").
+ */
+const NOT_A_THING = new Set([
+  'las', 'los', 'del', 'una', 'uno', 'unos', 'unas', 'por', 'para', 'desde', 'hasta', 'sobre', 'hace', 'cada', 'entre', 'aprox', 'son', 'eran',
+  'the', 'and', 'for', 'from', 'since', 'until', 'till', 'about', 'around', 'after', 'before', 'only', 'last', 'next', 'every', 'over', 'under', 'than', 'with', 'approx', 'number', 'page', 'top', 'half',
+  'ora', 'orele', 'pana', 'dupa', 'din', 'pentru', 'peste', 'sub', 'catre', 'inca', 'cele', 'doar', 'circa', 'vreo', 'aproximativ', 'numarul', 'numar',
+  'enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'septembrie', 'octombrie', 'noiembrie', 'decembrie',
+  'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+  'luni', 'marti', 'miercuri', 'joi', 'vineri', 'sambata', 'duminica', 'version', 'model', 'serie', 'series', 'code', 'codigo', 'codul', 'cod', 'error', 'eroare', 'fallo',
+]);
+/** Street words: the number after the next word or two is a house number ("calle Mayor 3", "Str. Mărășești 18"). */
+const STREETS = new Set([
+  'calle', 'c', 'avda', 'avenida', 'av', 'paseo', 'plaza', 'camino', 'ctra', 'carretera', 'carrer', 'rua', 'travesia', 'ronda', 'pol', 'poligono',
+  'street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'close', 'way', 'drive', 'court', 'terrace', 'square', 'crescent', 'place',
+  'str', 'strada', 'strazii', 'bd', 'bulevardul', 'bulevard', 'calea', 'soseaua', 'sos', 'aleea', 'piata', 'splaiul', 'intrarea',
+]);
+
+/**
+ * Numbered things the vocabulary does not know: "masina 3", "bazinul 3", "sera 4", "paddock 3", "nave 2", as
+ * 'stem:number'; not at the positions `skip` (the equipment matched, whose units equipmentUnits reads), only at
+ * those `where` allows, not a time, date, count, code or measure, not a house number.
+ */
+export function numberedIn(w: Words, skip: ReadonlySet<number>, where: (at: number) => boolean = () => true): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < w.words.length; i++) {
+    // A number before a measure or before equipment is a count ("tenemos 2 neveras"), not which one.
+    if (!/^\d{1,2}$/.test(w.words[i + 1]!) || MEASURES.has(w.words[i + 2] ?? '') || skip.has(i + 2)) continue;
+    // "Cabina nr 3": the thing is the word before the number word.
+    const at = NUMBER_WORDS.has(w.words[i]!) ? i - 1 : i;
+    const word = w.words[at];
+    if (!word || skip.has(at) || !where(at) || !/^[a-z]{3,}$/.test(word) || NOT_A_THING.has(word) || NUMBER_WORDS.has(word)) continue;
+    if (w.words.slice(Math.max(0, at - 3), at).some((x) => STREETS.has(x))) continue;
+    out.push(`${w.stems[at]}:${w.words[i + 1]}`);
+  }
+  return out;
+}
