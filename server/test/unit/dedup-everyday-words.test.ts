@@ -95,3 +95,17 @@ describe('"either" and "as well": one more of the same fault, elsewhere', () => 
   ];
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => judge(c));
 });
+
+describe('which gas', () => {
+  it.each([
+    // The refrigerant charged is the cold-making circuit's.
+    ['Ha venido el técnico y ha cargado gas al aire', ['refcircuit', 'aircon']],
+    ['Engineer regassed the unit yesterday', ['refcircuit']],
+    ['Au încărcat freon la frigider', ['refcircuit', 'fridge']],
+    // An idiom: working at half speed.
+    ['Seguimos a medio gas', []],
+    // The gas supply, and the cooker's.
+    ['Huele a gas en la cocina', ['gas']],
+    ['Lipsă gaz la aragaz', ['gas', 'oven']],
+  ])('%s: %j', (text, equipment) => expect([...gistOf(text).equipment].sort()).toEqual([...equipment].sort()));
+});

@@ -43,6 +43,8 @@ const CORE: Vocabulary = {
     'not draining', 'wont drain', 'doesnt drain', 'isnt draining', 'didnt drain', 'not drain', 'slow to drain', 'drains slowly', 'draining slowly', 'no desagua', 'no desaguan', 'desagua mal',
     // The tradesman, not his trade's equipment: "ya está aquí el fontanero" (not the pipes), "gas engineer on site" (a
     // boiler's or a gas supply's); who came is told by the visit words (vocabulary.ts, VISITOR).
+    // "Seguimos a medio gas", "a todo gas": working at half or full speed, not the gas.
+    'a medio gas', 'medio gas', 'a todo gas',
     'fontanero', 'fontaneros', 'el fontanero', 'gas engineer', 'gas engineers', 'gas safe engineer', 'gas man', 'the gas man',
     'wont lift', 'doesnt lift', 'didnt lift', 'not lifting', 'isnt lifting', 'stopped lifting', 'wont light', 'doesnt light', 'will not light', 'not lighting', 'pilot light', '=sinking',
   ],
