@@ -67,3 +67,30 @@ describe('the cause found and the part changed', () => {
   ];
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => judge(c));
 });
+
+describe('working again is over, stopped again the fault back', () => {
+  it.each([
+    ['The heating is working again', true, false],
+    ['El ascensor funciona otra vez', true, false],
+    ['Liftul merge din nou, mulțumim', true, false],
+    ['Barn 2 running again, it was the power supply of the controller', true, false],
+    ['The lift has stopped again', false, true],
+    ['Se ha vuelto a parar el ascensor', false, true],
+    ['Iar nu avem apă', false, true],
+  ])('%s: over %s, again %s', (text, resolved, again) => {
+    const g = gistOf(text);
+    expect({ resolved: g.resolved, again: g.again }).toEqual({ resolved, again });
+  });
+
+  const cases: Case[] = [
+    {
+      name: 'a colleague’s news that the equipment works again joins its open incident',
+      request: req('Just to say thank you to the electrician who changed the shower yesterday, hot water fine now', { contact: 'ct-2', hours: 30 }),
+      open: [incident('hw', ['The shower is only running cold since Saturday'])],
+      action: 'join',
+      best: 'hw',
+      because: /says its equipment works again/,
+    },
+  ];
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => judge(c));
+});

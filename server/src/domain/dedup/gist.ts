@@ -116,7 +116,10 @@ function readGist(text: string): RequestGist {
   };
   // A clause says something works with working words ("va bien", "OK") or with a resolution ("ya va", "back on",
   // "a revenit"; read with the "again" words, longest first: "ha vuelto a pararse" is no resolution).
-  const over = inClauses(OVER_OR_AGAIN).map((s) => s.has('over'));
+  const overOrAgain = inClauses(OVER_OR_AGAIN);
+  const over = overOrAgain.map((s) => s.has('over'));
+  // "Working again" is over, "stopped again" the fault back: the again words read with the resolutions.
+  const againBy = overOrAgain.map((s) => s.has('again'));
   const working = inClauses(WORKING).map((s, c) => s.size > 0 || over[c]!);
   // "Ya funciona, era el calderín sin aire": in a message telling of a fix (or a visit), the cause found is a
   // part of what broke, and its state ("sin aire", "faulty", "spart") no fault of the request (cause.ts).
@@ -131,7 +134,6 @@ function readGist(text: string): RequestGist {
   const negated = inClauses(NEGATIONS, causes).map((s) => s.size > 0);
   const weakAnother = inClauses(ANOTHER_PROBLEM_WEAK).map((s) => s.size > 0);
   const channel = inClauses(CHANNEL_WORDS).map((s) => s.size > 0);
-  const againBy = inClauses(AGAIN).map((s) => s.size > 0);
   const judged = clauses.map((text, c) => {
     const isWorking = working[c]! && !negated[c]!;
     // "Otra vez el ascensor!!!": the fault is back, though no symptom is named.

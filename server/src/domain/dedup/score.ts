@@ -221,6 +221,12 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
       reasons.push(`another numbered thing (${mine.join(', ')} vs ${[...theirs].join(', ')})`);
     }
   }
+  // "Hot water's fine now, thanks to your engineer": the customer's news that the equipment of an open incident
+  // works again (or was repaired) is about that incident, whoever of the customer tells it.
+  if (gist.resolved && relation.kind === 'same' && sameCustomer && !incident.gist.resolved) {
+    score += 0.1;
+    reasons.push('says its equipment works again');
+  }
   // The fault is back ("otra vez el ascensor!!!") within hours, the incident still open: the same incident.
   if (gist.again && common.length > 0 && Math.abs(hours) <= 12 && !incident.gist.resolved) {
     score += 0.15;

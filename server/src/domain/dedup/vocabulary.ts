@@ -296,6 +296,9 @@ export const RESOLVED: readonly string[] = [
   'ya funciona', 'ya va', 'ya calienta', 'ya enfria', 'ya tenemos', 'ya tengo', 'ya tiene', 'ya hay', 'funciona ya', 'vuelve a funcionar', 'vuelvo a tener', 'ha vuelto', 'solucionado', 'arreglado',
   'working now', 'works now', 'back on', 'back up', 'came back', 'all good', '=fixed now', '=sorted', 'up and running',
   'acum merge', 'merge acum', 'functioneaza acum', 'a revenit', 'rezolvat', 'a venit netul',
+  // Working again is over, not the fault again (matched with AGAIN, longest first).
+  'working again', 'works again', 'running again', 'going again', 'back to normal', 'funciona otra vez', 'funciona de nuevo', 'va otra vez', 'va de nuevo', 'anda otra vez',
+  'vuelve a ir', 'vuelve a andar', 'merge din nou', 'merge iar', 'functioneaza din nou', 'functioneaza iar',
 ];
 /**
  * A repair was done: "han cambiado el ventilador", "the valve was replaced", "au schimbat contactul". With no
