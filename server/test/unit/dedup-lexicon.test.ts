@@ -121,6 +121,13 @@ describe('the trades decide like the core', () => {
       because: /related equipment/,
     },
     {
+      name: 'the chiller feeding the hall and the hall’s air conditioning: related, for an agent',
+      request: req('Chillerul care alimentează sala mare e oprit în avarie', { contact: 'ct-2' }),
+      open: [incident('inc-1', ['În sala mare aerul condiționat nu răcește deloc'])],
+      action: 'suggest',
+      because: /related equipment/,
+    },
+    {
       name: 'a power cut and the generator that did not start: related, for an agent',
       request: req('El grupo electrógeno no ha arrancado', { contact: 'ct-2' }),
       open: [incident('inc-1', ['Apagón en toda la nave'])],

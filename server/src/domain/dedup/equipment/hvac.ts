@@ -74,6 +74,7 @@ export const HVAC: Trade = {
     aircircuit: ['aircon', 'refcircuit'],
     airflow: ['ventilation', 'extractor', 'fan'],
     humidity: ['dehumidifier', 'humidifier'],
-    chilledwater: ['chiller', 'coolingtower'],
+    // A building's chiller makes the chilled water its air conditioning runs on ("the chiller feeding the main hall").
+    chilledwater: ['chiller', 'coolingtower', 'aircon'],
   },
 };
