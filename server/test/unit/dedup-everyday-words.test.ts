@@ -18,7 +18,9 @@ const EN = `told tell telling said say says sent send came come coming went go g
   people kids children family owner tenant landlord resident residents
   work job visit booked appointment message text photo picture video number address email reply update news
   the and but with without from into over under yet ever never always right wrong good bad fine okay great better worse big small new
-  old same other another first last next both all some many much little lot problem issue note money paid price order need want`;
+  old same other another first last next both all some many much little lot problem issue note money paid price order need want
+  press pressed sign signed screen speaker pole line floor wall ceiling tiles charge charged project gym garden fire sound music
+  board table wash spin ramp bay wheel`;
 const ES = `dijo dicho contado mandado enviado llamado llamo vino venido fue ido vuelto dejado puesto hecho visto mirado probado
   hoy mañana ayer tarde noche semana lunes viernes hora horas minutos dia dias rato
   gracias favor perdon hola buenas saludos urgente todavia ahora ya tambien solo pronto luego desde despues antes sobre porque
@@ -26,7 +28,9 @@ const ES = `dijo dicho contado mandado enviado llamado llamo vino venido fue ido
   chico chica señora señor hijo hija madre padre mujer marido vecino vecina amigo cliente jefe gente niños dueño inquilino
   trabajo cita mensaje foto video numero direccion correo respuesta noticias novedades
   pero con sin para bajo nunca siempre bien mal bueno malo grande pequeño nuevo viejo mismo otro primero ultimo siguiente
-  algunos mucho poco mejor peor problema nota dinero pagado precio pedido necesito quiero esperando espero seguro quizas medio`;
+  algunos mucho poco mejor peor problema nota dinero pagado precio pedido necesito quiero esperando espero seguro quizas medio
+  proyecto prensa grua torno puente surtido compacto valle cerca pintura cinta pantalla techo suelo pared sonido musica soldado
+  parque coche rueda juego`;
 const RO = `spus zis trimis sunat venit plecat fost ajuns lasat pus facut vazut uitat incercat
   azi astazi maine ieri seara noapte saptamana luni vineri ora ore minute zi zile
   multumesc multumim rog scuze salut buna urgent inca acum deja doar curand dupa inainte despre pentru aici acolo unde cand cine
@@ -34,7 +38,8 @@ const RO = `spus zis trimis sunat venit plecat fost ajuns lasat pus facut vazut 
   baiatul baiat doamna domnul fiul fiica mama tata sotia sotul vecinul vecina prieten client seful lume copii proprietar
   lucru programare mesaj poza numar adresa raspuns vesti noutati
   dar cu fara sub niciodata mereu bine rau bun mare mic nou vechi acelasi alt primul ultimul urmatorul unii mult putin problema
-  nota bani platit pret comanda vreau asteptam sper sigur poate`;
+  nota bani platit pret comanda vreau asteptam sper sigur poate
+  greșit gresit presa firma semnatura ecran tavan podea perete proiect macaragiu banda vopsea curte parc joc muzica sunet roata`;
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 

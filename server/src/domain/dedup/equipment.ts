@@ -20,9 +20,12 @@ import { TELECOM } from './equipment/telecom.js';
 import { HOSPITALITY } from './equipment/hospitality.js';
 import { MEDICAL } from './equipment/medical.js';
 import { AGRICULTURE } from './equipment/agriculture.js';
+import { INDUSTRY } from './equipment/industry.js';
+import { LEISURE } from './equipment/leisure.js';
+import { LAB } from './equipment/lab.js';
 
 /** The trades' lexicons (equipment/), written from the trades: merged into the concepts and families below. */
-const TRADES: readonly Trade[] = [HVAC, HEATING, PLUMBING, ELECTRICAL, BUILDING, SECURITY, TELECOM, HOSPITALITY, MEDICAL, AGRICULTURE];
+const TRADES: readonly Trade[] = [HVAC, HEATING, PLUMBING, ELECTRICAL, BUILDING, SECURITY, TELECOM, HOSPITALITY, MEDICAL, AGRICULTURE, INDUSTRY, LEISURE, LAB];
 
 /** Each concept (family) with the words (members) of every table that names it, each once, in order. */
 function merged<T extends string>(tables: readonly Record<string, readonly T[]>[]): Record<string, readonly T[]> {
@@ -125,7 +128,7 @@ const CORE: Vocabulary = {
   dryer: ['secadora', 'tumble dryer', 'dryer', 'uscator*', 'uscatoare*'],
   // A proofer (the dough's warm, humid cabinet) is not the oven next to it.
   proofer: ['proofer', 'prover', 'proving cabinet', 'fermentadora', 'camara de fermentacion', 'dospitor*', 'camera de dospire', 'camera de dospit'],
-  oven: ['horno', 'oven', 'cuptor*', 'cuptoare*', '=vitro', 'fan oven', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker', 'plita', 'fogon*', 'stove'],
+  oven: ['=horno', '=hornos', 'oven', 'cuptor*', 'cuptoare*', '=vitro', 'fan oven', 'vitroceramica', 'induccion', 'hob', 'aragaz', 'cooker', 'plita', 'fogon*', 'stove'],
   fryer: ['freidora', 'fryer', 'friteuz*'],
   coffee: ['cafetera', 'coffee machine', 'espressor*', 'expresor*', 'maquina de cafe', 'masina de cafea'],
   // The doors of a lift are the lift ("operador de puertas de cabina", "ușa de palier", "landing door").

@@ -55,6 +55,11 @@ const NUMBERED = new Set([
   'dentalchair', 'autoclave', 'medicalbed',
   // Farms and food plants: milking units, silos, incubators, lines' conveyors and packers.
   'milking', 'silo', 'incubator', 'conveyor', 'packer',
+  // Workshops, garages and forecourts: forklifts, cranes, presses and machines of a shop floor, lifts and bays of a
+  // garage, fuel dispensers, booths, compactors and balers of a yard.
+  'forklift', 'crane', 'press', 'moulding', 'machinetool', 'welder', 'vehiclelift', 'tyrechanger', 'carwash', 'pressurewasher', 'fueldispenser', 'paintbooth', 'compactor', 'baler',
+  // Rooms of projectors and boards, rows of gym machines, lodges' hot tubs, lanes, a lab's cabinets and centrifuges.
+  'projector', 'whiteboard', 'treadmill', 'crosstrainer', 'exercisebike', 'rower', 'gymmachine', 'hottub', 'bowling', 'arcade', 'fumecupboard', 'biosafety', 'centrifuge', 'dryingoven',
 ]);
 const MEASURES = new Set([
   'kw', 'kva', 'kwh', 'kg', 'l', 'litros', 'litres', 'liters', 'bar', 'grados', 'degrees', 'grade', 'c', 'years', 'anos', 'ani', 'h', 'horas', 'hours', 'ore', 'min', 'minutos', 'minutes', 'minute',

@@ -8,7 +8,8 @@ import type { Trade } from './trade.js';
 export const AGRICULTURE: Trade = {
   equipment: {
     pool: [
-      'pool', 'swimming pool', 'piscina', 'piscine', 'piscinas', 'jacuzzi', 'hot tub', 'hidromasaje', 'hydromassage', 'hidromasaj', 'depuradora de piscina', 'depuradora', 'filtro de la piscina', 'pool filter', 'filtru piscina',
+      // A hot tub or a jacuzzi is its own (leisure.ts), of the pool's family.
+      'pool', 'swimming pool', 'piscina', 'piscine', 'piscinas', 'depuradora de piscina', 'depuradora', 'filtro de la piscina', 'pool filter', 'filtru piscina',
       'filtrul piscinei', 'sand filter', 'filtro de arena', 'pool heater', 'clorador', 'chlorinator', 'clorinator', 'dosificador de cloro', 'salt chlorinator', 'clorador salino', 'electrolisis salina', 'pool cover', 'cubierta de piscina',
     ],
     sauna: ['sauna', 'saunas', 'steam room', 'bano de vapor', 'baie de aburi', 'hammam', 'sauna finlandesa', 'generador de vapor de la sauna', 'steam generator sauna'],

@@ -1,6 +1,6 @@
 /**
- * Lifts and escalators, doors, gates, barriers and shutters, locks, and the building fabric (roofs,
- * gutters, windows). "Roof", "tejado" and "acoperiș" are rooms (vocabulary.ts, ROOMS), where other
+ * Lifts and escalators, doors, gates, barriers and shutters, locks, fences, and the building fabric (roofs,
+ * gutters, windows and shop fronts, ceilings, plaster, cladding, floors and tiling). "Roof", "tejado" and "acoperiș" are rooms (vocabulary.ts, ROOMS), where other
  * equipment stands ("the AC on the roof"): only the roof's own parts are equipment here. "Lock" alone is
  * a boiler's lock-out as often as a door's: locks are named by their kind.
  */
@@ -16,7 +16,7 @@ export const BUILDING: Trade = {
       'wheelchair ramp', 'dock road', 'dock rd', 'dock street', 'dock st', 'dock lane', 'royal docks', 'albert dock', 'docklands',
     ],
     lift: [
-      'elevador', 'platform lift', 'plataforma elevadora', 'lift car', 'lift shaft', 'hueco del ascensor', 'cabina del ascensor', 'cabina liftului', 'putul liftului',
+      'montacoches', 'car elevator', 'elevador', 'platform lift', 'plataforma elevadora', 'lift car', 'lift shaft', 'hueco del ascensor', 'cabina del ascensor', 'cabina liftului', 'putul liftului',
       'dumbwaiter', 'dumb waiter', 'montaplatos', 'montacarga', 'ascensoare', '=otis', '=schindler', '=kone', '=thyssen', '=thyssenkrupp', '=orona',
     ],
     stairlift: ['plataforma salvaescaleras', 'platforma pentru scari', 'platforma pentru persoane cu dizabilitati', 'wheelchair lift'],
@@ -60,11 +60,52 @@ export const BUILDING: Trade = {
     window: [
       'ventana*', 'window', 'windows', 'fereastr*', 'ferestr*', 'geam*', 'termopan*', 'double glazing', 'doble acristalamiento', 'climalit', '=cristal', '=cristales', 'vidrio*', 'glazing', 'window pane', 'window frame',
       'marco de la ventana', 'tamplarie', 'tamplaria', 'carpinteria de aluminio', 'pvc windows',
+      // Shop fronts and glass walls.
+      'shop front*', 'shopfront*', 'shop window*', 'curtain wall*', 'glass partition*', 'escaparate*', 'luna del escaparate', 'cristalera*', 'ventanal*', 'muro cortina', 'vitrina magazinului', 'vitrinele magazinului',
+      'geamul vitrinei', 'perete cortina', 'pereti cortina', 'fatada cortina',
+    ],
+    // The fabric inside. A ceiling, a wall or a floor by itself is where the water shows or the unit hangs ("the
+    // cassette in the ceiling", "agua en el suelo", "pata pe tavan"), not what broke: their own parts are named.
+    ceiling: [
+      'suspended ceiling*', 'false ceiling*', 'drop ceiling*', 'ceiling tile*', 'ceiling panel*', 'ceiling board*', 'ceiling collapsed', 'ceiling has collapsed', 'ceiling came down', 'ceiling caved in', 'ceiling fell in',
+      'ceiling is sagging', 'sagging ceiling', 'ceiling is bowing', 'artex ceiling',
+      'falso techo', 'falsos techos', 'techo falso', 'techo desmontable', 'techo registrable', 'placas del techo', 'placas de techo', 'placa del techo', 'placa de escayola', 'placas de escayola', '=escayola', 'techo de escayola',
+      'techo de pladur', 'se ha caido el techo', 'se ha caido parte del techo', 'se cae el techo', 'se esta cayendo el techo', 'el techo se ha caido', 'el techo se cae', 'el techo se esta cayendo',
+      'tavan fals', 'tavanul fals', 'tavane false', 'tavan suspendat', 'tavanul suspendat', 'tavan casetat', 'tavanul casetat', 'placi de tavan', 'placile de tavan', 'placi din tavan', 'placa din tavan', 'placa de tavan',
+      'a cazut tavanul', 'tavanul a cazut', 'cade tavanul', 'se prabuseste tavanul', 'tavan de rigips', 'tavanul din rigips', 'tavanul de rigips',
+    ],
+    // Walls: plaster and render, plasterboard, the paint on them, damp-proofing.
+    plaster: [
+      'plaster', 'plasterwork', 'plastering', 'plasterboard', 'drywall', 'skim coat', 'external render', 'rendered wall', 'damp proof course', 'damp proofing', 'damp course', '=dpc',
+      '=enlucido', '=yeso', '=revoco', '=enfoscado', '=gotele', '=pladur', 'tabique de pladur', 'pared de pladur', 'tratamiento de humedades', 'tratamiento antihumedad', 'barrera antihumedad',
+      'tencui*', '=glet', '=gletul', '=gleturi', '=rigips', '=rigipsul', 'gips carton', 'gipscarton*', 'zugraveal*', 'pereti de rigips', 'peretele de rigips',
+    ],
+    // Facade cladding and external insulation: the facade itself is where the sign or the unit hangs.
+    cladding: [
+      'cladding', 'cladding panel*', 'rainscreen', 'revestimiento de fachada', 'aplacado de fachada', 'placas de la fachada', 'placas de fachada', 'fachada ventilada', '=aplacado', 'sate de fachada',
+      'placare fatada', 'placarea fatadei', 'placajul fatadei', 'termoizolati*', 'polistirenul de pe fatada', 'polistiren de pe fatada',
+    ],
+    flooring: [
+      '=flooring', 'floorboard*', 'floor board*', 'parquet*', '=laminate', 'laminate floor*', 'vinyl floor*', '=lvt', '=linoleum', '=lino', 'resin floor*', 'epoxy floor*', 'raised floor*', 'access floor*',
+      '=tarima', 'tarima flotante', 'tarima de madera', 'suelo laminado', 'suelo de madera', 'suelo vinilico', 'suelo de resina', 'suelo tecnico', 'suelo elevado',
+      'parchet*', 'parchet laminat', 'pardoseala epoxidica', 'pardoseala din rasina', 'pardoseala tehnica', 'pardoseala flotanta', 'covor pvc', 'linoleumul',
+    ],
+    tiling: [
+      'floor tile*', 'wall tile*', '=tiling', 'tiled floor', 'tiled wall', '=grout', '=grouting', 'baldosa*', 'baldosin*', 'azulejo*', 'alicatado', 'juntas de los azulejos', 'losetas', '=loseta', 'suelo de baldosas',
+      // Romanian 'gresie' (floor tiles) is one letter from 'greșit' (wrong): said with what it does or where it is.
+      'gresie din*', 'gresie de la', 'gresie de pe', 'gresie s a', 'gresie e', 'gresie este', 'gresie sparta', 'gresie crapata', 'gresie fisurata', 'placi de gresie', 'gresie si faianta', 'faianta si gresie', 'gresiei din*',
+      '=faianta', '=faiantei', '=faiante', '=faiantele', 'placi ceramice', 'placile ceramice', 'placari ceramice',
+    ],
+    // Fences and electric fences.
+    fence: [
+      'fence', 'fences', 'fencing', 'fence panel*', 'palisade fenc*', 'security fenc*', 'chain link fenc*', 'electric fenc*', 'perimeter fenc*', 'fence post*',
+      '=valla', '=vallas', '=vallado', 'valla perimetral', 'vallado perimetral', 'cerramiento perimetral', 'malla metalica', 'malla de simple torsion', 'pastor electrico', 'cerca electrica', 'cercado electrico',
+      '=gard', '=gardul', '=garduri', '=gardului', '=gardurile', 'gard electric', 'gardul electric', 'imprejmuir*', 'plasa de gard', 'panouri de gard', 'panou de gard', 'panourile de gard',
     ],
   },
   families: {
     access: ['lock', 'door', 'accesscontrol', 'intercom'],
     loading: ['dock', 'door', 'shutter'],
-    fabric: ['roof', 'window'],
+    fabric: ['roof', 'window', 'ceiling', 'plaster', 'cladding', 'flooring', 'tiling'],
   },
 };

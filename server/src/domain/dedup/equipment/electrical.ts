@@ -36,6 +36,15 @@ export const ELECTRICAL: Trade = {
       'transformer*', 'transformador*', 'transformator*', '=trafo', '=trafos', '=trafoul', 'substation', 'sub station', 'subestacion', 'subestacion electrica', 'centro de transformacion', 'post de transformare',
       'postul de transformare', 'post trafo', 'postul trafo', 'substatie',
     ],
+    // The distribution network in the street: overhead lines, poles and pylons (a street light on its pole is lighting).
+    powerline: [
+      'overhead line*', 'overhead cable*', 'overhead power line*', 'power line*', 'powerline*', 'electricity pole*', 'electric pole*', 'power pole*', 'utility pole*', 'electricity pylon*', 'pylon*',
+      'high voltage line*', 'high voltage cable*', 'power cable* down',
+      'tendido electrico', 'linea electrica aerea', 'lineas electricas aereas', 'cable aereo', 'cables aereos', 'poste electrico', 'postes electricos', 'poste de la luz', 'postes de la luz', 'torre de alta tension',
+      'torreta electrica', 'torre electrica', 'cable de alta tension', 'cables de alta tension', 'linea de alta tension', 'linea de media tension',
+      'stalp de curent', 'stalpul de curent', 'stalpi de curent', 'stalpii de curent', 'stalp de electricitate', 'stalpul de electricitate', 'stalp electric', 'stalpul electric', 'linie aeriana', 'linia aeriana',
+      'retea aeriana', 'reteaua aeriana', 'linie de medie tensiune', 'linia de medie tensiune', 'linie de inalta tensiune', 'linia de inalta tensiune', 'stalp de inalta tensiune',
+    ],
     generator: ['generator', 'generador', 'grupo electrogeno', 'grup electrogen', 'grupul electrogen', 'genset', 'standby generator', 'backup generator', 'generador de emergencia', 'generator de rezerva', 'generador diesel'],
     ups: ['=ups', '=sai', 'uninterruptible power supply', 'alimentacion ininterrumpida', 'sistema de alimentacion ininterrumpida', 'unitate ups', '=apc'],
     solar: ['placa solar', 'photovolta*', '=pv', 'pv panel*', 'pv system', 'solar pv', 'instalacion solar', 'instalacion fotovoltaica', 'panouri fotovoltaice', 'solar array', 'autoconsumo', 'parque solar', 'solar farm'],
@@ -50,7 +59,7 @@ export const ELECTRICAL: Trade = {
     ],
   },
   families: {
-    electrical: ['switch', 'powermeter', 'generator', 'ups', 'transformer'],
+    electrical: ['switch', 'powermeter', 'generator', 'ups', 'transformer', 'powerline'],
     pv: ['battery'],
   },
 };

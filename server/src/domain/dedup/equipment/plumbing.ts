@@ -17,6 +17,8 @@ export const PLUMBING: Trade = {
       // the sewer is named with what shows it. A septic tank is emptied ("vidanjare"); a treatment plant treats sewage.
       'a canal', 'miros de canal', 'duhoare de canal', 'capac de canal', 'capacul de canal', 'gura de canal', 'canalul infundat', 'canalul e infundat', 's a infundat canalul', 'infundat canalul', 'teava de canal',
       'tevi de canal', 'cloaca', 'vidanj*', 'fosa ecologica', 'fosa betonata', 'depuradora de aguas residuales', 'depuradora biologica', 'depuradora de oxidacion total', 'sewage treatment plant', '=gullies',
+      'cesspit*', 'cesspool*', 'soakaway*', 'oil interceptor*', 'petrol interceptor*', 'fuel interceptor*', 'separador de hidrocarburos', 'separador de grasas e hidrocarburos', 'separator de hidrocarburi', 'separatorul de hidrocarburi',
+      'pozo septico', 'foso septico', 'capac de camin', 'capacul caminului', 'capacul de la camin', 'channel drain', 'linear drain', 'aco drain', 'rejilla del sumidero', 'rejilla de desague',
     ],
     sink: ['lavamanos', 'hand basin', 'handbasin', 'wash basin', 'pileta', 'vanity unit', 'chiuveta de bucatarie', 'kitchen sink'],
     toilet: ['bidet', 'bideu', 'toaleta', 'retrete', 'taza del vater', 'taza del inodoro', 'saniflo', 'macerator', 'rezervor de wc', 'rezervorul wc', 'cisterna del vater', 'descarcare wc'],
@@ -36,6 +38,7 @@ export const PLUMBING: Trade = {
     pump: [
       'electrobomba', 'hidrofor*', 'motobomba', 'submersible pump', 'bomba sumergible', 'pompa submersibila', 'bomba de pozo', 'borehole pump', 'well pump', 'pompa de put', 'pompa din put', 'sewage pump', 'bomba de aguas residuales',
       'pumping station', 'estacion de bombeo', 'statie de pompare', 'statia de pompare', 'pozo de bombeo', 'pump station', 'grupo de bombeo', 'pressure set', 'booster set', 'pompa de drenaj', 'drainage pump', 'bomba de drenaje',
+      'bomba de aguas fecales', 'bomba de fecales', 'bomba de pozo negro', 'pompa de ape uzate', 'pompa de fecale', 'pompa de dejectii', 'pompa de canalizare',
       '=grundfos', '=wilo', '=ebara', '=pedrollo', '=espa',
     ],
     gas: [

@@ -23,7 +23,7 @@ export const SECURITY: Trade = {
     ],
     firefighting: [
       'extintor*', 'fire extinguisher', 'extinguisher*', 'stingator*', 'stingatoare*', 'fire hose', 'hose reel', 'manguera contra incendios', 'manguera de incendios', 'boca de incendio', 'bocas de incendio', '=bie', 'hidrant*', 'hydrant*',
-      'fire blanket', 'manta ignifuga', 'extinctie', 'sistem de stingere', 'extincion automatica', 'fire suppression', 'suppression system', 'supresion de incendios', 'extincion de incendios',
+      'fire blanket', 'manta ignifuga', 'extinctie', 'sistem de stingere', 'extincion automatica', 'fire suppression', 'gas fire suppression', 'suppression system', 'supresion de incendios', 'extincion de incendios',
     ],
     smokevent: ['smoke vent', 'smoke vents', '=aov', '=aovs', 'exutorio*', 'trapa de fum', 'trape de fum', 'desfumare', 'smoke extraction', 'extraccion de humos', 'control de humos', 'smoke control'],
     cctv: [

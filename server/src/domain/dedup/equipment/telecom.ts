@@ -18,11 +18,16 @@ export const TELECOM: Trade = {
       'network switch', 'switch de red', 'switch ul de retea', 'switch de retea', '=switchul', 'switch-ul', 'poe switch', 'patch panel', 'server rack', 'network rack', 'rack de red', 'rack de comunicaciones',
       'armario de comunicaciones', 'armario rack', 'comms cabinet', 'data cabinet', 'dulap rack', 'rack ul', 'firewall', 'cortafuegos de red', 'network cabling', 'cableado de red', 'cableado estructurado', 'data point',
       'data points', 'punto de red', 'puntos de red', 'toma de red', 'tomas de red', 'priza de retea', 'prize de retea', 'cablu de retea', 'cablul de retea', 'network cable', 'network port', 'network ports', '=lan',
+      // Networking over the mains is the network, not the power line.
+      'powerline adapter*', 'adaptador* powerline', 'adaptador* plc', 'adaptor* powerline',
     ],
     phoneline: [
       'linea telefonica', 'linea de telefono', 'linea fija', 'telefonia fija', 'telephone line', 'phone system', 'telephone system', 'sistema telefonico', 'centralita telefonica', 'centrala telefonica', 'linia fixa',
       'telefon fix', '=pbx', '=pabx', 'sip trunk', '=sip', 'dial tone', 'tono de marcado', 'ton de apel', 'tonul de apel',
       '=fax', 'linea de voz', 'voice line', 'hosted voip', 'telefonia ip', 'telefonie ip',
+      // The line in the street: its poles and its cable.
+      'telegraph pole*', 'telephone pole*', 'phone pole*', 'bt pole*', 'openreach pole*', 'telephone cable*', 'phone cable* down', 'poste de telefono*', 'postes de telefono*', 'poste de telefonica', 'poste de telecomunicaciones',
+      'cable de telefono', 'cable del telefono', 'cable telefonico', 'stalp de telefonie', 'stalpul de telefonie', 'stalp de telecomunicatii', 'cablu de telefon', 'cablul de telefon', 'cablul telefonic',
     ],
     tv: [
       '=tdt', 'antena colectiva', 'antena comunitaria', 'antena parabolica', 'antena de television', 'antena tv', 'tv aerial', 'satellite', 'satelite', 'satelit', 'set top box', 'receptor de satelite', 'cable tv', 'tv por cable',
