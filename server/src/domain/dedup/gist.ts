@@ -43,7 +43,7 @@ export interface RequestGist {
   symptoms: Set<string>;
   billing: boolean;
   followUp: boolean;
-  /** A follow-up asking after the technician ("has the engineer left yet?"). */
+  /** It asks after the technician ("has the engineer left yet?") or says they came ("ya ha llegado el técnico"). */
   asksVisit: boolean;
   /** It brings up a second problem ("also, while your engineer is here"). */
   anotherProblem: boolean;
@@ -194,7 +194,7 @@ function readGist(text: string): RequestGist {
     symptoms,
     billing: isBilling(text, all, symptoms, clauses.map(wordsOf)),
     followUp,
-    asksVisit: followUp && says(all, VISITOR),
+    asksVisit: arrived || (followUp && says(all, VISITOR)),
     anotherProblem: says(all, ANOTHER_PROBLEM) || clauses.some((_, c) => weakAnother[c]! && !channel[c]!) || apart.some(Boolean),
     aside,
     refersBack: says(all, REFERS_BACK) || clauses.some((_, c) => weakAnother[c]! && channel[c]!),

@@ -66,7 +66,7 @@
  *     so the fault "otra vez" days later is a new occurrence; "se ha vuelto a parar" is again, not "ha vuelto".
  */
 import { siteRelation, type SiteRelation } from './site.js';
-import { isChaser, settleChaser, settleUnnamed, type Scored } from './chaser.js';
+import { isChaser, settleChaser, settleUnnamed, visitOn, type Scored } from './chaser.js';
 import { relateEquipment } from './relate.js';
 import { gistOf, type RequestGist } from './gist.js';
 import { placeScore, siteScore } from './evidence.js';
@@ -99,6 +99,12 @@ export interface DedupIncident {
   siteKey?: string | null;
   lastAt: Date;
   gist: RequestGist;
+  /**
+   * A technician confirmed its service order: the desk knows a visit is on, whatever the texts say. A message
+   * asking after the technician or saying they came ("¿a qué hora llega el técnico?", "ur lads here now")
+   * is about the incident one was sent to.
+   */
+  technicianConfirmed?: boolean;
 }
 
 export interface DedupScore {
@@ -164,11 +170,6 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     // requests named none is no better a home for it than any other.
     score += 0.4;
     reasons.push('a follow-up naming no equipment');
-    // "Has the technician left yet?" is about the incident a technician was booked for.
-    if (gist.asksVisit && incident.gist.visitBooked) {
-      score += 0.1;
-      reasons.push('asks after the booked visit');
-    }
   } else if (gist.equipment.size === 0) {
     // It names nothing the vocabulary knows, though it is no chaser nor a follow-up (above). Saying it
     // refers back to a report ("the unit by the door is still warm"), its wording tells which; a fresh report
@@ -242,6 +243,11 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     score += 0.1;
     reasons.push('says it was reported before');
   }
+  // "Has the technician left yet?", "a ajuns electricianul": about the incident a visit is on for.
+  if (gist.asksVisit && gist.equipment.size === 0 && visitOn(incident)) {
+    score += 0.1;
+    reasons.push('asks after the booked visit');
+  }
   // A second problem in passing ("also, the lounge radiators") is not the first one, however alike the
   // words: at most a suggestion. It may well be the second one, already open: an incident that itself
   // began as "one more thing" takes its follow-ups. When the message names the first problem in a
@@ -296,7 +302,7 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
     const p = policyOf(c);
     return { score: scoreAgainst(req, gist, c, p), incident: c, policy: p };
   });
-  if (isChaser(gist)) settleChaser(scored, gist.followUp, req.contactId);
+  if (isChaser(gist)) settleChaser(scored, gist, req.contactId);
   else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored);
   let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
   for (const { score: s, incident: c, policy: p } of scored) {
