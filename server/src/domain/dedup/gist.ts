@@ -123,7 +123,9 @@ function readGist(text: string): RequestGist {
   const working = inClauses(WORKING).map((s, c) => s.size > 0 || over[c]!);
   // "Ya funciona, era el calderín sin aire": in a message telling of a fix (or a visit), the cause found is a
   // part of what broke, and its state ("sin aire", "faulty", "spart") no fault of the request (cause.ts).
-  const afterFix = says(all, REPAIRED) || says(all, ARRIVED) || working.some(Boolean);
+  // Working words negated ("no funciona", "nu merge") tell of no fix.
+  const negatedAll = inClauses(NEGATIONS).map((s) => s.size > 0);
+  const afterFix = says(all, REPAIRED) || says(all, ARRIVED) || working.some((w, c) => w && !negatedAll[c]!);
   const causes = afterFix ? causePositions(all) : new Set<number>();
   const symptomsBy = inClauses(SYMPTOMS, causes);
   // "The chest freezer by the till": the till says where, the freezer what (landmark.ts).

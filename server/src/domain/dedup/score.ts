@@ -208,7 +208,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   // Numbered things the vocabulary does not know ("masina 3", "bazinul 3", "sera 4"), unless a unit, room or
   // place already spoke: the same one is evidence; the same kind with another number is another problem; and a
   // request naming no known equipment but a numbered thing its incident never named is no plain follow-up of it.
-  if (!reasons.some((r) => /^(?:another|same (?:unit|room|staircase|building|site))/.test(r))) {
+  if (!reasons.some((r) => /^(?:another|same (?:unit|room|staircase|building|site|floor))/.test(r))) {
     const theirs = incident.gist.numbered;
     const mine = [...gist.numbered];
     const same = mine.filter((x) => theirs.has(x));
