@@ -75,8 +75,6 @@ export function settleChaser(scored: readonly Scored[], chaser: RequestGist, sen
 /** The candidates the sender wrote to themselves. */
 const ownOf = (scored: readonly Scored[], senderId: string) => scored.filter((s) => s.incident.contactIds.includes(senderId));
 
-/** Reasons that speak against a candidate (scoreAgainst): another place, room, unit, customer, problem; it works; it was fixed. */
-const AGAINST = /^(?:another|brings up|says it works|a fault after)/;
 
 /**
  * A request that names no equipment the vocabulary knows, is no chaser, and says it continues a report
@@ -89,7 +87,7 @@ const AGAINST = /^(?:another|brings up|says it works|a fault after)/;
 export function settleUnnamed(scored: readonly Scored[]): void {
   const plausible = scored.filter((s) => s.score.score > 0);
   const only = plausible.length === 1 ? plausible[0]! : null;
-  if (!only || only.score.reasons.some((r) => AGAINST.test(r))) return;
+  if (!only || only.score.against) return;
   only.score.score = Math.max(only.score.score, only.policy.joinAt);
   only.score.reasons.push('names no known equipment, the only open incident');
 }

@@ -109,11 +109,12 @@ function readGist(text: string): RequestGist {
     all.keys.push(...w.keys);
     for (let i = 0; i < w.words.length; i++) clauseAt.push(c);
   });
-  const inClauses = (table: Vocabulary | readonly string[], skip: ReadonlySet<number> = new Set()) => {
+  const byClause = (matches: readonly { concept: string; at: number }[], skip: ReadonlySet<number> = new Set()) => {
     const by = clauses.map(() => new Set<string>());
-    for (const m of matchTable(all, table)) if (!skip.has(m.at)) by[clauseAt[m.at]!]!.add(m.concept);
+    for (const m of matches) if (!skip.has(m.at)) by[clauseAt[m.at]!]!.add(m.concept);
     return by;
   };
+  const inClauses = (table: Vocabulary | readonly string[], skip?: ReadonlySet<number>) => byClause(matchTable(all, table), skip);
   // A clause says something works with working words ("va bien", "OK") or with a resolution ("ya va", "back on",
   // "a revenit"; read with the "again" words, longest first: "ha vuelto a pararse" is no resolution).
   const overOrAgain = inClauses(OVER_OR_AGAIN);
@@ -131,7 +132,8 @@ function readGist(text: string): RequestGist {
   // "The chest freezer by the till": the till says where, the freezer what (landmark.ts).
   const landmarks = landmarkStarts(all);
   const notNamed = new Set([...landmarks, ...causes]);
-  const equipmentBy = inClauses(EQUIPMENT, notNamed);
+  const equipmentMatches = matchTable(all, EQUIPMENT);
+  const equipmentBy = byClause(equipmentMatches, notNamed);
   const roomsBy = inClauses(ROOMS);
   const negated = inClauses(NEGATIONS, causes).map((s) => s.size > 0);
   const weakAnother = inClauses(ANOTHER_PROBLEM_WEAK).map((s) => s.size > 0);
@@ -175,7 +177,6 @@ function readGist(text: string): RequestGist {
   const rooms = new Set(here.flatMap((c) => [...roomsBy[c.c]!]));
   const places = new Set(here.flatMap((c) => [...placesInClause(c.text), ...blocksIn(c.text)]));
   const hereClauses = new Set(here.map((c) => c.c));
-  const equipmentMatches = matchTable(all, EQUIPMENT);
   const units = new Set(equipmentUnits(all, equipmentMatches.filter((m) => hereClauses.has(clauseAt[m.at]!) && !notNamed.has(m.at) && equipment.has(m.concept))));
   // "Masina 3", "bazinul 3": numbered things the vocabulary does not know, where the request's problem is.
   const known = new Set(equipmentMatches.flatMap((m) => Array.from({ length: m.length }, (_, k) => m.at + k)));

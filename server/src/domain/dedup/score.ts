@@ -1,5 +1,6 @@
 /**
- * Is a new request about a problem the desk already has open? A score in [0, 1] against each open incident
+ * Is a new request about a problem the desk already has open? A score (0 or more: evidence adds up, so above 1
+ * is common) against each open incident
  * of the same contact, customer or service address within the policy's window, and a decision: join the
  * best above `joinAt`, suggest it to the agent above `suggestAt`, else a new incident. Explainable: each
  * score comes with its reasons. Pure.
@@ -111,6 +112,8 @@ export interface DedupScore {
   incidentId: string;
   score: number;
   reasons: string[];
+  /** Something speaks against it: another customer, address, place, room, unit or problem; it works; it was fixed. */
+  against: boolean;
 }
 
 export type DedupDecision = { action: 'join' | 'suggest'; best: DedupScore } | { action: 'new'; best: DedupScore | null };
@@ -136,7 +139,7 @@ export function sharedSymptoms(mine: ReadonlySet<string>, theirs: ReadonlySet<st
 const BUILDING_EQUIPMENT = ['lift', 'door', 'alarm', 'power', 'water', 'internet', 'tv', 'gas'];
 
 export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: DedupIncident, policy: DedupPolicy = DEFAULT_DEDUP_POLICY): DedupScore {
-  const out = (reason: string): DedupScore => ({ incidentId: incident.id, score: 0, reasons: [reason] });
+  const out = (reason: string): DedupScore => ({ incidentId: incident.id, score: 0, reasons: [reason], against: true });
   const sameContact = incident.contactIds.includes(req.contactId);
   const sameCustomer = sameContact || (req.customerId !== null && req.customerId === incident.customerId);
   const site: SiteRelation | null = req.siteKey && incident.siteKey ? siteRelation(req.siteKey, incident.siteKey) : null;
@@ -154,6 +157,12 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
 
   const reasons: string[] = [];
   let score = 0;
+  /** See DedupScore.against: `con` gives such a reason. */
+  let against = false;
+  const con = (reason: string) => {
+    reasons.push(reason);
+    against = true;
+  };
   /** Evidence that caps the score at a suggestion: an agent decides. */
   let capped = false;
   if (relation.kind === 'same') {
@@ -190,11 +199,15 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   if (sameContact) {
     score += 0.15;
     reasons.push('same sender');
-  } else reasons.push(sameCustomer ? 'same customer' : 'another customer');
-  score += siteScore(site, sameCustomer, reasons, req.siteKey, incident.siteKey);
+  } else if (sameCustomer) reasons.push('same customer');
+  else con('another customer');
+  const address = siteScore(site, sameCustomer, reasons, req.siteKey, incident.siteKey);
   const places = placeScore(gist, incident.gist, reasons, common);
-  score += places.score;
+  score += address.score + places.score;
+  if (address.against || places.against) against = true;
   if (places.otherUnit) capped = true;
+  /** Whether anything finer than one address told where each is, or they are two customers' (numbered things below). */
+  let where = !sameCustomer || address.where || places.where;
   // The same kind of equipment, another unit of it ("lift 1" and "lift 2", "the small lift"): two problems.
   for (const e of common) {
     const a = [...gist.units].filter((u) => u.startsWith(`${e}:`));
@@ -202,13 +215,14 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     if (a.length > 0 && b.length > 0 && !a.some((u) => b.includes(u))) {
       score -= 0.3;
       capped = true;
-      reasons.push(`another unit of the equipment (${a.join(', ')} vs ${b.join(', ')})`);
+      where = true;
+      con(`another unit of the equipment (${a.join(', ')} vs ${b.join(', ')})`);
     }
   }
-  // Numbered things the vocabulary does not know ("masina 3", "bazinul 3", "sera 4"), unless a unit, room or
-  // place already spoke: the same one is evidence; the same kind with another number is another problem; and a
-  // request naming no known equipment but a numbered thing its incident never named is no plain follow-up of it.
-  if (!reasons.some((r) => /^(?:another|same (?:unit|room|staircase|building|site|floor))/.test(r))) {
+  // Numbered things the vocabulary does not know ("masina 3", "bazinul 3", "sera 4"), unless a place, room or unit
+  // already told where: the same one is evidence, the same kind with another number another problem. (A message
+  // naming one is no plain chaser either: chaser.ts.)
+  if (!where) {
     const theirs = incident.gist.numbered;
     const mine = [...gist.numbered];
     const same = mine.filter((x) => theirs.has(x));
@@ -219,7 +233,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     } else if (mine.some((x) => kinds.has(x.split(':')[0]))) {
       score -= 0.3;
       capped = true;
-      reasons.push(`another numbered thing (${mine.join(', ')} vs ${[...theirs].join(', ')})`);
+      con(`another numbered thing (${mine.join(', ')} vs ${[...theirs].join(', ')})`);
     }
   }
   // "Hot water's fine now, thanks to your engineer": the customer's news that the equipment of an open incident
@@ -237,7 +251,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   const denied = common.length === 0 ? [...gist.working].filter((e) => incident.gist.equipment.has(e)).concat([...incident.gist.working].filter((e) => gist.equipment.has(e))) : [];
   if (denied.length > 0) {
     score -= 0.3;
-    reasons.push(`says it works (${[...new Set(denied)].join(', ')})`);
+    con(`says it works (${[...new Set(denied)].join(', ')})`);
   }
   if (gist.refersBack) {
     score += 0.1;
@@ -255,7 +269,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   if (gist.anotherProblem && !incident.gist.anotherProblem && (gist.aside.size === 0 || [...gist.aside].some((e) => incident.gist.equipment.has(e)))) {
     score -= 0.35;
     capped = true;
-    reasons.push('brings up another problem');
+    con('brings up another problem');
   }
   const closeness = Math.max(0, 1 - Math.abs(hours) / policy.windowHours);
   score += 0.1 * closeness;
@@ -265,7 +279,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   // The same equipment named within hours by one customer (a colleague, another channel): one fault told
   // twice, even in other words, unless anything speaks against it (another unit, place, room or address,
   // a second problem, something said to work).
-  if (relation.kind === 'same' && sameCustomer && Math.abs(hours) <= SAME_DAY_HOURS && !reasons.some((r) => /^(another|brings up|says it works)/.test(r))) {
+  if (relation.kind === 'same' && sameCustomer && Math.abs(hours) <= SAME_DAY_HOURS && !against) {
     score += 0.05;
     reasons.push('the same equipment within hours');
   }
@@ -275,7 +289,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   // A fault is a symptom, or the equipment "again" ("la cámara otra vez a 7 grados").
   if (incident.gist.resolved && !gist.resolved && (gist.symptoms.size > 0 || (gist.again && common.length > 0))) {
     score = Math.min(score, policy.suggestAt);
-    reasons.push('a fault after a reported fix');
+    con('a fault after a reported fix');
   }
   // Two sites, buildings or units of one customer are two incidents, even with the same fault the same day:
   // another service address (siteScore's reason) leaves the decision to an agent. Places named in the
@@ -285,10 +299,10 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   // Two occupants of different units of one building: joined by the rule only for what the building shares.
   if (!sameCustomer && site === 'other-unit' && !common.some((e) => BUILDING_EQUIPMENT.includes(e))) {
     score = Math.min(score, policy.suggestAt);
-    reasons.push('another occupant, not the building’s equipment');
+    con('another occupant, not the building’s equipment');
   }
   if (capped) score = Math.min(score, policy.suggestAt);
-  return { incidentId: incident.id, score: Math.max(0, Math.round(score * 1000) / 1000), reasons };
+  return { incidentId: incident.id, score: Math.max(0, Math.round(score * 1000) / 1000), reasons, against };
 }
 
 /**
