@@ -7,8 +7,8 @@
  * click and dismisses the wrong ones (what the inbox makes of the band between suggestAt and joinAt), and an
  * operating curve: the figures at other join thresholds, to show what a department's threshold trades.
  * Then the same figures on the unseen sets used for tuning (holdout.json, see HOLDOUT.md; holdout2.json, see
- * HOLDOUT2.md; holdout3.json, see HOLDOUT3.md) and on the sealed set (sealed.json, see SEALED.md), for information; all sets' figures go to
- * bench/results/dedup-latest.json.
+ * HOLDOUT2.md; holdout3.json, see HOLDOUT3.md) and on the judging sets (holdout4.json, see HOLDOUT4.md, and
+ * sealed.json, see SEALED.md), for information; all sets' figures go to bench/results/dedup-latest.json.
  *
  *   npx tsc -p tsconfig.bench.json && node dist-bench/bench/dedup/run.js [--verbose] [--errors] [--errors-unseen] [--no-sealed]
  *
@@ -19,14 +19,14 @@
  *              requests), each with its text, the incident's texts, and the score and reasons against both.
  * --errors-unseen  the same list for the unseen sets used for tuning too (holdout, holdout2, holdout3), each after its report.
  *              Read them for kinds of mistakes, not for wordings: the sealed set judges whether a fix generalises.
- * --no-sealed  skip the sealed set entirely: not read, not scored, not printed, not in the results JSON. For
- *              whoever tunes the rule, so that they never see its figures.
+ * --no-sealed  skip the judging sets (holdout4, sealed) entirely: not read, not scored, not printed, not in the
+ *              results JSON. For whoever tunes the rule, so that they never see their figures.
  * --no-sites   leave the requests' service addresses out, as the bench did before it passed them: the rule
  *              then sees no siteKey. By default a request's `siteAddress` is its siteKey (siteKeyOf) and an
  *              incident's is that of its first request carrying one, as the desk does.
  *
- * The sealed set's decisions never go to --verbose or any error list, and it has no operating curve: a set that
- * judges the rule must not help choose its thresholds.
+ * The judging sets' decisions never go to --verbose or any error list, and they have no operating curve: a set
+ * that judges the rule must not help choose its thresholds.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -50,9 +50,11 @@ const baseline: Rule = (req, open) => {
   return mine.sort((a, b) => b.lastAt.getTime() - a.lastAt.getTime())[0] ?? null;
 };
 
-let suggestions = 0;
-/** Suggestions of the incident holding the request's true incident (an agent would accept them), of `suggestions`. */
-let rightSuggestions = 0;
+/** What a rule offered to an agent: suggestions, and those of the incident holding the request's true incident (an agent would accept them). */
+interface Offers {
+  suggestions: number;
+  right: number;
+}
 const errors: string[] = [];
 /** Whether the run in progress may print its decisions (--verbose) and record its mistakes (--errors): only the main set's. */
 let loud = false;
@@ -61,22 +63,21 @@ let recording = false;
  * The desk's rule under a policy. With `agent`, a suggestion is what the inbox makes of it: an agent who knows
  * the answer merges a right one with one click and dismisses a wrong one (the request stays a new incident).
  */
-const deskRule = (policy: DedupPolicy = DEFAULT_DEDUP_POLICY, agent = false): Rule => (req, open) => {
+const deskRule = (policy: DedupPolicy = DEFAULT_DEDUP_POLICY, agent = false, offers: Offers = { suggestions: 0, right: 0 }): Rule => (req, open) => {
   const candidates = open.map((c) => ({ id: c.id, contactIds: c.contactIds, customerId: c.customerId, siteKey: withSites ? c.siteKey : null, lastAt: c.lastAt, gist: c.gist! }));
   const request = { contactId: req.contact, customerId: req.customer, siteKey: withSites ? siteKeyOf(req.siteAddress) : null, at: new Date(req.at), text: textOf(req) };
   const d = decide(request, candidates, policy);
   const best = d.best ? (open.find((c) => c.id === d.best!.incidentId) ?? null) : null;
   const right = best !== null && truthOf(best) === req.incident;
   if (d.action === 'suggest') {
-    suggestions++;
-    if (right) rightSuggestions++;
+    offers.suggestions++;
+    if (right) offers.right++;
   }
   if (loud && verbose && d.best && d.best.score > 0) console.log(`${req.id} ${d.action} ${d.best.incidentId} ${d.best.score} ${d.best.reasons.join('; ')}`);
   const joined = d.action === 'join' || (agent && d.action === 'suggest' && right) ? best : null;
   if (recording) recordError(req, request, joined, open, candidates, d.action);
   return joined;
 };
-const desk = deskRule();
 
 /** --errors: what went wrong with one request, against the labels (see the header). The set being scored's requests. */
 let byId = new Map(data.requests.map((r) => [r.id, r]));
@@ -132,25 +133,24 @@ function measure(file: string, set: Dataset, main: boolean, record = main && lis
   byId = new Map(set.requests.map((r) => [r.id, r]));
   errors.length = 0;
   recording = record;
-  suggestions = 0;
-  rightSuggestions = 0;
+  const offers: Offers = { suggestions: 0, right: 0 };
   const started = performance.now();
-  const deskScores = pairScores(set, replay(set, desk, grow));
+  const deskScores = pairScores(set, replay(set, deskRule(DEFAULT_DEDUP_POLICY, false, offers), grow));
   const ms = performance.now() - started;
-  const offered = suggestions;
-  const offeredRight = rightSuggestions;
   recording = false;
   // The same rule on each language alone (requests of the other languages left out).
   const byLocale = ['es', 'en', 'ro'].map((locale) => {
     const part: Dataset = { ...set, requests: set.requests.filter((r) => r.locale === locale) };
-    return { locale, scores: pairScores(part, replay(part, desk, grow)) };
+    return { locale, scores: pairScores(part, replay(part, deskRule(), grow)) };
   });
   loud = false;
   const assisted = pairScores(set, replay(set, deskRule(DEFAULT_DEDUP_POLICY, true), grow));
-  const points = curve ? CURVE.map((joinAt) => ({ joinAt, scores: pairScores(set, replay(set, deskRule({ ...DEFAULT_DEDUP_POLICY, joinAt }), grow)) })) : [];
+  // The default threshold's point is the run above.
+  const at = (joinAt: number) => (joinAt === DEFAULT_DEDUP_POLICY.joinAt ? deskScores : pairScores(set, replay(set, deskRule({ ...DEFAULT_DEDUP_POLICY, joinAt }), grow)));
+  const points = curve ? CURVE.map((joinAt) => ({ joinAt, scores: at(joinAt) })) : [];
   const base = pairScores(set, replay(set, baseline));
   const met = deskScores.precision >= TARGETS.precisionMin && deskScores.f1 >= TARGETS.f1Min;
-  return { file, set, desk: deskScores, byLocale, base, offered, offeredRight, assisted, curve: points, ms, met };
+  return { file, set, desk: deskScores, byLocale, base, offered: offers.suggestions, offeredRight: offers.right, assisted, curve: points, ms, met };
 }
 
 const f = (n: number) => n.toFixed(3);
@@ -182,14 +182,16 @@ report(`Switchboard duplicate detection — ${size(data, main.desk)}`, main, mai
 const mainErrors = [...errors];
 // The sets written without reading the rule, each checked on load like the main set: the same figures, for information
 // (the targets are judged on the set above). The unseen sets are used for tuning: their mistakes are listed with
-// --errors-unseen. The sealed set's decisions never are, so that it stays unseen by whoever tunes the rule;
-// --no-sealed leaves it out altogether.
+// --errors-unseen. The judging sets' decisions never are, so that they stay unseen by whoever tunes the rule;
+// --no-sealed leaves them out altogether.
+const judging = !process.argv.includes('--no-sealed');
 const others = [
   { key: 'holdout', label: 'unseen set', file: 'bench/dedup/holdout.json', tuning: true },
   { key: 'holdout2', label: 'second unseen set', file: 'bench/dedup/holdout2.json', tuning: true },
-  ...(existsSync(join(root, 'bench/dedup/holdout3.json')) ? [{ key: 'holdout3', label: 'third unseen set', file: 'bench/dedup/holdout3.json', tuning: true }] : []),
-  ...(process.argv.includes('--no-sealed') || !existsSync(join(root, 'bench/dedup/sealed.json')) ? [] : [{ key: 'sealed', label: 'sealed set', file: 'bench/dedup/sealed.json', tuning: false }]),
-].map(({ key, label, file, tuning }) => {
+  { key: 'holdout3', label: 'third unseen set', file: 'bench/dedup/holdout3.json', tuning: true },
+  ...(judging ? [{ key: 'holdout4', label: 'fourth unseen set, judging only', file: 'bench/dedup/holdout4.json', tuning: false }] : []),
+  ...(judging ? [{ key: 'sealed', label: 'sealed set, judging only', file: 'bench/dedup/sealed.json', tuning: false }] : []),
+].filter(({ file }) => existsSync(join(root, file))).map(({ key, label, file, tuning }) => {
   const x = measure(file, loadDataset(join(root, file)), false, tuning && listUnseenErrors, tuning);
   report(`\n${label} (${file}) — ${size(x.set, x.desk)} (for information)`, x, `${x.met ? 'met' : 'not met'} (for information; judged on the main set)`);
   if (tuning && listUnseenErrors) printErrors(`${label}`, errors);

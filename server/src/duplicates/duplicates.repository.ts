@@ -18,6 +18,8 @@ export interface CandidateRow {
   lastAt: Date;
   /** The customer requests' texts (subject and body), oldest first: the first one and the latest ones. */
   texts: string[];
+  /** Its technician's answer to the service order: 'confirmed' means a visit is on. */
+  assignmentStatus: string | null;
 }
 
 /** How an incident was before a merge: what unmerge puts back. */
@@ -95,7 +97,7 @@ export class DuplicatesRepository {
          union
          select i.id from incidents i, w where ?::text is not null and i.site_key = ? and i.status in ('new', 'open', 'pending') and i.merged_into_id is null
            and i.last_message_at > ?::timestamptz - w.hours * interval '1 hour')
-       select i.id, i.reference, i.contact_id as "contactId", i.customer_id as "customerId", i.site_key as "siteKey", i.department_id as "departmentId", d.dedup_policy as policy, i.last_message_at as "lastAt",
+       select i.id, i.reference, i.contact_id as "contactId", i.customer_id as "customerId", i.site_key as "siteKey", i.department_id as "departmentId", d.dedup_policy as policy, i.last_message_at as "lastAt", i.assignment_status as "assignmentStatus",
          array(select distinct x from unnest(array_append(array(select m.author_contact_id from messages m where m.incident_id = i.id and m.author_contact_id is not null), i.contact_id)) x where x is not null) as "contactIds",
          array(select x.t from (
                  select coalesce(m.meta->>'subject', case when m.created_at = i.created_at then i.subject end, '') || E'\\n' || left(m.body, 2000) as t, m.created_at, m.id,

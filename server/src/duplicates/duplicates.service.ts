@@ -68,6 +68,7 @@ export class DuplicatesService {
       siteKey: row.siteKey,
       lastAt: row.lastAt,
       gist: row.texts.map(gistOf).reduce(mergeGist, gistOf('')),
+      technicianConfirmed: row.assignmentStatus === 'confirmed',
     }));
     const decision = decide({ contactId: r.contact.id, customerId: r.contact.customerId, siteKey, at: r.at, text: r.text }, candidates, (c) => policyOf(byId.get(c.id)!));
     return { ...decision, target: decision.best ? (byId.get(decision.best.incidentId) ?? null) : null };

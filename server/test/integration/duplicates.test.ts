@@ -209,6 +209,44 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     await waitUntil(async () => desk.smtp.mails.filter((m) => m.to.includes(t2.email) && /Anulada/.test(m.parsed.subject ?? '')).length, (n) => n === 2, 'the second release notice');
   });
 
+  it('takes "the technician is here" to the incident whose technician confirmed the service order, which the texts never said', async () => {
+    const tech = await desk.admin.createUser({ email: `t3.${run}@tecnicos.example`, name: 'Técnico Tres', role: 'technician' });
+    const shop = await desk.admin.ok<CustomerDto>(desk.admin.post('/api/customers', { name: `Ferretería Centro ${run}` }));
+    const [owner, clerk] = [`dueno.${run}@ferreteria.example`, `dependiente.${run}@ferreteria.example`];
+    for (const [name, email] of [['Dueño', owner], ['Dependiente', clerk]]) {
+      await desk.admin.ok(desk.admin.post('/api/contacts', { name, customerId: shop.id, identities: [{ kind: 'email', value: email }] }));
+    }
+    const opened: string[] = [];
+    for (const [subject, message] of [
+      ['Persiana', 'La persiana metálica del escaparate no sube.'],
+      ['Alarma', 'La alarma del almacén pita sin parar.'],
+    ]) {
+      const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === `${subject} ${run}`);
+      await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Dueño', email: owner, subject: `${subject} ${run}`, message }));
+      opened.push((await created).incident.id);
+    }
+    const [shutter, alarm] = opened as [string, string];
+    // The alarm's technician confirms the service order by its link.
+    const assigned = await desk.admin.ok<IncidentDetailDto>(desk.admin.patch(`/api/incidents/${alarm}`, { assigneeId: tech.id }));
+    const order = await waitUntil(async () => desk.smtp.mails.find((m) => m.to.includes(tech.email) && m.parsed.subject?.includes(assigned.reference)), Boolean, 'the service order');
+    const confirm = /Confirmar: https:\/\/desk\.climatiza\.example(\/service-orders\/\S+\/confirm)/.exec(order!.parsed.text!)![1]!;
+    expect(await (await fetch(desk.server.url + confirm, { method: 'POST' })).text()).toContain('data-result="done-confirmed"');
+
+    // "Any news?" says nothing of the visit: with two open incidents it is for an agent (a possible duplicate, no join).
+    const asked = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === clerk);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Dependiente', email: clerk, subject: 'Aviso', message: '¿Alguna novedad?' }));
+    const own = (await asked).incident;
+    expect([shutter, alarm]).not.toContain(own.id);
+    const offered = await waitUntil(async () => (await detail(own.id)).duplicates, (d) => d.length > 0, 'the possible duplicate');
+    expect(offered[0]!.reasons.join('; ')).toMatch(/several open incidents/);
+    // Then that the technician has arrived, naming nothing else: the alarm's incident, of the three now open.
+    const joined = nextEvent(desk.socket, 'message.created', (p) => p.message.kind === 'inbound' && p.message.body.includes('el técnico'), 20_000);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Dependiente', email: clerk, subject: 'Visita', message: 'Ya ha llegado el técnico.' }));
+    expect((await joined).incidentId).toBe(alarm);
+    const join = (await detail(alarm)).timeline.find((e) => e.type === 'audit' && e.action === 'duplicate.joined') as unknown as { changes: { reasons: { to: string[] } } };
+    expect(join.changes.reasons.to.join('; ')).toMatch(/visit booked/);
+  });
+
   it('joins two customers reporting the fault at one service address, written two ways; the next door stays apart', async () => {
     const reporters = [];
     for (const [name, who] of [['Bar Luna', 'luna'], ['Fincas Norte', 'fincas'], ['Óptica Sur', 'optica']] as const) {

@@ -38,6 +38,16 @@ describe('the cause found and the part changed', () => {
     expect(g.equipment).toEqual(expect.arrayContaining(equipment));
   });
 
+  it.each([
+    // "No funciona" is no fix told: what follows the cause words is the report's own.
+    ['La caldera era nueva y ya no funciona', ['boiler'], ['nofunction']],
+    ['The dishwasher is not working and we found a leak under the sink', ['dishwasher', 'sink'], ['nofunction', 'leak']],
+    ['Centrala nu merge, din cauza asta nu avem apa calda', ['boiler', 'hotwater'], ['nofunction']],
+    ['El tecnico no encontro nada y la camara no funciona, no enfria', ['coldroom'], ['nofunction', 'hot']],
+  ])('%s: a fault report, its equipment and symptoms kept', (text, equipment, symptoms) => {
+    expect(read(text)).toEqual({ equipment, resolved: false, symptoms });
+  });
+
   it('a repair told with no working words is about the part, as before', () => {
     expect(read('Ya ha venido el técnico, ha cambiado la bomba. Gracias')).toMatchObject({ equipment: ['pump'], resolved: true });
   });

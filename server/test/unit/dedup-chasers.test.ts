@@ -54,6 +54,49 @@ describe('which open incident a chaser is about', () => {
   it.each(cases)('$name -> $action', judge);
 });
 
+/**
+ * The desk's own state: an incident whose technician confirmed the service order has a visit on, whatever its
+ * texts say. A chaser about the technician, or a note that they came, is about that one; "any news?" is not.
+ */
+describe('chasers and the technician the desk sent', () => {
+  // Two open incidents of the customer, both active today; the technician of the second one confirmed.
+  const open = [incident('leak', ['The kitchen tap is leaking.'], { lastAt: at(1) }), incident('boiler', ['The boiler is off, no heating.'], { lastAt: at(0), technicianConfirmed: true })];
+  const cases: Case[] = [
+    { name: 'asks when the technician comes (es)', request: req('¿a qué hora viene el técnico?', { contact: 'ct-3' }), open, action: 'join', best: 'boiler', because: /the only open incident with a visit booked/ },
+    { name: 'says the technician came (ro)', request: req('a ajuns electricianul', { contact: 'ct-3' }), open, action: 'join', best: 'boiler' },
+    { name: 'says "your lads" are here (en)', request: req('ur lads here now', { contact: 'ct-3' }), open, action: 'join', best: 'boiler' },
+    { name: 'says the fitter is on site (en)', request: req('the fitter is on site now', { contact: 'ct-3' }), open, action: 'join', best: 'boiler' },
+    {
+      name: 'says the technician came, the sender’s own "any news?" also open: the visit’s (es)',
+      request: req('Ya ha llegado el técnico.', { contact: 'ct-3' }),
+      open: [...open, incident('asked', ['¿Alguna novedad?'], { contact: 'ct-3', lastAt: at(2) })],
+      action: 'join',
+      best: 'boiler',
+    },
+    { name: '"any news?" says nothing of a visit: left to an agent (en)', request: req('any news?', { contact: 'ct-3' }), open, action: 'suggest', because: /several open incidents/ },
+    { name: 'without the desk’s confirmation the technician chaser is left to an agent (es)', request: req('¿a qué hora viene el técnico?', { contact: 'ct-3' }), open: open.map((i) => ({ ...i, technicianConfirmed: false })), action: 'suggest' },
+    {
+      name: 'a request naming its equipment is judged by it, not by the visit (en)',
+      request: req('is the plumber coming for the kitchen tap?', { contact: 'ct-3' }),
+      open,
+      action: 'join',
+      best: 'leak',
+    },
+  ];
+  it.each(cases)('$name -> $action', judge);
+});
+
+describe('arrival notes', () => {
+  it.each([
+    ['a ajuns electricianul', true],
+    ['ya está aquí el operario', true],
+    ['ur lads here now', true],
+    ['your engineer has arrived', true],
+    ['the boiler is off again', false],
+  ])('%s: about the visit %s', (text, about) => expect(gistOf(text).asksVisit).toBe(about));
+  it('an arrival is no resolution', () => expect(gistOf('a ajuns tehnicianul').resolved).toBe(false));
+});
+
 /** A request that names no equipment the vocabulary knows, is no chaser, and says it continues a report ("still", "sigue"): settleUnnamed. */
 describe('requests naming no known equipment', () => {
   const chiller = incident('chiller', ['The dairy chiller is warm, milk at 9 degrees.'], { lastAt: at(0) });

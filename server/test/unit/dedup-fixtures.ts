@@ -4,7 +4,7 @@ import { decide, gistOf, mergeGist, siteKeyOf, type DedupIncident } from '../../
 
 export const at = (h: number) => new Date(Date.UTC(2026, 10, 10, 8) + h * 3_600_000);
 
-export function incident(id: string, texts: string[], o: { contact?: string; customer?: string | null; lastAt?: Date; site?: string } = {}): DedupIncident {
+export function incident(id: string, texts: string[], o: { contact?: string; customer?: string | null; lastAt?: Date; site?: string; technicianConfirmed?: boolean } = {}): DedupIncident {
   return {
     id,
     contactIds: [o.contact ?? 'ct-1'],
@@ -12,6 +12,7 @@ export function incident(id: string, texts: string[], o: { contact?: string; cus
     siteKey: siteKeyOf(o.site),
     lastAt: o.lastAt ?? at(0),
     gist: texts.map(gistOf).reduce(mergeGist),
+    ...(o.technicianConfirmed ? { technicianConfirmed: true } : {}),
   };
 }
 

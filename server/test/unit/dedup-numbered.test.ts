@@ -30,6 +30,15 @@ describe('numbered things', () => {
     ['error 28 on the screen'],
     ['programat pe 3 iulie'],
     ['Lavadora 3 no desagua'],
+    // A day, a reference, a wait, a verb's count, a floor: no numbered thing.
+    ['La caldera no funciona desde el dia 10'],
+    ['any news? waited 45 mins already'],
+    ['its been 2 months'],
+    ['we have 3 guests and no hot water'],
+    ['ticket 45 still open, ref 12'],
+    ['llevo esperando 20 minutos'],
+    ['El ascensor esta parado en la planta 3'],
+    ['The lift is stuck on floor 3'],
   ])('%s: none (a time, count, measure, code, house number, or known equipment, whose unit units.ts reads)', (text) => expect(numbered(text)).toEqual([]));
 
   it('a message naming one is no plain chaser', () => {
@@ -38,6 +47,18 @@ describe('numbered things', () => {
   });
 
   const cases: Case[] = [
+    {
+      name: 'another day of the month is no other problem (es)',
+      request: req('Hoy dia 12 y la caldera sigue sin funcionar', { hours: 48 }),
+      open: [incident('boiler', ['La caldera no funciona desde el dia 10'])],
+      action: 'join',
+    },
+    {
+      name: 'the lift stopped at another floor is the same lift (en)',
+      request: req('The lift is still stuck, now on floor 5'),
+      open: [incident('lift', ['The lift is stuck on floor 3'])],
+      action: 'join',
+    },
     {
       name: 'another number of the same kind is another problem',
       request: req('s-a oprit aeratorul la bazinul 3, nu porneste deloc', { contact: 'ct-2', hours: 2 }),

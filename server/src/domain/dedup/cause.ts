@@ -10,11 +10,13 @@ import { matchTable, type Words } from './match.js';
 export const CAUSE_FOUND: readonly string[] = [
   // "Era" alone: Spanish "era el calderín", Romanian "era vasul" (the article is the word's ending).
   '=era', '=erau', 'el problema era', 'la averia era', 'el fallo era', 'resulto ser', 'resulta que era',
-  'por culpa del', 'por culpa de la', 'debido al', 'debido a la', 'ha encontrado', 'encontro', 'encontraron',
-  'it was the', 'it was a', 'it was just the', 'it was only the', 'was caused by', 'caused by', 'turned out', 'the problem was', 'the fault was', 'the issue was', 'the culprit was',
+  'ha encontrado', 'encontro', 'encontraron',
+  'it was the', 'it was a', 'it was just the', 'it was only the', 'was caused by', 'turned out', 'the problem was', 'the fault was', 'the issue was', 'the culprit was',
   'found a', 'found the', 'found that',
-  'a fost de la', 'a fost din cauza', 'din cauza', 'problema a fost', 'cauza a fost', 'a gasit', 'au gasit',
+  'a fost de la', 'a fost din cauza', 'problema a fost', 'cauza a fost', 'a gasit', 'au gasit',
+  // Not the plain "because" ("por culpa de", "debido a", "caused by", "din cauza"): a fault report says why too.
 ];
+const CAUSES = { cause: CAUSE_FOUND };
 
 /**
  * The word positions, in clauses that tell of the cause found, from the cause words to the end of the clause
@@ -22,8 +24,9 @@ export const CAUSE_FOUND: readonly string[] = [
  */
 export function causePositions(w: Words): Set<number> {
   const out = new Set<number>();
-  for (const m of matchTable(w, { cause: CAUSE_FOUND })) {
-    for (let i = m.at + m.length; i < w.words.length && w.words[i] !== '§'; i++) out.add(i);
+  // From the first cause words of each clause to its end, each position once (leftmost first: no rescans).
+  for (const m of matchTable(w, CAUSES).sort((a, b) => a.at - b.at)) {
+    for (let i = m.at + m.length; i < w.words.length && w.words[i] !== '§' && !out.has(i); i++) out.add(i);
   }
   return out;
 }

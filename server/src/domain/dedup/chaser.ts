@@ -26,6 +26,9 @@ function freshFault(g: RequestGist): boolean {
   return g.symptoms.has('nofunction') && !g.followUp && !g.refersBack && !g.again && !g.visitBooked && !g.resolved;
 }
 
+/** A visit is on for the incident: its texts announced one, or the desk sent a technician who confirmed. */
+export const visitOn = (incident: DedupIncident) => incident.gist.visitBooked || incident.technicianConfirmed === true;
+
 export interface Scored {
   score: DedupScore;
   incident: DedupIncident;
@@ -34,11 +37,12 @@ export interface Scored {
 
 /**
  * Among the plausible candidates (scored above zero: same customer, in the window): the only one; else the
- * only one a visit was booked for; else, for a chaser that `asks` after the wait in words the vocabulary
- * knows (gist.followUp), the sender's only one; else the latest when it is clearly the only one active
- * (the others quiet a day longer). That one is joined; with no such one, a chaser is at most a suggestion.
+ * only one a visit was booked for (in its texts; for a chaser about the technician, also by the desk: one
+ * confirmed its service order); else, for a chaser that asks after the wait in words the vocabulary knows
+ * (gist.followUp), the sender's only one; else the latest when it is clearly the only one active (the
+ * others quiet a day longer). That one is joined; with no such one, a chaser is at most a suggestion.
  */
-export function settleChaser(scored: readonly Scored[], asks: boolean, senderId: string): void {
+export function settleChaser(scored: readonly Scored[], chaser: RequestGist, senderId: string): void {
   const plausible = scored.filter((s) => s.score.score > 0);
   if (plausible.length === 0) return;
   const raise = (s: Scored, reason: string) => {
@@ -46,11 +50,18 @@ export function settleChaser(scored: readonly Scored[], asks: boolean, senderId:
     s.score.reasons.push(reason);
   };
   if (plausible.length === 1) return raise(plausible[0]!, 'the only open incident');
-  const booked = plausible.filter((s) => s.incident.gist.visitBooked);
-  if (booked.length === 1) return raise(booked[0]!, 'the only open incident with a visit booked');
+  // "Any news?" says nothing of a visit: only one the texts announced counts for it. "Is your engineer on his
+  // way?" asks after the one the desk sent.
+  const booked = plausible.filter((s) => (chaser.asksVisit ? visitOn(s.incident) : s.incident.gist.visitBooked));
+  if (booked.length === 1) {
+    raise(booked[0]!, 'the only open incident with a visit booked');
+    // A chaser about the technician is about the visit, whatever the others scored by its words.
+    if (chaser.asksVisit) for (const o of plausible) if (o !== booked[0]) o.score.score = Math.min(o.score.score, o.policy.suggestAt);
+    return;
+  }
   const own = ownOf(plausible, senderId);
   // One that asks after the wait in so many words ("any news?") asks after the sender's own report.
-  if (asks && own.length === 1) return raise(own[0]!, 'the sender’s only open incident');
+  if (chaser.followUp && own.length === 1) return raise(own[0]!, 'the sender’s only open incident');
   const byLatest = [...plausible].sort((a, b) => b.incident.lastAt.getTime() - a.incident.lastAt.getTime());
   if (byLatest[0]!.incident.lastAt.getTime() - byLatest[1]!.incident.lastAt.getTime() >= 24 * 3_600_000) return raise(byLatest[0]!, 'the only recently active incident');
   for (const s of plausible) {
@@ -64,8 +75,6 @@ export function settleChaser(scored: readonly Scored[], asks: boolean, senderId:
 /** The candidates the sender wrote to themselves. */
 const ownOf = (scored: readonly Scored[], senderId: string) => scored.filter((s) => s.incident.contactIds.includes(senderId));
 
-/** Reasons that speak against a candidate (scoreAgainst): another place, room, unit, customer, problem; it works; it was fixed. */
-const AGAINST = /^(?:another|brings up|says it works|a fault after)/;
 
 /**
  * A request that names no equipment the vocabulary knows, is no chaser, and says it continues a report
@@ -78,7 +87,7 @@ const AGAINST = /^(?:another|brings up|says it works|a fault after)/;
 export function settleUnnamed(scored: readonly Scored[]): void {
   const plausible = scored.filter((s) => s.score.score > 0);
   const only = plausible.length === 1 ? plausible[0]! : null;
-  if (!only || only.score.reasons.some((r) => AGAINST.test(r))) return;
+  if (!only || only.score.against) return;
   only.score.score = Math.max(only.score.score, only.policy.joinAt);
   only.score.reasons.push('names no known equipment, the only open incident');
 }

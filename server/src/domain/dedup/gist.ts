@@ -43,7 +43,7 @@ export interface RequestGist {
   symptoms: Set<string>;
   billing: boolean;
   followUp: boolean;
-  /** A follow-up asking after the technician ("has the engineer left yet?"). */
+  /** It asks after the technician ("has the engineer left yet?") or says they came ("ya ha llegado el técnico"). */
   asksVisit: boolean;
   /** It brings up a second problem ("also, while your engineer is here"). */
   anotherProblem: boolean;
@@ -109,11 +109,12 @@ function readGist(text: string): RequestGist {
     all.keys.push(...w.keys);
     for (let i = 0; i < w.words.length; i++) clauseAt.push(c);
   });
-  const inClauses = (table: Vocabulary | readonly string[], skip: ReadonlySet<number> = new Set()) => {
+  const byClause = (matches: readonly { concept: string; at: number }[], skip: ReadonlySet<number> = new Set()) => {
     const by = clauses.map(() => new Set<string>());
-    for (const m of matchTable(all, table)) if (!skip.has(m.at)) by[clauseAt[m.at]!]!.add(m.concept);
+    for (const m of matches) if (!skip.has(m.at)) by[clauseAt[m.at]!]!.add(m.concept);
     return by;
   };
+  const inClauses = (table: Vocabulary | readonly string[], skip?: ReadonlySet<number>) => byClause(matchTable(all, table), skip);
   // A clause says something works with working words ("va bien", "OK") or with a resolution ("ya va", "back on",
   // "a revenit"; read with the "again" words, longest first: "ha vuelto a pararse" is no resolution).
   const overOrAgain = inClauses(OVER_OR_AGAIN);
@@ -123,13 +124,16 @@ function readGist(text: string): RequestGist {
   const working = inClauses(WORKING).map((s, c) => s.size > 0 || over[c]!);
   // "Ya funciona, era el calderín sin aire": in a message telling of a fix (or a visit), the cause found is a
   // part of what broke, and its state ("sin aire", "faulty", "spart") no fault of the request (cause.ts).
-  const afterFix = says(all, REPAIRED) || says(all, ARRIVED) || working.some(Boolean);
+  // Working words negated ("no funciona", "nu merge") tell of no fix.
+  const negatedAll = inClauses(NEGATIONS).map((s) => s.size > 0);
+  const afterFix = says(all, REPAIRED) || says(all, ARRIVED) || working.some((w, c) => w && !negatedAll[c]!);
   const causes = afterFix ? causePositions(all) : new Set<number>();
   const symptomsBy = inClauses(SYMPTOMS, causes);
   // "The chest freezer by the till": the till says where, the freezer what (landmark.ts).
   const landmarks = landmarkStarts(all);
   const notNamed = new Set([...landmarks, ...causes]);
-  const equipmentBy = inClauses(EQUIPMENT, notNamed);
+  const equipmentMatches = matchTable(all, EQUIPMENT);
+  const equipmentBy = byClause(equipmentMatches, notNamed);
   const roomsBy = inClauses(ROOMS);
   const negated = inClauses(NEGATIONS, causes).map((s) => s.size > 0);
   const weakAnother = inClauses(ANOTHER_PROBLEM_WEAK).map((s) => s.size > 0);
@@ -173,7 +177,6 @@ function readGist(text: string): RequestGist {
   const rooms = new Set(here.flatMap((c) => [...roomsBy[c.c]!]));
   const places = new Set(here.flatMap((c) => [...placesInClause(c.text), ...blocksIn(c.text)]));
   const hereClauses = new Set(here.map((c) => c.c));
-  const equipmentMatches = matchTable(all, EQUIPMENT);
   const units = new Set(equipmentUnits(all, equipmentMatches.filter((m) => hereClauses.has(clauseAt[m.at]!) && !notNamed.has(m.at) && equipment.has(m.concept))));
   // "Masina 3", "bazinul 3": numbered things the vocabulary does not know, where the request's problem is.
   const known = new Set(equipmentMatches.flatMap((m) => Array.from({ length: m.length }, (_, k) => m.at + k)));
@@ -194,7 +197,7 @@ function readGist(text: string): RequestGist {
     symptoms,
     billing: isBilling(text, all, symptoms, clauses.map(wordsOf)),
     followUp,
-    asksVisit: followUp && says(all, VISITOR),
+    asksVisit: arrived || (followUp && says(all, VISITOR)),
     anotherProblem: says(all, ANOTHER_PROBLEM) || clauses.some((_, c) => weakAnother[c]! && !channel[c]!) || apart.some(Boolean),
     aside,
     refersBack: says(all, REFERS_BACK) || clauses.some((_, c) => weakAnother[c]! && channel[c]!),

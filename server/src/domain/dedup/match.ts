@@ -67,8 +67,8 @@ function partsOf(phrase: string): Part[] {
   });
 }
 
-const compiled = new Map<object, Entry[]>();
-/** A table's entries, compiled once. */
+/** A table's entries, compiled once per table object (tables are module constants; a WeakMap keeps none alive). */
+const compiled = new WeakMap<object, Entry[]>();
 function entriesOf(table: Vocabulary | readonly string[]): Entry[] {
   let entries = compiled.get(table);
   if (!entries) {
@@ -93,7 +93,7 @@ export const wordsOf = (text: string): Words => {
 };
 
 /** A table's entries by the first word they can start at: stems and exact words by value, prefixes by their first three letters. */
-const indexes = new Map<object, { byWord: Map<string, Entry[]>; byPrefix: Map<string, Entry[]>; shortPrefixes: Entry[] }>();
+const indexes = new WeakMap<object, { byWord: Map<string, Entry[]>; byPrefix: Map<string, Entry[]>; shortPrefixes: Entry[] }>();
 function indexOf(table: Vocabulary | readonly string[]) {
   let index = indexes.get(table);
   if (!index) {

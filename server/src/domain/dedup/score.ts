@@ -1,5 +1,6 @@
 /**
- * Is a new request about a problem the desk already has open? A score in [0, 1] against each open incident
+ * Is a new request about a problem the desk already has open? A score (0 or more: evidence adds up, so above 1
+ * is common) against each open incident
  * of the same contact, customer or service address within the policy's window, and a decision: join the
  * best above `joinAt`, suggest it to the agent above `suggestAt`, else a new incident. Explainable: each
  * score comes with its reasons. Pure.
@@ -66,7 +67,7 @@
  *     so the fault "otra vez" days later is a new occurrence; "se ha vuelto a parar" is again, not "ha vuelto".
  */
 import { siteRelation, type SiteRelation } from './site.js';
-import { isChaser, settleChaser, settleUnnamed, type Scored } from './chaser.js';
+import { isChaser, settleChaser, settleUnnamed, visitOn, type Scored } from './chaser.js';
 import { relateEquipment } from './relate.js';
 import { gistOf, type RequestGist } from './gist.js';
 import { placeScore, siteScore } from './evidence.js';
@@ -99,12 +100,20 @@ export interface DedupIncident {
   siteKey?: string | null;
   lastAt: Date;
   gist: RequestGist;
+  /**
+   * A technician confirmed its service order: the desk knows a visit is on, whatever the texts say. A message
+   * asking after the technician or saying they came ("¿a qué hora llega el técnico?", "ur lads here now")
+   * is about the incident one was sent to.
+   */
+  technicianConfirmed?: boolean;
 }
 
 export interface DedupScore {
   incidentId: string;
   score: number;
   reasons: string[];
+  /** Something speaks against it: another customer, address, place, room, unit or problem; it works; it was fixed. */
+  against: boolean;
 }
 
 export type DedupDecision = { action: 'join' | 'suggest'; best: DedupScore } | { action: 'new'; best: DedupScore | null };
@@ -130,7 +139,7 @@ export function sharedSymptoms(mine: ReadonlySet<string>, theirs: ReadonlySet<st
 const BUILDING_EQUIPMENT = ['lift', 'door', 'alarm', 'power', 'water', 'internet', 'tv', 'gas'];
 
 export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: DedupIncident, policy: DedupPolicy = DEFAULT_DEDUP_POLICY): DedupScore {
-  const out = (reason: string): DedupScore => ({ incidentId: incident.id, score: 0, reasons: [reason] });
+  const out = (reason: string): DedupScore => ({ incidentId: incident.id, score: 0, reasons: [reason], against: true });
   const sameContact = incident.contactIds.includes(req.contactId);
   const sameCustomer = sameContact || (req.customerId !== null && req.customerId === incident.customerId);
   const site: SiteRelation | null = req.siteKey && incident.siteKey ? siteRelation(req.siteKey, incident.siteKey) : null;
@@ -148,6 +157,12 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
 
   const reasons: string[] = [];
   let score = 0;
+  /** See DedupScore.against: `con` gives such a reason. */
+  let against = false;
+  const con = (reason: string) => {
+    reasons.push(reason);
+    against = true;
+  };
   /** Evidence that caps the score at a suggestion: an agent decides. */
   let capped = false;
   if (relation.kind === 'same') {
@@ -164,11 +179,6 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     // requests named none is no better a home for it than any other.
     score += 0.4;
     reasons.push('a follow-up naming no equipment');
-    // "Has the technician left yet?" is about the incident a technician was booked for.
-    if (gist.asksVisit && incident.gist.visitBooked) {
-      score += 0.1;
-      reasons.push('asks after the booked visit');
-    }
   } else if (gist.equipment.size === 0) {
     // It names nothing the vocabulary knows, though it is no chaser nor a follow-up (above). Saying it
     // refers back to a report ("the unit by the door is still warm"), its wording tells which; a fresh report
@@ -189,11 +199,15 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   if (sameContact) {
     score += 0.15;
     reasons.push('same sender');
-  } else reasons.push(sameCustomer ? 'same customer' : 'another customer');
-  score += siteScore(site, sameCustomer, reasons, req.siteKey, incident.siteKey);
+  } else if (sameCustomer) reasons.push('same customer');
+  else con('another customer');
+  const address = siteScore(site, sameCustomer, reasons, req.siteKey, incident.siteKey);
   const places = placeScore(gist, incident.gist, reasons, common);
-  score += places.score;
+  score += address.score + places.score;
+  if (address.against || places.against) against = true;
   if (places.otherUnit) capped = true;
+  /** Whether anything finer than one address told where each is, or they are two customers' (numbered things below). */
+  let where = !sameCustomer || address.where || places.where;
   // The same kind of equipment, another unit of it ("lift 1" and "lift 2", "the small lift"): two problems.
   for (const e of common) {
     const a = [...gist.units].filter((u) => u.startsWith(`${e}:`));
@@ -201,13 +215,14 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     if (a.length > 0 && b.length > 0 && !a.some((u) => b.includes(u))) {
       score -= 0.3;
       capped = true;
-      reasons.push(`another unit of the equipment (${a.join(', ')} vs ${b.join(', ')})`);
+      where = true;
+      con(`another unit of the equipment (${a.join(', ')} vs ${b.join(', ')})`);
     }
   }
-  // Numbered things the vocabulary does not know ("masina 3", "bazinul 3", "sera 4"), unless a unit, room or
-  // place already spoke: the same one is evidence; the same kind with another number is another problem; and a
-  // request naming no known equipment but a numbered thing its incident never named is no plain follow-up of it.
-  if (!reasons.some((r) => /^(?:another|same (?:unit|room|staircase|building|site))/.test(r))) {
+  // Numbered things the vocabulary does not know ("masina 3", "bazinul 3", "sera 4"), unless a place, room or unit
+  // already told where: the same one is evidence, the same kind with another number another problem. (A message
+  // naming one is no plain chaser either: chaser.ts.)
+  if (!where) {
     const theirs = incident.gist.numbered;
     const mine = [...gist.numbered];
     const same = mine.filter((x) => theirs.has(x));
@@ -218,7 +233,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
     } else if (mine.some((x) => kinds.has(x.split(':')[0]))) {
       score -= 0.3;
       capped = true;
-      reasons.push(`another numbered thing (${mine.join(', ')} vs ${[...theirs].join(', ')})`);
+      con(`another numbered thing (${mine.join(', ')} vs ${[...theirs].join(', ')})`);
     }
   }
   // "Hot water's fine now, thanks to your engineer": the customer's news that the equipment of an open incident
@@ -236,11 +251,16 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   const denied = common.length === 0 ? [...gist.working].filter((e) => incident.gist.equipment.has(e)).concat([...incident.gist.working].filter((e) => gist.equipment.has(e))) : [];
   if (denied.length > 0) {
     score -= 0.3;
-    reasons.push(`says it works (${[...new Set(denied)].join(', ')})`);
+    con(`says it works (${[...new Set(denied)].join(', ')})`);
   }
   if (gist.refersBack) {
     score += 0.1;
     reasons.push('says it was reported before');
+  }
+  // "Has the technician left yet?", "a ajuns electricianul": about the incident a visit is on for.
+  if (gist.asksVisit && gist.equipment.size === 0 && visitOn(incident)) {
+    score += 0.1;
+    reasons.push('asks after the booked visit');
   }
   // A second problem in passing ("also, the lounge radiators") is not the first one, however alike the
   // words: at most a suggestion. It may well be the second one, already open: an incident that itself
@@ -249,7 +269,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   if (gist.anotherProblem && !incident.gist.anotherProblem && (gist.aside.size === 0 || [...gist.aside].some((e) => incident.gist.equipment.has(e)))) {
     score -= 0.35;
     capped = true;
-    reasons.push('brings up another problem');
+    con('brings up another problem');
   }
   const closeness = Math.max(0, 1 - Math.abs(hours) / policy.windowHours);
   score += 0.1 * closeness;
@@ -259,7 +279,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   // The same equipment named within hours by one customer (a colleague, another channel): one fault told
   // twice, even in other words, unless anything speaks against it (another unit, place, room or address,
   // a second problem, something said to work).
-  if (relation.kind === 'same' && sameCustomer && Math.abs(hours) <= SAME_DAY_HOURS && !reasons.some((r) => /^(another|brings up|says it works)/.test(r))) {
+  if (relation.kind === 'same' && sameCustomer && Math.abs(hours) <= SAME_DAY_HOURS && !against) {
     score += 0.05;
     reasons.push('the same equipment within hours');
   }
@@ -269,7 +289,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   // A fault is a symptom, or the equipment "again" ("la cámara otra vez a 7 grados").
   if (incident.gist.resolved && !gist.resolved && (gist.symptoms.size > 0 || (gist.again && common.length > 0))) {
     score = Math.min(score, policy.suggestAt);
-    reasons.push('a fault after a reported fix');
+    con('a fault after a reported fix');
   }
   // Two sites, buildings or units of one customer are two incidents, even with the same fault the same day:
   // another service address (siteScore's reason) leaves the decision to an agent. Places named in the
@@ -279,10 +299,10 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
   // Two occupants of different units of one building: joined by the rule only for what the building shares.
   if (!sameCustomer && site === 'other-unit' && !common.some((e) => BUILDING_EQUIPMENT.includes(e))) {
     score = Math.min(score, policy.suggestAt);
-    reasons.push('another occupant, not the building’s equipment');
+    con('another occupant, not the building’s equipment');
   }
   if (capped) score = Math.min(score, policy.suggestAt);
-  return { incidentId: incident.id, score: Math.max(0, Math.round(score * 1000) / 1000), reasons };
+  return { incidentId: incident.id, score: Math.max(0, Math.round(score * 1000) / 1000), reasons, against };
 }
 
 /**
@@ -296,7 +316,7 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
     const p = policyOf(c);
     return { score: scoreAgainst(req, gist, c, p), incident: c, policy: p };
   });
-  if (isChaser(gist)) settleChaser(scored, gist.followUp, req.contactId);
+  if (isChaser(gist)) settleChaser(scored, gist, req.contactId);
   else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored);
   let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
   for (const { score: s, incident: c, policy: p } of scored) {

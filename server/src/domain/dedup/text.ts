@@ -69,6 +69,8 @@ const markerLevels = (() => {
   after.set('planta', 'floor');
   return { before, after };
 })();
+/** A word that names a place by what follows it ("planta 3", "nave 2", "blocul A"): placesOf reads it. */
+export const isPlaceMarker = (word: string) => markerLevels.before.has(word) || markerLevels.after.has(word);
 /** Words of the vocabulary are not names: "Server room", "room AC" name no place. */
 const VOCABULARY_WORDS = new Set(
   [EQUIPMENT, ROOMS].flatMap((t) => Object.values(t).flat()).flatMap((p) => (p.includes(' ') || p.endsWith('*') ? [] : [p.startsWith('=') ? p.slice(1) : stem(normalizeText(p).trim())])),

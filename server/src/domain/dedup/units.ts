@@ -4,6 +4,7 @@
  * stânga"). Two requests about the same kind of equipment in different units are two problems. Pure.
  */
 import type { Words } from './match.js';
+import { isPlaceMarker } from './text.js';
 
 const BUILDING = new Set(['bloc', 'blocul', 'bl', 'bloque', 'block', 'torre', 'tower', 'edificio', 'building', 'cladirea', 'corp', 'corpul']);
 const STAIRCASE = new Set(['scara', 'scarii', 'sc', 'escalera', 'stair', 'staircase', 'stairwell', 'portal', 'portalul']);
@@ -66,6 +67,9 @@ const MEASURES = new Set([
   'm', 'metros', 'personas', 'persoane', 'people',
   // A time or a count, not a unit ("the lift 2 days ago", "el ascensor 3 veces").
   'hora', 'hour', 'dia', 'day', 'zi', 'dias', 'days', 'zile', 'semana', 'week', 'saptamana', 'semanas', 'weeks', 'saptamani', 'vez', 'veces', 'times', 'ori', 'inch', 'pulgadas', 'inchi',
+  'mins', 'hr', 'hrs', 'sec', 'secs', 'seconds', 'segundos', 'secunde', 'minute', 'month', 'months', 'mes', 'meses', 'luna', 'luni', 'year', 'ano', 'an',
+  // Money and readings: "20 euros", "3 bar", "15 amps".
+  'eur', 'euro', 'euros', 'lei', 'ron', 'pounds', 'quid', 'gbp', 'percent', 'kpa', 'psi', 'mbar', 'amp', 'amps', 'amperios', 'v', 'volts', 'voltios', 'w', 'watts', 'cv', 'hp',
 ]);
 
 /** 'lift:2', 'lift:small' for each equipment match (concept, first word, word count) of a run of words. */
@@ -103,7 +107,13 @@ const NOT_A_THING = new Set([
   'ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'septembrie', 'octombrie', 'noiembrie', 'decembrie',
   'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
   'luni', 'marti', 'miercuri', 'joi', 'vineri', 'sambata', 'duminica', 'version', 'model', 'serie', 'series', 'code', 'codigo', 'codul', 'cod', 'error', 'eroare', 'fallo',
+  // A day of the month, a reference or a phone ("desde el dia 10", "ticket 45", "ref 12").
+  'dia', 'day', 'zi', 'ziua', 'ticket', 'ref', 'reference', 'referencia', 'referinta', 'tel', 'telefono', 'phone', 'pedido', 'order', 'comanda', 'factura', 'invoice', 'aviso', 'incidencia', 'case', 'caso',
+  // Verbs before a count ("we have 3 guests", "its been 2 months", "llevo esperando 20").
+  'have', 'has', 'had', 'been', 'are', 'were', 'was', 'got', 'hay', 'tengo', 'tenemos', 'tiene', 'tienen', 'llevo', 'llevamos', 'lleva', 'avem', 'sunt', 'este',
 ]);
+/** A verb form ("waited 45", "esperando 20", "asteptam 2"): the number after it is a count. */
+const VERB_FORM = /^[a-z]{3,}(?:ed|ing|ando|iendo)$/;
 /** Street words: the number after the next word or two is a house number ("calle Mayor 3", "Str. Mărășești 18"). */
 const STREETS = new Set([
   'calle', 'c', 'avda', 'avenida', 'av', 'paseo', 'plaza', 'camino', 'ctra', 'carretera', 'carrer', 'rua', 'travesia', 'ronda', 'pol', 'poligono',
@@ -112,7 +122,7 @@ const STREETS = new Set([
 ]);
 
 /**
- * Numbered things the vocabulary does not know: "masina 3", "bazinul 3", "sera 4", "paddock 3", "nave 2", as
+ * Numbered things the vocabulary does not know (not floors, units, buildings or rooms: placesOf reads those): "masina 3", "bazinul 3", "sera 4", "paddock 3", "nave 2", as
  * 'stem:number'; not at the positions `skip` (the equipment matched, whose units equipmentUnits reads), only at
  * those `where` allows, not a time, date, count, code or measure, not a house number.
  */
@@ -124,7 +134,7 @@ export function numberedIn(w: Words, skip: ReadonlySet<number>, where: (at: numb
     // "Cabina nr 3": the thing is the word before the number word.
     const at = NUMBER_WORDS.has(w.words[i]!) ? i - 1 : i;
     const word = w.words[at];
-    if (!word || skip.has(at) || !where(at) || !/^[a-z]{3,}$/.test(word) || NOT_A_THING.has(word) || NUMBER_WORDS.has(word)) continue;
+    if (!word || skip.has(at) || !where(at) || !/^[a-z]{3,}$/.test(word) || NOT_A_THING.has(word) || NUMBER_WORDS.has(word) || VERB_FORM.test(word) || isPlaceMarker(word)) continue;
     if (w.words.slice(Math.max(0, at - 3), at).some((x) => STREETS.has(x))) continue;
     out.push(`${w.stems[at]}:${w.words[i + 1]}`);
   }

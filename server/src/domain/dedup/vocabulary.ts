@@ -319,9 +319,13 @@ export const VISIT_BOOKED: readonly string[] = [
 export const VISITOR: readonly string[] = [
   'tecnico', 'technician', 'engineer', 'tehnician*', 'muchacho', 'chico', 'echipa', 'someone', 'alguien', 'cineva', 'anyone', 'plumber', 'electrician', 'electricista', 'fontanero', 'instalator*', 'omul', 'el de',
   'the guy', 'vienen', 'venis', 'veniti',
+  // Who the customer says came, in their words: "your lads", "el operario", "baiatul vostru", "frigotehnistul".
+  'lads', 'the lad', 'your man', 'your guy', 'fitter', 'repairman', 'repair man', 'operario', 'instalador', 'frigorista', 'frigotehnist*', 'baiatul vostru', 'meserias*',
 ];
 /** Someone has arrived: the visit is on, the fault is not over ("ya ha llegado el técnico", "the engineer is here"). */
-export const ARRIVED: readonly string[] = ['ha llegado', 'han llegado', 'acaba de llegar', 'ya esta aqui', 'ya estan aqui', 'has arrived', 'have arrived', 'just arrived', 'is here', 'are here', 'a ajuns', 'au ajuns', 'a sosit', 'e aici', 'este aici', 'llego', 'llegaron'];
+export const ARRIVED: readonly string[] = ['ha llegado', 'han llegado', 'acaba de llegar', 'ya esta aqui', 'ya estan aqui', 'has arrived', 'have arrived', 'just arrived', 'is here', 'are here', 'a ajuns', 'au ajuns', 'a sosit', 'e aici', 'este aici', 'llego', 'llegaron',
+  'here now', 'is on site', 'are on site', 'on site now', 'esta aqui', 'estan aqui', 'e la noi', 'sunt aici',
+];
 /** The fault is back ("otra vez el ascensor", "iar s-a stricat", "again"). */
 export const AGAIN: readonly string[] = ['otra vez', 'de nuevo', 'nuevamente', 'una vez mas', 'again', 'once more', '=iar', 'din nou', 'iarasi', 'volvio a', 'vuelve a', 'ha vuelto a'];
 /** Thanks ("gracias por todo"): with words about the work, a message about the job. */
