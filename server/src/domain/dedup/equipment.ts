@@ -49,10 +49,12 @@ const CORE: Vocabulary = {
     // "Seguimos a medio gas", "a todo gas": working at half or full speed, not the gas.
     'a medio gas', 'medio gas', 'a todo gas',
     'fontanero', 'fontaneros', 'el fontanero', 'gas engineer', 'gas engineers', 'gas safe engineer', 'gas man', 'the gas man',
-    'wont lift', 'doesnt lift', 'didnt lift', 'not lifting', 'isnt lifting', 'stopped lifting', 'wont light', 'doesnt light', 'will not light', 'not lighting', 'pilot light', '=sinking',
+    'wont lift', 'doesnt lift', 'didnt lift', 'not lifting', 'isnt lifting', 'stopped lifting', 'wont light', 'doesnt light', 'will not light', 'not lighting', '=sinking',
   ],
   boiler: [
     // Romanian 'centrală' and its forms: Spanish "la central" is a head office or a switchboard, English "central" a part of town.
+    // The pilot light is the boiler's (or the gas water heater's), not the lighting.
+    'pilot light', 'piloto de la caldera', 'llama piloto',
     'boiler', 'combi', 'caldera', '=centrala', '=centralei', '=centrale', '=centralele', '=centralelor', '=centralii', 'centrala termica', 'gas boiler', 'caldera de gas', 'centrala pe gaz', 'centrala de apartament', 'centrala de bloc',
     '=ariston', '=junkers', '=vaillant', '=baxi', '=worcester', '=viessmann', '=vitodens', '=potterton', '=motan', '=cointra', '=ferroli', '=immergas', '=beretta', '=saunier', '=chaffoteaux', '=protherm', '=buderus', '=cerapur',
   ],
@@ -85,10 +87,10 @@ const CORE: Vocabulary = {
   tv: ['=tv', 'television', 'televizor', '=tele', 'decodificador', 'decoder', 'canal', 'channels', 'antena', 'antenna', 'aerial', 'parabolica', 'satellite dish'],
   phoneline: ['telefono fijo', 'landline', 'phone line', 'linia telefonic*', 'telefonul fix', 'centralita', 'voip'],
   power: [
-    'electricity', 'electricidad', 'electricitate', 'curent', 'corriente', 'power', 'power cut', 'apagon', 'sin luz', 'no hay luz', 'corte de luz', 'se fue la luz', 'ido la luz', 'fara curent', 'pana de curent',
+    'electricity', 'electricidad', 'electricitate', 'curent', 'corriente', 'power', 'power cut', 'apagon', 'sin luz', 'no hay luz', 'corte de luz', 'se fue la luz', 'ido la luz', 'se va la luz', 'se nos va la luz', 'se va otra vez la luz', 'se va la corriente', 'fara curent', 'pana de curent',
     'electrics', 'electrical', 'instalacion electrica', 'instalatia electrica', 'partea electrica', 'power outage', 'blackout', 'mains power', '=elec',
-    // A marina's or a campsite's shore power ("the electric hook-ups on B pontoon"), not a UPS.
-    'hook up', 'hook ups', 'hookup', 'hookups', 'electric hook up', 'electric hook ups', 'shore power',
+    // A marina's or a campsite's shore power ("the electric hook-ups on B pontoon"), not a UPS; not "hook up the new printer".
+    'hook ups', 'hookups', 'electric hook up', 'electric hook ups', 'hook up bollard', 'hook up bollards', 'hook up point', 'hook up points', 'hook up power', 'hook up post', 'hook up posts', 'shore power',
   ],
   // "Tripped" alone is also a person ("a resident tripped on the step"): the breaker is named, or it keeps tripping.
   breaker: [
@@ -112,7 +114,9 @@ const CORE: Vocabulary = {
   // 'nevera' stems to English "never": written as words.
   fridge: ['=nevera', '=neveras', 'neverita', 'fridge', 'frigider', 'frigorific*', 'refrigerator', 'frigorifico', '=frigo', 'fridge freezer'],
   freezer: ['freezer', 'congelador', 'congelator', 'chest freezer', 'lada frigorifica', 'lada de congelare', '=arcon', 'arcon congelador', 'ice cream freezer', 'lazi frigorifice', 'lazile frigorifice', 'lada de inghetata'],
-  chiller: ['chiller', 'enfriador*', 'tanque de leche', 'tanque de frio', 'tanc de racire', 'tancul de lapte', 'milk tank', 'milk cooler', 'dairy chiller'],
+  chiller: ['chiller', 'enfriador*'],
+  // The dairy's milk tank cools the milk, not a building: no kin of the chilled water the air conditioning runs on.
+  milktank: ['tanque de leche', 'tanque de frio', 'tanc de racire', 'tancul de lapte', 'tanc de lapte', 'milk tank', 'milk cooler', 'milk cooling tank', 'bulk tank', 'bulk milk tank', 'dairy chiller', 'tancul de racire'],
   coldroom: [
     'camara frigorifica', 'camara de frio', 'camara', 'cold room', 'walk in', 'walk in fridge', 'camera frigorifica', 'walk in freezer', 'freezer room', 'camara de congelacion', 'camara de congelados', 'camera de congelare',
     'camera frigorifica de congelare',
@@ -157,6 +161,15 @@ const CORE: Vocabulary = {
 export const EQUIPMENT: Vocabulary = merged([CORE, ...TRADES.map((t) => t.equipment)]);
 
 /**
+ * Parts that are pieces of equipment of their own too: "el ventilador" alone may be a fan or the fan of a machine
+ * ("el ventilador de la caldera hace ruido"). Against an incident about such a machine it is related (an agent
+ * decides), not other equipment. Not a family: the machines are not related to one another.
+ */
+export const PARTS: Readonly<Record<string, readonly string[]>> = {
+  fan: ['boiler', 'oven', 'fridge', 'freezer', 'coldroom', 'display', 'computer', 'server', 'dryer', 'hood', 'projector', 'dehumidifier', 'aircon', 'heating', 'ventilation'],
+};
+
+/**
  * Equipment mentioned in passing more often than broken: the door the technician should use, the lift in
  * the address ("4º piso, hay ascensor"). It counts only in a clause that describes a fault.
  */
@@ -174,7 +187,7 @@ const CORE_FAMILIES: Record<string, readonly string[]> = {
   network: ['internet', 'payment', 'tv', 'phoneline', 'server'],
   electrical: ['power', 'breaker', 'socket', 'lighting'],
   plumbing: ['water', 'pipe', 'tap', 'pump'],
-  refrigeration: ['fridge', 'freezer', 'chiller', 'coldroom', 'display'],
+  refrigeration: ['fridge', 'freezer', 'chiller', 'coldroom', 'display', 'milktank'],
   pv: ['solar', 'inverter'],
   kitchen: ['hood', 'extractor'],
 };

@@ -3,6 +3,7 @@ import {
   ANOTHER_PROBLEM,
   AGAIN,
   ANOTHER_PROBLEM_WEAK,
+  ANOTHER_PROBLEM_AT_END,
   ARRIVED,
   BESIDES,
   CHANNEL_WORDS,
@@ -136,7 +137,9 @@ function readGist(text: string): RequestGist {
   const equipmentBy = byClause(equipmentMatches, notNamed);
   const roomsBy = inClauses(ROOMS);
   const negated = inClauses(NEGATIONS, causes).map((s) => s.size > 0);
-  const weakAnother = inClauses(ANOTHER_PROBLEM_WEAK).map((s) => s.size > 0);
+  // "Either" and "as well" only as a clause's last words ("not cooling either"; not "either morning or afternoon").
+  const atEnd = matchTable(all, ANOTHER_PROBLEM_AT_END).filter((m) => (all.words[m.at + m.length] ?? '§') === '§');
+  const weakAnother = byClause([...matchTable(all, ANOTHER_PROBLEM_WEAK), ...atEnd]).map((s) => s.size > 0);
   const channel = inClauses(CHANNEL_WORDS).map((s) => s.size > 0);
   const judged = clauses.map((text, c) => {
     const isWorking = working[c]! && !negated[c]!;

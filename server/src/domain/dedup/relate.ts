@@ -1,5 +1,5 @@
 /** How the equipment of a request and of an incident relate: the same, related (an agent decides), other. Pure. */
-import { SUPPLIES } from './equipment.js';
+import { PARTS, SUPPLIES } from './equipment.js';
 import type { RequestGist } from './gist.js';
 
 export type EquipmentRelation =
@@ -28,5 +28,8 @@ export function relateEquipment(mine: RequestGist, theirs: RequestGist): Equipme
   }
   const families = [...mine.families].filter((f) => theirs.families.has(f));
   if (families.length > 0) return { kind: 'related', reason: `related equipment (${families.join(', ')})` };
+  // One names only a part ("el ventilador") of a machine the other names.
+  const partOf = (parts: RequestGist, whole: RequestGist) => [...parts.equipment].every((p) => PARTS[p]?.some((m) => whole.equipment.has(m)));
+  if (partOf(mine, theirs) || partOf(theirs, mine)) return { kind: 'related', reason: `a part of the other's equipment (${vs})` };
   return { kind: 'other', reason: `other equipment (${vs})` };
 }

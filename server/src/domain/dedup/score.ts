@@ -122,7 +122,7 @@ export type DedupDecision = { action: 'join' | 'suggest'; best: DedupScore } | {
 const SAME_DAY_HOURS = 12;
 
 /** Equipment that makes cold: its "not cold", "no enfría", "too warm" and "defrosting" are one fault, the temperature. */
-const COOLING = ['aircon', 'fridge', 'freezer', 'chiller', 'coldroom', 'display', 'icemachine', 'blastchiller', 'icecream', 'reefer', 'refcircuit'];
+const COOLING = ['aircon', 'fridge', 'freezer', 'chiller', 'milktank', 'coldroom', 'display', 'icemachine', 'blastchiller', 'icecream', 'reefer', 'refcircuit'];
 
 /**
  * The symptoms two texts share. For equipment that makes cold, 'cold' ("nu face rece", "not cold") and 'hot'

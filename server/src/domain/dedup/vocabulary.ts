@@ -41,6 +41,8 @@ export const SYMPTOMS: Vocabulary = {
     'stuck in traffic', 'traffic jam', 'en un atasco', 'atasco de trafico', 'blocat in trafic', 'prins in trafic',
     // The tradesman named by his trade: "el técnico del frío ya está" says who came, not that it is cold.
     'tecnico del frio', 'tecnicos del frio', 'el del frio', 'frigorista', 'frigoristas', 'tehnicianul de frig', 'frigotehnist*',
+    // Something falling off is no connection dropping ("se cae un trozo del techo", "se cae la pintura").
+    'se cae un', 'se cae una', 'se cae el techo', 'se cae la pintura', 'se cae el yeso', 'se cae a trozos', 'se cae a pedazos', 'se caen', 'se cae la persiana',
   ],
   nofunction: [
     'no funciona', 'not working', 'isnt working', 'nu functioneaza', 'nu merge', 'no va', 'stopped', 'dead', 'no enciende', 'no arranca', 'nu porneste', 'wont start', 'wont', 'doesnt work', 'down', 'caido', 'caida',
@@ -56,7 +58,7 @@ export const SYMPTOMS: Vocabulary = {
     // It works badly ("funciona mal", "merge prost"), broke, failed, burnt out, blew; switched off or gone out.
     'funciona mal', 'funcionan mal', 'va mal', 'anda mal', 'merge prost', 'functioneaza prost', 'works badly', 'working badly', 'playing up', 'acting up', 'on the blink', 'on the fritz',
     '=fallo', '=fallos', '=falla', '=fault', '=faults', 'failure', 'has failed', 'have failed', 'failed again', 'keeps failing', 'is faulty', 'are faulty', 'malfunction*', '=broke', 'broke down', 'breaks down', 'breaking down', '=died', 'has died', 'given up', 'a cedat',
-    '=parados', '=paradas', '=picat', '=picata', 'lipseste', 'lipsesc', 'se va la luz', 'se nos va la luz', 'nos fue la luz', 'apagad*', 'stins*', 'spart', 'rupt*', 'se rompio', 'e mort', 'e moarta', 'a murit', 'esta muerto', 'esta muerta', 'se ha muerto',
+    '=parados', '=paradas', '=picat', '=picata', 'lipseste', 'lipsesc', 'se va la luz', 'se va otra vez la luz', 'se ha ido la luz', 'se nos va la luz', 'nos fue la luz', 'apagad*', 'stins*', 'spart', 'rupt*', 'se rompio', 'e mort', 'e moarta', 'a murit', 'esta muerto', 'esta muerta', 'se ha muerto',
     // A part's state ('faulty', 'blown', 'fundido', 'quemado', 'ars') names the part replaced in a repair report as
     // often as the fault ("cambiamos el enchufe quemado", "replaced the blown fuse"): said as what happened to it.
     'has blown', 'have blown', 'has burnt out', 'has burned out', 'have burnt out', 'se fundio', 'se fundieron', 'se ha fundido', 'se han fundido', 'esta fundid*', 'estan fundid*',
@@ -74,6 +76,8 @@ export const SYMPTOMS: Vocabulary = {
     'fara incalzire', 'nu e caldura', 'no hay calefaccion', 'blowing cold', 'sufla rece', 'doesnt heat', 'wont heat', 'isnt heating', 'nu mai incalzeste', 'nu mai face cald', 'no calientan',
     'no da calor', 'no calienta nada', 'sale fria', 'sale frio', 'not warming up', 'wont warm up', 'not getting hot', 'not getting warm', 'stone cold', 'nu se incalzeste', 'nu se incalzesc', 'nu se mai incalzeste', 'nu da caldura',
     'nu mai da caldura', 'nos estamos congelando',
+    // Negated warmth, longer than the "hot" list's "e cald" it contains.
+    'nu e cald', 'nu e calda', 'nu este cald', 'nu este calda', 'nu e fierbinte', 'nu este fierbinte', 'nu mai e cald', 'not warm', 'isnt warm', 'not hot', 'isnt hot', 'no esta calentito',
     'no se calienta', 'no se calientan', 'no esta caliente', 'no sale caliente', 'nu se incinge', 'nu se mai incinge', 'nu incalzesc', 'nu mai incalzesc', '=helada', '=heladas', 'chilly', '=tibio', '=tibia',
     'no coge temperatura', 'no llega a temperatura', 'no alcanza la temperatura', 'nu prinde temperatura', 'nu atinge temperatura', 'not reaching temperature', 'not getting up to temperature', 'not getting up to temp',
     'wont get up to temperature', 'congela todo', 'ingheata tot',
@@ -262,10 +266,12 @@ export const NOT_THE: readonly string[] = ['not the', 'not our', 'isnt the', 'no
 /** "Not the first time", "no es la primera vez": the fault is back, not another one. */
 export const NOT_THE_FIRST: readonly string[] = ['not the first', 'no es la primera', 'no es el primer', 'no es lo primero'];
 /**
- * "Also", and "either" / "as well" at a clause's end ("the one in control room B is not cooling either"): one more
- * of the same kind of fault, elsewhere; unless next to a channel word ("sent it by e-mail as well").
+ * "Also": one more of the same kind of fault, elsewhere; unless next to a channel word ("sent it by e-mail as
+ * well"). "Either" / "as well" only at a clause's end (ANOTHER_PROBLEM_AT_END): "the one in control room B is not
+ * cooling either", not "either morning or afternoon".
  */
-export const ANOTHER_PROBLEM_WEAK: readonly string[] = ['also', 'ademas', 'tambien', 'de asemenea', 'si la', '=either', 'as well'];
+export const ANOTHER_PROBLEM_WEAK: readonly string[] = ['also', 'ademas', 'tambien', 'de asemenea', 'si la'];
+export const ANOTHER_PROBLEM_AT_END: readonly string[] = ['=either', 'as well'];
 /** Channels and sending words: "also" next to one of them is the same report sent twice. */
 export const CHANNEL_WORDS: readonly string[] = [
   'whatsapp', 'email', 'e mail', 'mail', 'correo', 'sms', 'message', 'mensaje', 'mesaj', 'web', 'formulario', 'form', 'formularul', 'phone', 'telefono', 'aqui', '=here', 'aici',
@@ -297,7 +303,8 @@ export const RESOLVED: readonly string[] = [
   'working now', 'works now', 'back on', 'back up', 'came back', 'all good', '=fixed now', '=sorted', 'up and running',
   'acum merge', 'merge acum', 'functioneaza acum', 'a revenit', 'rezolvat', 'a venit netul',
   // Working again is over, not the fault again (matched with AGAIN, longest first).
-  'working again', 'works again', 'running again', 'going again', 'back to normal', 'funciona otra vez', 'funciona de nuevo', 'va otra vez', 'va de nuevo', 'anda otra vez',
+  // Not "going again" or "va otra vez" ("se va otra vez la luz": the power is going off again).
+  'working again', 'works again', 'running again', 'back to normal', 'funciona otra vez', 'funciona de nuevo', 'anda otra vez',
   'vuelve a ir', 'vuelve a andar', 'merge din nou', 'merge iar', 'functioneaza din nou', 'functioneaza iar',
 ];
 /**
@@ -327,7 +334,14 @@ export const ARRIVED: readonly string[] = ['ha llegado', 'han llegado', 'acaba d
   'here now', 'is on site', 'are on site', 'on site now', 'esta aqui', 'estan aqui', 'e la noi', 'sunt aici',
 ];
 /** The fault is back ("otra vez el ascensor", "iar s-a stricat", "again"). */
-export const AGAIN: readonly string[] = ['otra vez', 'de nuevo', 'nuevamente', 'una vez mas', 'again', 'once more', '=iar', 'din nou', 'iarasi', 'volvio a', 'vuelve a', 'ha vuelto a'];
+export const AGAIN: readonly string[] = [
+  'otra vez', 'de nuevo', 'nuevamente', 'una vez mas', 'again', 'once more', '=iar', 'din nou', 'iarasi', 'volvio a', 'vuelve a', 'ha vuelto a',
+  // Negated, longer than the resolutions they contain ("not working again" is no "working again").
+  'not working again', 'isnt working again', 'stopped working again', 'no funciona otra vez', 'no funciona de nuevo', 'no anda otra vez', 'nu merge iar', 'nu merge din nou',
+  'nu functioneaza iar', 'nu functioneaza din nou',
+  // A toilet or a tap "running" is its fault.
+  'toilet running again', 'toilet is running again', 'toilets running again', 'cistern running again', 'cistern is running again', 'tap running again', 'tap is running again',
+];
 /** Thanks ("gracias por todo"): with words about the work, a message about the job. */
 export const GRATITUDE: readonly string[] = ['gracias', 'thanks', 'thank you', 'cheers', 'multumesc', 'multumim', 'mersi'];
 /** The work done ("la reparación", "the repair", "intervenția"). */

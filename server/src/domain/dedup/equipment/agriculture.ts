@@ -34,7 +34,7 @@ export const AGRICULTURE: Trade = {
   },
   families: {
     pool: ['pool', 'pump'],
-    dairy: ['milking', 'chiller'],
+    dairy: ['milking', 'chiller', 'milktank'],
     grain: ['graindryer', 'silo'],
     line: ['conveyor', 'packer'],
   },

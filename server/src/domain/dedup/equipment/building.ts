@@ -13,7 +13,10 @@ export const BUILDING: Trade = {
       'time window', 'time slot window', 'delivery window', 'arrival window', 'visit window', 'window of time', 'ventana horaria', 'ventana de tiempo', 'ventana de horario', 'fereastra de timp', 'fereastra orara', 'interval orar',
       // A ramp to walk or drive up is no loading dock; nor a street or a district named after the docks.
       'rampa de acceso', 'rampa del garaje', 'rampa de garaje', 'rampa del parking', 'rampa de minusvalidos', 'rampa para minusvalidos', 'rampa de discapacitados', 'rampa de acces', 'rampa parcarii', 'rampa pentru persoane',
-      'wheelchair ramp', 'dock road', 'dock rd', 'dock street', 'dock st', 'dock lane', 'royal docks', 'albert dock', 'docklands',
+      'wheelchair ramp', 'rampa de gunoi', 'rampa de gunoi a blocului', 'rampa pentru carucioare',
+      // A spring is no loading dock ("el muelle de la puerta del garaje": the door stays; "el muelle del colchón").
+      'el muelle de la', 'un muelle de la', 'el muelle del porton', 'muelle del colchon', 'muelles del colchon', 'muelle del sofa', 'muelle de la persiana',
+      'dock road', 'dock rd', 'dock street', 'dock st', 'dock lane', 'royal docks', 'albert dock', 'docklands',
     ],
     lift: [
       'montacoches', 'car elevator', 'elevador', 'platform lift', 'plataforma elevadora', 'lift car', 'lift shaft', 'hueco del ascensor', 'cabina del ascensor', 'cabina liftului', 'putul liftului',

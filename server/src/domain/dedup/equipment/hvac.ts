@@ -55,7 +55,7 @@ export const HVAC: Trade = {
       // Charging the refrigerant: "ha cargado gas", "regassed it", "a încărcat gaz" is the cold-making circuit's gas, not
       // the gas supply. A lack of gas ("falta gas", "lipsă gaz") is left alone: the cooker's butane runs out too.
       'cargar gas', 'cargado gas', 'cargo gas', 'cargaron gas', 'carga de gas', 'recarga de gas', 'recargar gas', 'recargado gas', 'recargo gas', 'perdida de gas refrigerante',
-      'regas', 'regassed', 're gas', 're gassed', 'topped up the gas', 'top up the gas', 'low on refrigerant',
+      '=regas', 'regassed', 're gas', 're gassed', 'topped up the gas', 'top up the gas', 'low on refrigerant',
       'incarcat gaz', 'incarcat cu gaz', 'incarcat freon', 'incarcat cu freon', 'incarcare cu freon', 'incarcare freon', 'incarcare cu gaz', 'lipsa freon',
       'evaporador*', 'evaporator*', 'condensador*', 'condenser', 'condenser unit', 'unidad condensadora', 'gas refrigerante', 'refrigerant', 'refrigerante', '=freon', '=freonul', 'agent frigorific', 'agentul frigorific',
       'expansion valve', 'valvula de expansion', 'ventilador del evaporador', 'evaporator fan', 'condenser fan', 'ventilador del condensador', 'ventilatorul condensatorului', '=r410a', '=r32', '=r404a', '=r134a', '=r290',

@@ -15,7 +15,9 @@ export const MEDICAL: Trade = {
     xray: ['x ray', 'xray', 'x rays', 'rayos x', 'equipo de rayos', 'aparato de rayos', 'radiografia digital', '=opg', 'ortopantomograf*', 'panoramico dental', 'aparat rx', 'aparatul rx', 'aparat de radiologie', 'raze x', 'radiologie dentara', 'ct scanner', '=cbct', '=rx'],
     ultrasound: ['ultrasound', 'ultrasound scanner', 'ecografo', 'ecografos', 'ecograf', 'ecograful', 'aparat de ecografie'],
     // A patient's ventilator is not a fan (hvac.ts): it is named as a medical one.
-    respirator: ['respirador', 'respiradores', 'patient ventilator', 'mechanical ventilator', 'ventilador mecanico', 'ventilator mecanic', '=cpap', '=bipap'],
+    respirator: ['respirador', 'respiradores', 'patient ventilator', 'mechanical ventilator', 'ventilador mecanico', 'ventilator mecanic',
+      // English "ventilator" on a ward is the patient's (Romanian "ventilator" alone is a fan, hvac.ts).
+      'ventilator alarm', 'ventilator alarming', 'ventilator in bed', 'icu ventilator', 'ventilator circuit', 'ventilator tubing', 'on the ventilator', '=cpap', '=bipap'],
     defibrillator: ['defibrillator', 'desfibrilador*', 'defibrilator*', '=aed', '=dea', '=dae', 'desfibrilador externo'],
     medicalgas: ['medical gas', 'medical gases', 'gases medicinales', 'gaze medicale', 'oxygen', 'oxigeno', 'oxigen', 'oxygen concentrator', 'concentrador de oxigeno', 'concentrator de oxigen', 'vacuum plant', 'central de vacio'],
     patienthoist: ['patient hoist', 'patient lift', 'ceiling hoist', 'grua de pacientes', 'grua geriatrica', 'elevador de pacientes', 'lift pentru pacienti', 'macara pentru pacienti'],

@@ -15,7 +15,7 @@ export const PLUMBING: Trade = {
       '=gully', 'floor drain', 'desague de suelo', 'rigola', 'sifon de pardoseala', 'sewage', 'aguas residuales', 'apa uzata', 'ape uzate', 'soil stack', 'waste pipe',
       // Romanian 'canal' is the sewer ("miroase a canal", "canalul e înfundat"), Spanish 'canal' a TV channel (tv):
       // the sewer is named with what shows it. A septic tank is emptied ("vidanjare"); a treatment plant treats sewage.
-      'a canal', 'miros de canal', 'duhoare de canal', 'capac de canal', 'capacul de canal', 'gura de canal', 'canalul infundat', 'canalul e infundat', 's a infundat canalul', 'infundat canalul', 'teava de canal',
+      'miroase a canal', 'miros a canal', 'huele a alcantarilla', 'miros de canal', 'duhoare de canal', 'capac de canal', 'capacul de canal', 'gura de canal', 'canalul infundat', 'canalul e infundat', 's a infundat canalul', 'infundat canalul', 'teava de canal',
       'tevi de canal', 'cloaca', 'vidanj*', 'fosa ecologica', 'fosa betonata', 'depuradora de aguas residuales', 'depuradora biologica', 'depuradora de oxidacion total', 'sewage treatment plant', '=gullies',
       'cesspit*', 'cesspool*', 'soakaway*', 'oil interceptor*', 'petrol interceptor*', 'fuel interceptor*', 'separador de hidrocarburos', 'separador de grasas e hidrocarburos', 'separator de hidrocarburi', 'separatorul de hidrocarburi',
       'pozo septico', 'foso septico', 'capac de camin', 'capacul caminului', 'capacul de la camin', 'channel drain', 'linear drain', 'aco drain', 'rejilla del sumidero', 'rejilla de desague',

@@ -36,6 +36,8 @@ export const TELECOM: Trade = {
     computer: [
       '=ordenador', '=ordenadores', 'computer', 'computers', 'computadora', 'calculatorul', 'calculatoare', 'calculatoarele', '=pc', '=pcs', '=pc ul', 'laptop*', 'ordenador portatil', 'el portatil', 'mi portatil', 'desktop', 'workstation',
       'teclado del ordenador', 'keyboard', 'tastatura calculatorului', '=imac', '=macbook', '=calculator', '=calculatorului', 'docking station', 'laptop dock',
+      // A laptop's camera is the laptop's, not CCTV's "the camera".
+      '=webcam', 'web cam', 'camera on my laptop', 'camera on the laptop', 'laptop camera', 'camara del portatil', 'camera laptopului',
     ],
     printer: ['impresoras', 'multifuncion', 'multifunctional*', 'fotocopiadora', 'copiadora', 'copier', 'photocopier', '=xerox', '=xeroxul', 'plotter', 'label printer', 'impresora de etiquetas', 'imprimanta de etichete', '=toner'],
     server: ['servidores', 'servere', 'servers', 'file server', 'servidor de archivos', 'mail server'],
