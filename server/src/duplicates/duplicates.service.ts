@@ -5,7 +5,7 @@ import type { ContactDto } from '../contracts/api.js';
 import type { DuplicateSuggestionDto, IncidentMergeDto, MergeRequest } from '../contracts/duplicates.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
 import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, siteKeyOf, type DedupDecision, type DedupIncident, type DedupPolicy } from '../domain/dedup/index.js';
-import { roomsOfIncident } from '../domain/visibility.js';
+import { roomsOfIncident, roomsThatLostSight, type IncidentPlacement } from '../domain/visibility.js';
 import { toIncidentSummary } from '../incidents/incident.mapper.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
@@ -147,6 +147,10 @@ export class DuplicatesService {
   /** Puts a merge back; a request that had joined by itself gets an incident of its own. */
   async unmerge(mergeId: string, viewer: Viewer): Promise<IncidentMergeDto> {
     if (!isUuid(mergeId)) throw new NotFoundException(`No merge ${mergeId}.`);
+    // Like a merge, only by someone who sees both incidents (404 otherwise, as for any incident they may not see).
+    const seen = await this.repo.mergeById(sqlOf(this.em), mergeId);
+    if (!seen) throw new NotFoundException(`No merge ${mergeId}.`);
+    await this.assertVisible([seen.target.id, ...(seen.source ? [seen.source.id] : [])], viewer);
     const at = new Date();
     const done = await inTransaction(this.em, async (sql) => {
       const m = await this.repo.lockMerge(sql, mergeId);
@@ -201,14 +205,19 @@ export class DuplicatesService {
     return [...rooms];
   }
 
-  /** Both incidents, as they are now, to who sees them (and to who saw them before: a merge moves assignments). */
-  private async announceChanged(ids: string[], viewer: Viewer, changed: string[], before: { departmentId: string | null; assigneeId: string | null }[]): Promise<void> {
-    const extra = before.flatMap((b) => roomsOfIncident(b));
-    for (const id of ids) {
+  /**
+   * Each incident, as it is now, to who sees it now; who saw it before (`before[k]` is where `ids[k]` was) and
+   * no longer does, a merge having moved its assignment, is told it went ('incident.removed'), never shown it.
+   */
+  private async announceChanged(ids: string[], viewer: Viewer, changed: string[], before: IncidentPlacement[]): Promise<void> {
+    for (const [k, id] of ids.entries()) {
       const i = await this.incidents.findSummary(id);
       if (!i) continue;
-      const rooms = [...new Set([...roomsOfIncident({ departmentId: i.department?.id ?? null, assigneeId: i.assignee?.id ?? null }), ...extra])];
+      const now: IncidentPlacement = { departmentId: i.department?.id ?? null, assigneeId: i.assignee?.id ?? null };
+      const rooms = roomsOfIncident(now);
       this.publisher.publish(rooms, 'incident.updated', { incident: toIncidentSummary(i), changed, by: { id: viewer.user.id, name: viewer.user.name } });
+      const was = before[k];
+      if (was) this.publisher.publish(roomsThatLostSight(was, now), 'incident.removed', { incidentId: id }, rooms);
     }
   }
 
