@@ -18,6 +18,12 @@ export interface InboundMessage {
    * same key (Twilio MessageSid, IMAP mailbox+UIDVALIDITY+UID, form submission id ...).
    */
   idempotencyKey: string;
+  /**
+   * The same message may already be stored under another key: a web form posted twice either side of its
+   * content window's boundary carries the earlier window's key too. Ingest takes `lock` (one per content),
+   * then stores this message as the first event of one of `keys` received since `since`, if there is one.
+   */
+  sameAs?: { lock: string; keys: string[]; since: Date };
   /** When the provider says the message was sent. */
   sentAt: Date;
   from: Party;

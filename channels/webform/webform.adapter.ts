@@ -97,6 +97,16 @@ export function normalizeWebform(envelope: WebformEnvelope, config: WebformConfi
     idempotencyKey: submissionId
       ? `sub:${submissionId}:${contentHash(email ?? phone ?? '', subject, message).slice(0, 16)}`
       : `content:${contentHash(email ?? phone ?? '', subject, message, receivedAt)}`,
+    // The window is fixed: a repeat just after its boundary is in the next one, so it also looks for the previous one's.
+    ...(submissionId
+      ? {}
+      : {
+          sameAs: {
+            lock: `content:${contentHash(email ?? phone ?? '', subject, message)}`,
+            keys: [`content:${contentHash(email ?? phone ?? '', subject, message, new Date(receivedAt.getTime() - CONTENT_DEDUP_WINDOW_MS))}`],
+            since: new Date(receivedAt.getTime() - CONTENT_DEDUP_WINDOW_MS),
+          },
+        }),
     sentAt: receivedAt,
     from: { name, email, phone },
     subject,
@@ -106,7 +116,7 @@ export function normalizeWebform(envelope: WebformEnvelope, config: WebformConfi
   };
 }
 
-/** With `at`, the hash also carries the ten-minute window it falls in. */
+/** With `at`, the hash also carries the ten-minute window it falls in (fixed windows: see `sameAs`). */
 function contentHash(who: string, subject: string, message: string, at?: Date): string {
   const bucket = at ? `\n${Math.floor(at.getTime() / CONTENT_DEDUP_WINDOW_MS)}` : '';
   return createHash('sha256').update(`${who}\n${subject}\n${message}${bucket}`).digest('hex').slice(0, 40);

@@ -26,6 +26,19 @@ export class InboundEventsRepository {
     return rows[0]?.id ?? null;
   }
 
+  /**
+   * An earlier event stored under one of `keys` since `since` (InboundMessage.sameAs), after taking `lock` for the
+   * rest of the transaction, so that two deliveries of one content are judged one after the other.
+   */
+  async earlierKey(sql: Sql, channelId: string, same: { lock: string; keys: string[]; since: Date }): Promise<string | null> {
+    await sql(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`inbound:${channelId}:${same.lock}`]);
+    const rows = await sql<{ key: string }>(
+      `select idempotency_key as key from inbound_events where channel_id = ? and idempotency_key = any(?::text[]) and received_at >= ? order by received_at limit 1`,
+      [channelId, same.keys, same.since],
+    );
+    return rows[0]?.key ?? null;
+  }
+
   /** Locks the event row for the rest of the transaction (concurrent deliveries queue up here). */
   async lockByKey(sql: Sql, channelId: string, key: string): Promise<InboundEventRow | null> {
     const rows = await sql<InboundEventRow>(`select ${COLUMNS} from inbound_events where channel_id = ? and idempotency_key = ? for update`, [channelId, key]);

@@ -141,7 +141,12 @@ export class IngestService implements BeforeApplicationShutdown {
     let result: IngestResult;
     try {
       const raw = { mode: 'insert' as const, key: m.idempotencyKey, payload: envelope };
-      outcome = await inTransaction(this.em, (sql) => this.persist(sql, channel, m, id, raw));
+      outcome = await inTransaction(this.em, async (sql) => {
+        // Stored already under an earlier key (a form posted twice across its window's boundary): that message.
+        const earlier = m.sameAs ? await this.events.earlierKey(sql, channel.id, m.sameAs) : null;
+        if (earlier) m.idempotencyKey = raw.key = earlier;
+        return this.persist(sql, channel, m, id, raw);
+      });
       if (outcome) result = { eventId: id, duplicate: false, reference: await this.referenceOf(outcome) };
       else {
         // A redelivery: wait for the first delivery's transaction, then answer what it made.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetailDto, IncidentListDto } from '../../src/contracts/api.js';
+import { ChannelsService } from '../../src/channels/channels.service.js';
 import { IngestService } from '../../src/ingest/ingest.service.js';
 import { ApiClient, submission } from '../support/api-client.js';
 import { query } from '../support/services.js';
@@ -57,6 +58,27 @@ describe('web-form intake on PostgreSQL + BullMQ', () => {
     expect(rows).toHaveLength(1);
     const [{ n }] = await query(server.databaseUrl!, `select count(*)::int as n from messages where inbound_event_id = $1`, [rows[0].id]);
     expect(n).toBe(1);
+  });
+
+  it('stores a form posted twice either side of its ten-minute window’s boundary once, one after the other or at once', async () => {
+    const ingest = server.app.get(IngestService);
+    const channel = await server.app.get(ChannelsService).byKey('webform', key);
+    // The boundary of the window now is in: the same content just before it and just after it.
+    const boundary = Math.floor(Date.now() / 600_000) * 600_000;
+    const post = (n: string, at: number) => ingest.receive(channel, { fields: submission({ email: `borde.${n}@example.es`, subject: `Borde ${n}`, message: 'La persiana no baja.' }), receivedAt: new Date(at).toISOString() });
+    const [first] = await post('a', boundary - 100);
+    const [again] = await post('a', boundary + 100);
+    expect(again).toMatchObject({ duplicate: true, eventId: first!.eventId, reference: first!.reference });
+    const both = await Promise.all([post('b', boundary - 100), post('b', boundary + 100)]);
+    expect(new Set(both.map(([r]) => r!.eventId)).size).toBe(1);
+    expect(both.filter(([r]) => r!.duplicate)).toHaveLength(1);
+    for (const n of ['a', 'b']) {
+      const [{ messages }] = await query(server.databaseUrl!, `select count(*)::int as messages from messages m join inbound_events e on e.id = m.inbound_event_id where e.payload->'fields'->>'email' = $1`, [`borde.${n}@example.es`]);
+      expect(messages).toBe(1);
+    }
+    // The same text a window later is a message of its own.
+    const [later] = await post('a', boundary + 700_000);
+    expect(later!.duplicate).toBe(false);
   });
 
   it('keeps two different messages that reuse one submissionId apart', async () => {
