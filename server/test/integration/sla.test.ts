@@ -10,6 +10,7 @@ import type { CalendarDto, SlaPolicyDto } from '../../src/contracts/sla.js';
 import { SlaService } from '../../src/sla/sla.service.js';
 import { ApiClient, nextEvent, submission } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
+import { mail, MAILBOX } from '../support/mailbox.js';
 import { query } from '../support/services.js';
 import { waitUntil } from '../support/wait.js';
 
@@ -155,6 +156,27 @@ describe('SLA', () => {
     expect(await query(desk.db, `select sla_next_check_at from incidents where id = $1`, [i.id])).toEqual([{ sla_next_check_at: null }]);
     await sla().check(new Date(Date.now() + 10 * 60 * MIN));
     expect(await query(desk.db, `select 1 from sla_events where incident_id = $1`, [i.id])).toEqual([]);
+  });
+
+  it('keeps the clocks of an incident a customer’s reply reopens: due again at once, breached when late', async () => {
+    // An incident from the mailbox, under the policy, resolved: no more looks.
+    const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === 'Avería sla-reabre', 20_000);
+    await desk.dovecot.append(MAILBOX.user, mail('sla-reabre', { Date: new Date().toUTCString() }, 'El termo eléctrico no calienta.'));
+    const i = (await created).incident;
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { slaPolicyId: policy.id }));
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { status: 'resolved' }));
+    await waitUntil(() => query<{ next: Date | null }>(desk.db, `select sla_next_check_at as next from incidents where id = $1`, [i.id]), (r) => r[0]!.next === null, 'no more looks once resolved');
+
+    // The customer writes back (the subject's tag threads it): the incident is open again, and due for a look.
+    const reopened = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.id === i.id && p.incident.status === 'open', 20_000);
+    await desk.dovecot.append(MAILBOX.user, mail('sla-reabre-2', { From: 'Cliente sla-reabre <clientesla-reabre@example.es>', Subject: `Re: [${i.reference}] sigue igual`, Date: new Date().toUTCString() }, 'Sigue sin calentar.'));
+    await reopened;
+    const [{ next }] = await query<{ next: Date | null }>(desk.db, `select sla_next_check_at as next from incidents where id = $1`, [i.id]);
+    expect(next).not.toBeNull();
+    // Ten hours on, its resolution (240 min) is breached, and recorded.
+    await sla().check(new Date(Date.now() + 10 * 60 * MIN));
+    const events = await query<{ target: string; state: string }>(desk.db, `select target, state from sla_events where incident_id = $1 order by target, state`, [i.id]);
+    expect(events).toContainEqual({ target: 'resolution', state: 'breached' });
   });
 
   it('is set by a workflow rule before the inbox sees the incident', async () => {
