@@ -156,11 +156,13 @@ export class DuplicatesService {
       const m = await this.repo.lockMerge(sql, mergeId);
       if (!m) throw new NotFoundException(`No merge ${mergeId}.`);
       if (m.undoneAt) throw new ConflictException('This merge was undone already.');
-      const target = await this.repo.lockOne(sql, m.targetId);
+      // Both incidents in one order (by id), as a merge locks them: an unmerge and a merge of the pair never deadlock.
+      const pair = m.sourceId ? await this.repo.lockPair(sql, m.sourceId, m.targetId) : null;
+      const target = pair ? (pair.get(m.targetId) ?? null) : await this.repo.lockOne(sql, m.targetId);
       if (!target) throw new NotFoundException('The incident it was merged into no longer exists.');
       if (target.mergedIntoId) throw new ConflictException(`${target.reference} was merged further into another incident: undo that merge first.`);
       const sourceId = m.sourceId ?? (await this.incidents.openFromMessage(sql, m.movedMessages[0]!, at));
-      const source = await this.repo.lockOne(sql, sourceId);
+      const source = pair?.get(sourceId) ?? (await this.repo.lockOne(sql, sourceId));
       const { returned } = await this.repo.unmerge(sql, m, sourceId, viewer.user.id, at);
       await this.auditIncident(sql, sourceId, viewer.user.id, 'unmerged', { merge: m.id, from: target.reference, messages: returned, ...(m.sourceId ? { status: { from: 'closed', to: m.before.source?.status ?? 'new' } } : {}) }, at);
       await this.auditIncident(sql, m.targetId, viewer.user.id, 'unmerged-out', { merge: m.id, into: source?.reference ?? null, messages: returned }, at);
