@@ -32,6 +32,14 @@ export class RulesRepository {
     return rules;
   }
 
+  /**
+   * Drops the cache. Writes drop it too, but inside their transaction: a read before the commit may cache the
+   * old rules again, so whoever writes calls this once the transaction has committed.
+   */
+  forget(): void {
+    this.cache = null;
+  }
+
   async insert(sql: Sql, r: RuleDraft, actorId: string): Promise<string> {
     const [row] = await sql<{ id: string }>(
       `insert into workflow_rules (id, name, position, active, triggers, match, conditions, actions, created_by, created_at, updated_at)

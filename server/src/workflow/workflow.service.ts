@@ -157,6 +157,7 @@ export class WorkflowService implements OnModuleInit {
       await this.auditRule(sql, id, viewer, 'created', { name: { from: null, to: draft.name } });
       return id;
     });
+    this.repo.forget();
     return (await this.repo.get(sqlOf(this.em), id))!;
   }
 
@@ -175,6 +176,7 @@ export class WorkflowService implements OnModuleInit {
       );
       if (Object.keys(changes).length) await this.auditRule(sql, id, viewer, 'updated', changes);
     });
+    this.repo.forget();
     return (await this.repo.get(sqlOf(this.em), id))!;
   }
 
@@ -185,6 +187,7 @@ export class WorkflowService implements OnModuleInit {
       await this.repo.delete(sql, id);
       await this.auditRule(sql, id, viewer, 'deleted', { name: { from: current.name, to: null }, rule: { from: current, to: null } });
     });
+    this.repo.forget();
   }
 
   async reorder(ids: string[], viewer: Viewer): Promise<RuleDto[]> {
@@ -197,6 +200,7 @@ export class WorkflowService implements OnModuleInit {
       await this.repo.reorder(sql, ids);
       await this.auditRule(sql, null, viewer, 'reordered', { order: { from: all.map((r) => r.name), to: ids.map((x) => all.find((r) => r.id === x)!.name) } });
     });
+    this.repo.forget();
     return this.list();
   }
 
