@@ -108,5 +108,8 @@ describe('technician SMS answers', () => {
     expect(readSmsAnswer('Acepto')).toBe('confirmed');
     expect(readSmsAnswer('Nu pot azi')).toBe('declined');
     expect(readSmsAnswer('12')).toBe('unclear');
+    expect(readSmsAnswer('1 SB-1042')).toBe('confirmed');
+    expect(readSmsAnswer('sb1042: 2')).toBe('declined');
+    expect(readSmsAnswer('SB-1042')).toBe('unclear');
   });
 });

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { InboundMessage } from '../../../channels/core/index.js';
 import { readTechnicianReply, type AutomaticClassification, type EmailMeta } from '../../../channels/email/index.js';
-import { readSmsAnswer } from '../../../channels/twilio-sms/index.js';
+import { readSmsAnswer, REFERENCE_IN_TEXT } from '../../../channels/twilio-sms/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { Secrets } from '../common/secrets.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -62,7 +62,7 @@ export class InboundRouter {
     const contact = identified?.contact ?? null;
     const messaging = m.kind === 'sms' || m.kind === 'whatsapp';
     // A technician texting from their registered number answers their pending service order.
-    const order = messaging && user?.role === 'technician' ? await this.pendingOrder(sql, user.id) : null;
+    const order = messaging && user?.role === 'technician' ? await this.pendingOrder(sql, user.id, m.text) : null;
     const thread = m.kind === 'email' ? await this.thread(sql, channel, m, contact, user) : order ? order : messaging && contact ? await this.conversation(sql, channel, contact) : null;
     const flags: MessageFlag[] = [];
     const automatic = (m.meta as EmailMeta | undefined)?.automatic as AutomaticClassification | undefined;
@@ -123,12 +123,19 @@ export class InboundRouter {
     return u ?? null;
   }
 
-  /** The technician's most recent service order still awaiting their answer. */
-  private async pendingOrder(sql: Sql, technicianId: string): Promise<Route['thread']> {
+  /**
+   * The service order a technician's text answers: the one whose reference it names ("1 SB-1042"), else the
+   * one sent to them last, of those still awaiting their answer. (Not the incident updated last: a customer's
+   * message on another pending order must not make "1" confirm that one.)
+   */
+  private async pendingOrder(sql: Sql, technicianId: string, text: string): Promise<Route['thread']> {
+    const named = REFERENCE_IN_TEXT.exec(text);
     const [row] = await sql<ThreadIncident>(
       `select ${THREAD_COLUMNS}
-       from incidents i where i.assignee_id = ? and i.assignment_status = 'pending' and i.status <> 'closed' order by i.updated_at desc limit 1`,
-      [technicianId],
+       from incidents i
+       where i.assignee_id = ? and i.assignment_status = 'pending' and i.status <> 'closed'
+       order by (i.reference = ?) desc, (select max(o.created_at) from outbox o where o.kind in ('service-order', 'service-order-sms') and o.source_id = i.assignment_id) desc nulls last, i.updated_at desc limit 1`,
+      [technicianId, named ? `SB-${named[1]}` : ''],
     );
     return row ? { incident: row, via: 'service-order' } : null;
   }

@@ -283,4 +283,28 @@ describe('SMS and WhatsApp through Twilio: webhooks in, replies out, delivery ca
     const after = await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${second.incident.id}`));
     expect(after).toMatchObject({ assignee: null, assignmentStatus: 'declined' });
   });
+
+  it('a technician with two orders awaiting their answer: "1" answers the one sent last, whatever was updated since; "1 SB-…" the one it names', async () => {
+    const tech = await admin.createUser({ email: 'tecnico.dos@example.es', name: 'Inés Mora', role: 'technician', phone: '+34699000002' });
+    const open = async (n: string) => {
+      const created = nextEvent(socket, 'incident.created', (p) => p.incident.lastMessagePreview === `Fuga ${n}`, 10_000);
+      await deliver(sms, message(`+3461200020${n}`, `Fuga ${n}`));
+      const { incident } = await created;
+      await admin.ok(admin.patch(`/api/incidents/${incident.id}`, { assigneeId: tech.id }));
+      await waitUntil(async () => fake.requests.filter((r) => r.params.To === '+34699000002' && r.params.Body.includes(incident.reference)), (r) => r.length === 1, `the SMS service order of ${n}`);
+      return incident;
+    };
+    const older = await open('1');
+    const newer = await open('2');
+    // The first order's customer writes again: that incident is now the one updated last.
+    const touched = nextEvent(socket, 'message.created', (p) => p.incidentId === older.id && p.message.body === 'Sigue goteando', 10_000);
+    await deliver(sms, message('+34612000201', 'Sigue goteando'));
+    await touched;
+    const confirmed = nextEvent(socket, 'incident.updated', (p) => p.incident.assignmentStatus === 'confirmed' && [older.id, newer.id].includes(p.incident.id), 10_000);
+    await deliver(sms, message('+34699000002', '1'));
+    expect((await confirmed).incident.id).toBe(newer.id);
+    const named = nextEvent(socket, 'incident.updated', (p) => p.incident.id === older.id && p.incident.assignmentStatus === 'confirmed', 10_000);
+    await deliver(sms, message('+34699000002', `1 ${older.reference}`));
+    await named;
+  });
 });
