@@ -24,8 +24,22 @@ export interface AssignmentContext {
   supervisor: { id: string; name: string; email: string } | null;
   /** Technicians offered it before (any answer): never offered again in this round of offers. */
   offered: string[];
+  /** Offers made for it so far (any answer): with assignmentId, what tells that another offer or answer came in meanwhile. */
+  offerCount: number;
   assigneeId: string | null;
+  assignmentId: string | null;
   assignmentStatus: string | null;
+  /** The incident it was merged into (then it is closed and never offered). */
+  mergedIntoId: string | null;
+}
+
+export interface LockedIncident {
+  status: IncidentStatus;
+  assigneeId: string | null;
+  assignmentId: string | null;
+  assignmentStatus: string | null;
+  mergedIntoId: string | null;
+  assigneeName: string | null;
 }
 
 export interface OfferRow {
@@ -46,7 +60,8 @@ export class AssignmentRepository {
          coalesce(st.required_skills, '{}'::jsonb) as "requiredSkills", cu.zone, coalesce(d.offer_minutes, 30) as "offerMinutes",
          s.id as "supervisorId", s.name as "supervisorName", s.email as "supervisorEmail",
          array(select distinct o.technician_id from assignment_offers o where o.incident_id = i.id) as offered,
-         i.assignee_id as "assigneeId", i.assignment_status as "assignmentStatus"
+         (select count(*)::int from assignment_offers o where o.incident_id = i.id) as "offerCount",
+         i.assignee_id as "assigneeId", i.assignment_id as "assignmentId", i.assignment_status as "assignmentStatus", i.merged_into_id as "mergedIntoId"
        from incidents i left join departments d on d.id = i.department_id left join users s on s.id = d.supervisor_id and s.active
        left join service_types st on lower(st.name) = lower(i.service_type) left join customers cu on cu.id = i.customer_id
        where i.id = ?`,
@@ -100,14 +115,23 @@ export class AssignmentRepository {
     }));
   }
 
-  /** Locks the incident row for the offer (null: gone). */
-  async lockIncident(sql: Sql, id: string): Promise<{ status: IncidentStatus; assigneeId: string | null; assignmentId: string | null; assignmentStatus: string | null; assigneeName: string | null } | null> {
-    const [row] = await sql<{ status: IncidentStatus; assigneeId: string | null; assignmentId: string | null; assignmentStatus: string | null; assigneeName: string | null }>(
-      `select i.status, i.assignee_id as "assigneeId", i.assignment_id as "assignmentId", i.assignment_status as "assignmentStatus", u.name as "assigneeName"
+  /**
+   * Locks the incident row for the offer (null: gone). Every writer of an incident and its offers locks the
+   * incident first (an offer, an answer, an expiry, a merge, an agent's change): one order, no deadlock.
+   */
+  async lockIncident(sql: Sql, id: string): Promise<LockedIncident | null> {
+    const [row] = await sql<LockedIncident>(
+      `select i.status, i.assignee_id as "assigneeId", i.assignment_id as "assignmentId", i.assignment_status as "assignmentStatus", i.merged_into_id as "mergedIntoId", u.name as "assigneeName"
        from incidents i left join users u on u.id = i.assignee_id where i.id = ? for update of i`,
       [id],
     );
     return row ?? null;
+  }
+
+  /** Offers made for the incident so far (read after lockIncident, in a statement of its own: it then sees every offer committed before the lock). */
+  async offerCount(sql: Sql, incidentId: string): Promise<number> {
+    const [row] = await sql<{ n: number }>(`select count(*)::int as n from assignment_offers where incident_id = ?`, [incidentId]);
+    return row?.n ?? 0;
   }
 
   /** The standing offer is withdrawn (the incident is offered to someone else, or by hand). */
@@ -130,32 +154,51 @@ export class AssignmentRepository {
 
   /**
    * Offers nobody answered in time, each flipped to 'expired' exactly once (the conditional update), with
-   * the incident handed back (no assignee, open) in the same statement's transaction.
+   * the incident handed back (no assignee, open) in the same transaction. Returns only the offers whose
+   * incident was handed back: those are to be offered to the next technician.
+   *
+   * Locks the incidents first, then their offers, as every other writer of both does (an answer, an offer,
+   * a merge, an agent's change): an expiry never deadlocks with them. An incident another transaction holds
+   * is skipped (its offer expires on the next sweep, if it is still standing then), and so two sweeps at the
+   * same moment never take the same offer.
+   *
+   * An offer whose incident no longer has it as its assignment (reassigned or merged meanwhile, by a
+   * version that did not withdraw it), or whose incident is no longer open (resolved, closed, merged), is
+   * only marked expired: nothing is handed back, nothing is offered again.
    */
   async expire(sql: Sql, now: Date, limit = 50): Promise<OfferRow[]> {
-    const rows = await sql<OfferRow>(
-      `with due as (select id from assignment_offers where status = 'offered' and expires_at <= ? order by expires_at limit ? for update skip locked),
-       flipped as (update assignment_offers o set status = 'expired', answered_at = ? from due where o.id = due.id returning o.id, o.incident_id, o.technician_id)
-       select f.id, f.incident_id as "incidentId", f.technician_id as "technicianId", u.name as "technicianName", i.department_id as "departmentId", 'expired' as status
-       from flipped f join users u on u.id = f.technician_id join incidents i on i.id = f.incident_id`,
-      [now, limit, now],
+    const due = await sql<{ incidentId: string }>(
+      `select distinct incident_id as "incidentId" from (select incident_id from assignment_offers where status = 'offered' and expires_at <= ? order by expires_at limit ?) d`,
+      [now, limit],
     );
-    for (const r of rows) {
-      const [changed] = await sql<{ status: IncidentStatus; prev: IncidentStatus }>(
+    if (!due.length) return [];
+    const locked = await sql<{ id: string }>(`select id from incidents where id = any(?::uuid[]) order by id for update skip locked`, [due.map((d) => d.incidentId)]);
+    if (!locked.length) return [];
+    const flipped = await sql<Omit<OfferRow, 'departmentId'>>(
+      `with flipped as (update assignment_offers set status = 'expired', answered_at = ? where incident_id = any(?::uuid[]) and status = 'offered' and expires_at <= ?
+         returning id, incident_id, technician_id)
+       select f.id, f.incident_id as "incidentId", f.technician_id as "technicianId", u.name as "technicianName", 'expired' as status from flipped f join users u on u.id = f.technician_id`,
+      [now, locked.map((l) => l.id), now],
+    );
+    const handedBack: OfferRow[] = [];
+    for (const r of flipped) {
+      const [changed] = await sql<{ status: IncidentStatus; prev: IncidentStatus; departmentId: string | null }>(
         `update incidents i set assignee_id = null, assignment_id = null, assignment_status = null,
            status = case when i.status in ('new', 'pending') then 'open' else i.status end, updated_at = ?, version = version + 1
          from (select status as prev from incidents where id = ?) p
-         where i.id = ? and i.assignment_id = ? returning i.status, p.prev`,
+         where i.id = ? and i.assignment_id = ? and i.status in ('new', 'open', 'pending') and i.merged_into_id is null
+         returning i.status, p.prev, i.department_id as "departmentId"`,
         [now, r.incidentId, r.incidentId, r.id],
       );
-      if (!changed) continue; // reassigned by hand meanwhile: nothing to hand back
+      if (!changed) continue; // reassigned, resolved or merged meanwhile: nothing to hand back, nothing to offer again
       await sql(`insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, null, 'assignment.expired', ?, ?)`, [
         r.incidentId,
         JSON.stringify({ assignee: { from: r.technicianName, to: null }, assignmentStatus: { from: 'pending', to: 'expired' }, ...(changed.prev !== changed.status ? { status: { from: changed.prev, to: changed.status } } : {}) }),
         now,
       ]);
+      handedBack.push({ ...r, departmentId: changed.departmentId });
     }
-    return rows;
+    return handedBack;
   }
 
   /** Open incidents assigned to each active technician, newest change first, with the standing offer's deadline. */

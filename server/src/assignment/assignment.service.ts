@@ -9,7 +9,7 @@ import type { Release } from '../duplicates/duplicates.service.js';
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
 import { availabilityOf, isAvailable, nextOffer, rankTechnicians, type Ranking } from '../domain/assignment/index.js';
 import { toIncidentSummary } from '../incidents/incident.mapper.js';
-import { statusAfterAssignment } from '../domain/incident-state.js';
+import { OPEN_STATUSES, statusAfterAssignment, type IncidentStatus } from '../domain/incident-state.js';
 import { IncidentsService, type AnswerNotice, type Assignment, type IncidentChange } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
@@ -87,7 +87,13 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * Offers the incident to the best technician not offered it yet (withdrawing a standing offer). `by`:
-   * the agent who asked, or null (a rule, a decline, an expiry). A confirmed assignment is left alone.
+   * the agent who asked, or null (a rule, a decline, an expiry). A confirmed assignment is left alone, and
+   * so is an incident that is merged or no longer open (resolved, closed).
+   *
+   * The ranking is made from the incident as it was read first; the offer is written only if, with the
+   * incident locked, it is still so: the same assignment and no other offer since. Otherwise another offer
+   * or answer came in meanwhile (two calls at once: a decline and an agent's click, a rule and an expiry,
+   * a double click) and this one gives way (409): one offer, one service order.
    */
   async assignBest(incidentId: string, by: Viewer | null): Promise<AssignBestResult> {
     if (!isUuid(incidentId)) throw new NotFoundException(`No incident ${incidentId}.`);
@@ -95,7 +101,8 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
     const sql = sqlOf(this.em);
     const context = await this.repo.context(sql, incidentId);
     if (!context) throw new NotFoundException(`No incident ${incidentId}.`);
-    if (context.assignmentStatus === 'confirmed') throw new ConflictException(`${context.reference} is confirmed by its technician: change the assignee by hand if it must move.`);
+    const refused = refusal(context.reference, context);
+    if (refused) throw new ConflictException(refused);
     const now = new Date();
     const ranking = await this.ranking(sql, context, now);
     const pick = nextOffer(ranking.candidates, context.offered);
@@ -106,7 +113,12 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
     const offerId = randomUUID();
     const made = await inTransaction(this.em, async (tx) => {
       const current = await this.repo.lockIncident(tx, incidentId);
-      if (!current || current.assignmentStatus === 'confirmed') return null;
+      if (!current) return { refused: `${context.reference} no longer exists.` };
+      const no = refusal(context.reference, current);
+      if (no) return { refused: no };
+      if (current.assignmentId !== context.assignmentId || (await this.repo.offerCount(tx, incidentId)) !== context.offerCount) {
+        return { refused: `${context.reference} was offered or answered meanwhile: look at it again before asking for another offer.` };
+      }
       await this.repo.withdrawOpen(tx, incidentId, now);
       const round = context.offered.length + 1;
       await this.repo.insertOffer(tx, { id: offerId, incidentId, technicianId: pick.technicianId, round, reasons: pick.reasons, at: now, expiresAt: new Date(now.getTime() + context.offerMinutes * 60_000) });
@@ -121,7 +133,7 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
       await tx(`insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, ?, 'assignment.offered', ?, ?)`, [incidentId, by?.user.id ?? null, JSON.stringify(changes), now]);
       return { before: { departmentId: context.departmentId, assigneeId: current.assigneeId } };
     });
-    if (!made) throw new ConflictException(`${context.reference} was confirmed meanwhile.`);
+    if ('refused' in made) throw new ConflictException(made.refused);
     await this.incidents.announceChange(incidentId, made.before, ['assignee', 'assignmentStatus', 'status'], by ? { id: by.user.id, name: by.user.name } : null);
     this.incidents.assignments.emit('assigned', { incidentId, technicianId: pick.technicianId, assignmentId: offerId } satisfies Assignment);
     this.announceWorkload('offered', pick.technicianId);
@@ -192,4 +204,12 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
   announceWorkload(reason: WorkloadChangeReason, technicianId: string | null): void {
     this.publisher.publish([ROOM_EVERYTHING, roomForDepartment(null)], 'workload.changed', { reason, technicianId });
   }
+}
+
+/** Why an incident is not to be offered to anyone now (null: it may be). */
+function refusal(reference: string, i: { status: IncidentStatus; mergedIntoId: string | null; assignmentStatus: string | null }): string | null {
+  if (i.mergedIntoId) return `${reference} was merged into another incident: assign that one.`;
+  if (!OPEN_STATUSES.includes(i.status)) return `${reference} is ${i.status}: reopen it before assigning it.`;
+  if (i.assignmentStatus === 'confirmed') return `${reference} is confirmed by its technician: change the assignee by hand if it must move.`;
+  return null;
 }

@@ -23,6 +23,12 @@ export function sqlOf(em: EntityManager): Sql {
   return async (text, params = []) => (await knex.raw(text, params as never[])).rows;
 }
 
+/** Plain SQL inside an EntityManager's own transaction (em.transactional): its connection, its transaction. */
+export const sqlInTransactionOf =
+  (em: EntityManager): Sql =>
+  (text, params = []) =>
+    em.getConnection().execute(text, params as unknown[], 'all', em.getTransactionContext());
+
 /**
  * Runs fn in one transaction (committed when it resolves, rolled back when it throws).
  * Inside fn use only the given sql: the embedded database has one connection, which the transaction

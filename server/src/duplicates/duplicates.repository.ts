@@ -188,6 +188,15 @@ export class DuplicatesRepository {
        where id = ?`,
       [at, source.departmentId, ...[keptFrom === 'source', source.assigneeId, keptFrom === 'source', source.assignmentId, keptFrom === 'source', source.assignmentStatus], target.id],
     );
+    // The assignment module's offers follow the assignments (both incidents are locked already: incidents
+    // first, then offers, as every writer of both). The target taking the source's assignment takes its
+    // offer too, so that the offer expires (and the next technician is asked) for the target; any other
+    // offer left standing on the source ends (the source is closed and not offered to anyone).
+    if (keptFrom === 'source' && source.assignmentId) {
+      await sql(`update assignment_offers set status = 'withdrawn', answered_at = ? where incident_id = ? and status = 'offered' and id <> ?`, [at, target.id, source.assignmentId]);
+      await sql(`update assignment_offers set incident_id = ? where id = ? and incident_id = ?`, [target.id, source.assignmentId, source.id]);
+    }
+    await sql(`update assignment_offers set status = 'withdrawn', answered_at = ? where incident_id = ? and status = 'offered'`, [at, source.id]);
     await this.recount(sql, [source.id, target.id]);
     const [row] = await sql<{ id: string }>(
       `insert into incident_merges (id, source_id, target_id, automatic, score, reasons, note, moved_messages, moved_calls, before, released, actor_id, created_at)
@@ -249,6 +258,8 @@ export class DuplicatesRepository {
         m.targetId,
       ],
     );
+    // The offer of the source's assignment, taken by the target with it, goes back with it.
+    if (m.before.keptFrom === 'source' && s?.assignmentId) await sql(`update assignment_offers set incident_id = ? where id = ? and incident_id = ?`, [sourceId, s.assignmentId, m.targetId]);
     await this.recount(sql, [sourceId, m.targetId]);
     await sql(`update incident_merges set source_id = ?, undone_at = ?, undone_by = ? where id = ?`, [sourceId, at, actorId, m.id]);
     return { returned: returned.length };

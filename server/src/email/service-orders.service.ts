@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ChannelsService } from '../channels/channels.service.js';
 import { Secrets } from '../common/secrets.js';
@@ -39,6 +40,20 @@ interface OrderRow {
   tech_email: string;
   tech_locale: string;
   tech_name: string;
+}
+
+/**
+ * The outbox key of an SLA notice: one mail per incident, target, state and recipient. The outbox holds one
+ * mail per (kind, source_id), kind at most 40 characters and source_id a UUID: the kind says what the notice
+ * is (at most 27 characters) and the source is a UUID made from a hash of all four (RFC 9562 version 8), so
+ * two recipients never share a key however alike their addresses (the same address in another case is one).
+ */
+export function slaNoticeKey(a: Pick<SlaAlarm, 'incidentId' | 'target' | 'state'>, to: string): { kind: string; sourceId: string } {
+  const h = createHash('sha256').update(`sla-notice\0${a.incidentId}\0${a.target}\0${a.state}\0${to.trim().toLowerCase()}`).digest();
+  h[6] = (h[6]! & 0x0f) | 0x80;
+  h[8] = (h[8]! & 0x3f) | 0x80;
+  const hex = h.subarray(0, 16).toString('hex');
+  return { kind: `sla-${a.target}-${a.state}`, sourceId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` };
 }
 
 export type LinkAction = 'confirm' | 'decline';
@@ -173,7 +188,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
     for (const to of a.notify) {
       const [user] = await sql<{ locale: string }>(`select locale from users where email = ?`, [to]);
       const words = slaNotice(localeOr(user?.locale), { reference: a.reference, target: a.target, state: a.state, dueAt: new Date(a.dueAt), policy: a.policy, link: this.linkTo(a.incidentId) });
-      const sent = await this.replies.notice({ incidentId: a.incidentId, reference: a.reference, subject: row.subject, to, ...words, kind: `sla-${a.target}-${a.state}:${to}`.slice(0, 40), sourceId: a.incidentId });
+      const sent = await this.replies.notice({ incidentId: a.incidentId, reference: a.reference, subject: row.subject, to, ...words, ...slaNoticeKey(a, to) });
       if (!sent) return void this.log.warn(`no active e-mail channel: the SLA notice for ${a.reference} cannot be sent`);
     }
   }
@@ -190,6 +205,22 @@ export class ServiceOrders implements OnApplicationBootstrap {
   private linkTo(incidentId: string): string | null {
     const base = this.config.publicUrl?.replace(/\/+$/, '');
     return base ? `${base}/incidents/${incidentId}` : null;
+  }
+
+  /**
+   * Whether a link is one we signed for this assignment and technician. It was signed with the incident the
+   * order was sent for, which is the one holding the assignment now or, after a merge moved the assignment
+   * (with its messages) into another incident, one of those merged into it (at any depth). The assignment
+   * id is random and signed only ever with its own incident, so accepting any of those accepts nothing else.
+   */
+  private async genuineLink(token: string, assignmentId: string, incidentId: string, technicianId: string): Promise<boolean> {
+    const key = this.secrets.linkKey;
+    if (verifyServiceOrderLink(token, { assignmentId, incidentId, technicianId }, key)) return true;
+    const merged = await sqlOf(this.em)<{ id: string }>(
+      `with recursive m(id) as (select id from incidents where merged_into_id = ? union select i.id from incidents i join m on i.merged_into_id = m.id) select id from m limit 100`,
+      [incidentId],
+    );
+    return merged.some((m) => verifyServiceOrderLink(token, { assignmentId, incidentId: m.id, technicianId }, key));
   }
 
   /** A one-click link: GET asks (`act` false), POST acts. */
@@ -209,10 +240,10 @@ export class ServiceOrders implements OnApplicationBootstrap {
          join users u on u.email = o.recipient where o.kind = 'service-order' and o.source_id = ?`,
         [assignmentId],
       );
-      const genuine = was && verifyServiceOrderLink(token, { assignmentId, incidentId: was.id, technicianId: was.tech_id }, this.secrets.linkKey);
+      const genuine = was && (await this.genuineLink(token, assignmentId, was.id, was.tech_id));
       return genuine ? { kind: 'stale', locale: localeOr(was.locale), reference: was.reference } : { kind: 'invalid' };
     }
-    if (!verifyServiceOrderLink(token, { assignmentId, incidentId: row.id, technicianId: row.assignee_id }, this.secrets.linkKey)) return { kind: 'invalid' };
+    if (!(await this.genuineLink(token, assignmentId, row.id, row.assignee_id))) return { kind: 'invalid' };
     const locale = localeOr(row.locale);
     const base = { locale, reference: row.reference, subject: row.subject, answer } as const;
     if (row.assignment_status === answer) return { kind: 'already', ...base };

@@ -198,6 +198,16 @@ export class IncidentsRepository {
     return { answer: a.answer, before: { departmentId: row.department_id, assigneeId: a.technicianId }, technicianName: row.technician_name, changed: Object.keys(changes), offered: offer.length > 0 };
   }
 
+  /**
+   * The incident's standing offer (of the assignment module) is withdrawn: an agent assigned it by hand,
+   * or resolved or closed it. Its expiry then neither hands the incident back nor offers it to the next
+   * technician. Inside the caller's transaction, with the incident locked first (as every writer of
+   * incidents and offers does).
+   */
+  async withdrawOffers(sql: Sql, incidentId: string, at: Date): Promise<number> {
+    return (await sql(`update assignment_offers set status = 'withdrawn', answered_at = ? where incident_id = ? and status = 'offered' returning id`, [at, incidentId])).length;
+  }
+
   /** The Message-IDs of an incident's mail, oldest first, and the last one a customer sent. */
   async threadIds(sql: Sql, incidentId: string): Promise<{ all: string[]; lastInbound?: string }> {
     const rows = await sql<{ external_id: string; kind: string }>(`select external_id, kind from messages where incident_id = ? and external_id is not null order by created_at, id`, [incidentId]);

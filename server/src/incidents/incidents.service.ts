@@ -6,9 +6,9 @@ import type { Viewer } from '../auth/auth.decorators.js';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { ChannelKind, ContactDto, ReplyRoute, UserRefDto, IncidentDetailDto, IncidentListDto, IncidentPatch, IncidentSummaryDto, MessageDto, MessageKind } from '../contracts/api.js';
-import { sqlOf, type Sql } from '../database/sql.js';
+import { sqlInTransactionOf, sqlOf, type Sql } from '../database/sql.js';
 import { siteKeyOf } from '../domain/dedup/index.js';
-import { statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
+import { OPEN_STATUSES, statusAfterAssignment, statusAfterCustomerMessage, transition, type IncidentStatus } from '../domain/incident-state.js';
 import { canSee, roomsOfIncident, roomsThatLostSight, type IncidentPlacement, type ViewerScope } from '../domain/visibility.js';
 import { DuplicatesRepository } from '../duplicates/duplicates.repository.js';
 import type { Routed } from '../workflow/workflow.service.js';
@@ -166,6 +166,9 @@ export class IncidentsService {
       changed = Object.keys(changes);
       if (changed.length === 0) return;
       incident.updatedAt = new Date();
+      // A standing offer ends with a new assignee chosen by hand or with the work (resolved, closed): its
+      // expiry must not take the incident from the one chosen, nor offer a finished incident again.
+      if (changes.assignee || (changes.status && !OPEN_STATUSES.includes(incident.status))) await this.repo.withdrawOffers(sqlInTransactionOf(em), incident.id, incident.updatedAt);
       this.audit.record(em, { entityType: 'incident', entityId: incident.id, actor: viewer.user, action: 'updated', changes });
       after = incident;
     });

@@ -14,6 +14,11 @@ import { domainOf, type EmailChannelConfig } from '../email/email-settings.js';
 import type { InboundMessageColumns } from '../incidents/incidents.repository.js';
 
 /** The incident columns a thread needs (ThreadIncident), for `incidents i`. */
+/** `merged_end`: the incident of id ? or, if it was merged, the one it ended in (a chain of merges, bounded). */
+const MERGED_END = `with recursive chain(id, merged_into_id, depth) as (
+    select id, merged_into_id, 0 from incidents where id = ?
+    union all select i.id, i.merged_into_id, c.depth + 1 from incidents i join chain c on i.id = c.merged_into_id where c.depth < 20),
+  merged_end as (select id from chain where merged_into_id is null limit 1)`;
 const THREAD_COLUMNS = `i.id, i.reference, i.status, i.contact_id as "contactId", i.customer_id as "customerId", i.assignee_id as "assigneeId"`;
 
 interface ThreadIncident {
@@ -153,7 +158,8 @@ export class InboundRouter {
     for (const token of candidates) {
       const v = verifyReplyToken(token, this.secrets.replyTokenKey);
       if (!v.ok) continue;
-      const incident = await this.incident(sql, channel.id, 'i.id = ?', [v.payload.incidentId]);
+      // Its incident, or the one it was merged into (at any depth): a merge combines the timelines.
+      const incident = await this.incident(sql, channel.id, 'i.id = (select id from merged_end)', [v.payload.incidentId], MERGED_END);
       if (incident) return { incident, via: 'token', token: v.payload };
     }
     // 2. In-Reply-To / References against mail stored or sent on this mailbox (a bounce: the returned mail's id)
@@ -191,9 +197,9 @@ export class InboundRouter {
    * or a tag never reaches across mailboxes. A thread never continues a closed incident: a new message
    * about it starts a new one.
    */
-  private async incident(sql: Sql, channelId: string, where: string, params: unknown[]): Promise<ThreadIncident | null> {
+  private async incident(sql: Sql, channelId: string, where: string, params: unknown[], withClause = ''): Promise<ThreadIncident | null> {
     const [row] = await sql<ThreadIncident>(
-      `select ${THREAD_COLUMNS}
+      `${withClause} select ${THREAD_COLUMNS}
        from incidents i where ${where} and i.status <> 'closed'
        and (i.channel_id = ? or exists (select 1 from messages m where m.incident_id = i.id and m.channel_id = ?))`,
       [...params, channelId, channelId],
