@@ -122,6 +122,8 @@ export class IncidentsService {
       if (viewer.user.role === 'technician' && (patch.assigneeId !== undefined || patch.departmentId !== undefined)) {
         throw new ForbiddenException('Technicians cannot reassign incidents.');
       }
+      // The SLA policy is the desk's promise to the customer: a technician's edit must not move or clear its clocks.
+      if (viewer.user.role === 'technician' && patch.slaPolicyId !== undefined) throw new ForbiddenException('Technicians cannot change the SLA policy.');
       before = placementOf(incident);
       const changes: AuditChanges = {};
       const set = <K extends keyof Incident>(key: K, value: Incident[K], show: (v: Incident[K]) => unknown = (v) => v) => {

@@ -172,6 +172,11 @@ describe('incidents API', () => {
     expect(list.items.every((i) => i.assignee?.id === techUser.id)).toBe(true);
     expect((await tech.get(`/api/incidents/${other.id}`)).status).toBe(404);
     expect((await tech.patch(`/api/incidents/${mine.id}`, { assigneeId: null })).status).toBe(403);
+    const sla = await tech.patch(`/api/incidents/${mine.id}`, { slaPolicyId: null });
+    expect(sla.status).toBe(403);
+    expect(sla.body.message).toMatch(/SLA policy/);
+    // What they may change on their own incident.
+    expect((await tech.patch(`/api/incidents/${mine.id}`, { priority: 'high' })).status).toBe(200);
   });
 
   it('lets only admins create users, departments and channels', async () => {
