@@ -201,6 +201,27 @@ export class AssignmentRepository {
     return handedBack;
   }
 
+  /**
+   * Incidents left with nobody after a decline or an expiry whose next offer never followed (the process died
+   * between the answer's commit and the next offer): open, unassigned, no standing offer, the latest offer
+   * declined or expired before `before`, and not already found to have nobody left for as many technicians.
+   * A hand reassignment or unassignment withdraws the offer, so those are not here.
+   */
+  async orphans(sql: Sql, before: Date, limit = 20): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      `select i.id from incidents i
+       join lateral (select o.status, o.answered_at from assignment_offers o where o.incident_id = i.id order by o.offered_at desc, o.id desc limit 1) last on true
+       where i.status in ('new', 'open', 'pending') and i.merged_into_id is null and i.assignee_id is null
+         and last.status in ('declined', 'expired') and last.answered_at < ?
+         and not exists (select 1 from assignment_offers o where o.incident_id = i.id and o.status = 'offered')
+         and not exists (select 1 from audit_log a where a.entity_type = 'incident' and a.entity_id = i.id and a.action = 'assignment.none'
+           and (a.changes->'offers'->>'to')::int = (select count(distinct o.technician_id) from assignment_offers o where o.incident_id = i.id))
+       order by last.answered_at limit ?`,
+      [before, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Open incidents assigned to each active technician, newest change first, with the standing offer's deadline. */
   async workload(sql: Sql): Promise<{ technicianId: string; open: number; offered: number; confirmed: number; incidents: WorkloadIncidentDto[] }[]> {
     const rows = await sql<{ technicianId: string; open: number; offered: number; confirmed: number; incidents: (Omit<WorkloadIncidentDto, 'offer'> & { offeredAt: string | null; expiresAt: string | null })[] }>(

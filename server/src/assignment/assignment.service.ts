@@ -22,6 +22,9 @@ const EXPIRY_SWEEP_MS = 30_000;
 /** The fields of an incident the workload screen shows or counts by. */
 const WORKLOAD_FIELDS = new Set(['assignee', 'assignmentStatus', 'status', 'subject', 'priority']);
 
+/** How long after a decline or an expiry its next offer may take before the sweep makes it (a process died). */
+const ORPHAN_GRACE_MS = 60_000;
+
 /** Nobody is left to offer an incident to (its supervisor is told by e-mail: email/ServiceOrders). */
 export interface Unassignable {
   incidentId: string;
@@ -157,13 +160,21 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
     if (c.supervisor) this.incidents.assignments.emit('unassignable', { incidentId: c.incidentId, reference: c.reference, subject: c.subject, supervisor: c.supervisor, offers: c.offered.length } satisfies Unassignable);
   }
 
-  /** Offers past their time: handed back and offered to the next (exactly once each: see the repository). */
+  /**
+   * Offers past their time: handed back and offered to the next (exactly once each: see the repository). Then
+   * the incidents whose next offer never followed a decline or an expiry (the process died in between, a minute
+   * ago or more): offered now.
+   */
   async expire(now = new Date()): Promise<number> {
     const expired = await inTransaction(this.em, (sql) => this.repo.expire(sql, now));
     for (const o of expired) {
       await this.incidents.announceChange(o.incidentId, { departmentId: o.departmentId, assigneeId: o.technicianId }, ['assignee', 'assignmentStatus'], null);
       this.announceWorkload('expired', o.technicianId);
       await this.assignBest(o.incidentId, null).catch((err: Error) => this.log.warn(`next offer for ${o.incidentId} failed: ${err.message}`));
+    }
+    for (const id of await this.repo.orphans(sqlOf(this.em), new Date(now.getTime() - ORPHAN_GRACE_MS))) {
+      this.log.warn(`${id}: no next offer followed its last decline or expiry; offering it now`);
+      await this.assignBest(id, null).catch((err: Error) => this.log.warn(`next offer for ${id} failed: ${err.message}`));
     }
     return expired.length;
   }

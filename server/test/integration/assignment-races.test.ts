@@ -269,6 +269,29 @@ describe('assignment races', () => {
     expect((await detail(target.id)).assignee?.id).toBe(other.id);
   });
 
+  it('a decline whose next offer never followed (the process died): the sweep offers it to the next, once', async () => {
+    const i = await incident();
+    const first = await offered(i.id);
+    // The decline as committed, two minutes ago, without the in-process next offer that should have followed it.
+    await query(desk.db, `update assignment_offers set status = 'declined', answered_at = now() - interval '2 minutes' where incident_id = $1 and status = 'offered'`, [i.id]);
+    await query(desk.db, `update incidents set assignee_id = null, assignment_id = null, assignment_status = 'declined' where id = $1`, [i.id]);
+    await assignment().expire(new Date());
+    const after = await offers(i.id);
+    expect(after.map((o) => o.status)).toEqual(['declined', 'offered']);
+    expect(after[1]!.technician_id).not.toBe(first.offeredTo.id);
+    expect((await row(i.id)).assignee_id).toBe(after[1]!.technician_id);
+    // Swept again: it has its offer, nothing more.
+    await assignment().expire(new Date());
+    expect(await offers(i.id)).toHaveLength(2);
+    // An incident its agent unassigned by hand is not the sweep's (its offer was withdrawn).
+    const mine = await incident();
+    const r = await offered(mine.id);
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${mine.id}`, { assigneeId: null }));
+    await query(desk.db, `update assignment_offers set answered_at = now() - interval '2 minutes' where incident_id = $1`, [mine.id]);
+    await assignment().expire(new Date());
+    expect((await offers(mine.id)).map((o) => [o.technician_id, o.status])).toEqual([[r.offeredTo.id, 'withdrawn']]);
+  });
+
   it('bug 8: SLA breach notices go to every address, however alike their beginnings', async () => {
     const near = ['guardia.supervision.norte@climatiza.example', 'guardia.supervision.norte@climatiza-sur.example'];
     const policy = await desk.admin.ok<{ id: string }>(
