@@ -20,7 +20,8 @@ const EN = `told tell telling said say says sent send came come coming went go g
   the and but with without from into over under yet ever never always right wrong good bad fine okay great better worse big small new
   old same other another first last next both all some many much little lot problem issue note money paid price order need want
   press pressed sign signed screen speaker pole line floor wall ceiling tiles charge charged project gym garden fire sound music
-  board table wash spin ramp bay wheel`;
+  board table wash spin ramp bay wheel
+  thanx thankyou some1 any1 appt cust txt yday tmw tomoz wot cud abt thru btw fyi hrs mins hiya ta joy chap bloke sparky`;
 const ES = `dijo dicho contado mandado enviado llamado llamo vino venido fue ido vuelto dejado puesto hecho visto mirado probado
   hoy mañana ayer tarde noche semana lunes viernes hora horas minutos dia dias rato
   gracias favor perdon hola buenas saludos urgente todavia ahora ya tambien solo pronto luego desde despues antes sobre porque
@@ -30,7 +31,8 @@ const ES = `dijo dicho contado mandado enviado llamado llamo vino venido fue ido
   pero con sin para bajo nunca siempre bien mal bueno malo grande pequeño nuevo viejo mismo otro primero ultimo siguiente
   algunos mucho poco mejor peor problema nota dinero pagado precio pedido necesito quiero esperando espero seguro quizas medio
   proyecto prensa grua torno puente surtido compacto valle cerca pintura cinta pantalla techo suelo pared sonido musica soldado
-  parque coche rueda juego`;
+  parque coche rueda juego
+  porfi xk tdo tds wasap guasap kiero qnd muxas aver rellamada cita fecha aviso incidencia chaval`;
 const RO = `spus zis trimis sunat venit plecat fost ajuns lasat pus facut vazut uitat incercat
   azi astazi maine ieri seara noapte saptamana luni vineri ora ore minute zi zile
   multumesc multumim rog scuze salut buna urgent inca acum deja doar curand dupa inainte despre pentru aici acolo unde cand cine
@@ -39,7 +41,8 @@ const RO = `spus zis trimis sunat venit plecat fost ajuns lasat pus facut vazut 
   lucru programare mesaj poza numar adresa raspuns vesti noutati
   dar cu fara sub niciodata mereu bine rau bun mare mic nou vechi acelasi alt primul ultimul urmatorul unii mult putin problema
   nota bani platit pret comanda vreau asteptam sper sigur poate
-  greșit gresit presa firma semnatura ecran tavan podea perete proiect macaragiu banda vopsea curte parc joc muzica sunet roata`;
+  greșit gresit presa firma semnatura ecran tavan podea perete proiect macaragiu banda vopsea curte parc joc muzica sunet roata
+  mltm mersii nimik cva trb slt vrg veste sesizare programare domnul colegul`;
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 

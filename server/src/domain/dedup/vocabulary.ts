@@ -31,6 +31,18 @@ const CLOGGED = [
   ...FITTINGS_EN.flatMap((x) => [`${x} is blocked`, `${x} are blocked`, `${x} blocked`, `blocked ${x}`, `${x} blocked up`, `${x} is blocked up`]),
 ];
 
+/**
+ * A repair asked for, in words of a resolution ("can you get it sorted?", "need this fixed now", "necesito que esté
+ * arreglado", "vreau să fie rezolvat"), and the wait complained of ("ya va siendo hora", "ya va a hacer una semana"):
+ * it does not work (SYMPTOMS) and its clause says nothing works (NEGATIONS), though "sorted", "arreglado" or "ya va"
+ * are in it.
+ */
+const REPAIR_WANTED = [
+  ...['get', 'need', 'want', 'have', 'getting', 'like'].flatMap((v) => ['it', 'this', 'that'].flatMap((o) => [`${v} ${o} =sorted`, `${v} ${o} =fixed now`])),
+  'que este arreglad*', 'que este solucionad*', 'que quede arreglad*', 'que quede solucionad*', 'lo quiero arreglad*', 'sa fie rezolvat*', 'sa fie reparat*', 'sa fie remediat*',
+  'ya va siendo hora', 'ya va a hacer', 'ya va a ser', 'ya va para', 'ya va a venir', 'ya va a llegar',
+];
+
 export const SYMPTOMS: Vocabulary = {
   // Equipment named after a symptom word: a smoke detector is no smoke, a heat pump's 'calor' no heat, a cold
   // room no cold; the engineer stuck in traffic is no stuck machine.
@@ -70,6 +82,8 @@ export const SYMPTOMS: Vocabulary = {
     'se traga', 'se come las monedas', 'se come el dinero', '=swallowed', 'swallows coins', 'swallows cards', 'eating coins', 'eats coins', 'eating money', 'a inghitit', 'inghite banii', 'inghite cardul', 'inghite monedele',
     'nu face gheata', 'no hace hielo', 'not making ice', 'keeps running', 'wont stop', 'non stop', 'nonstop', 'sin parar', 'no para', 'nu se opreste', 'merge continuu', 'functioneaza continuu',
     'runs constantly', 'running constantly', 'constantly running', 'running all the time',
+    // A repair not done yet: "yet to be sorted", "still to be fixed", "pendiente de arreglar" (negated too: NEGATIONS).
+    'yet to be', 'still to be', 'pendiente de arreglar', 'pendiente de reparar', 'pendiente de solucionar', ...REPAIR_WANTED,
   ],
   cold: [
     'cold', 'fri', 'rece', '=frig', 'freezing', 'no calienta', 'not heating', 'nu incalzeste', 'nu face cald', 'lukewarm', 'templad*', 'calduta', 'barely warm', 'no heat', 'no heating', 'sin calefaccion', 'fara caldura',
@@ -146,6 +160,9 @@ export const SYMPTOMS: Vocabulary = {
   blocked: [
     'clogged', 'blocked drain', 'blocked sink', 'blocked toilet', 'not draining', 'slow to drain', 'drains slowly', 'obstruid*', 'taponad*', 'embozad*',
     'no traga', 'no desagua', 'no baja el agua', 'infundat*', 'colmatat*', 'nu se scurge', 'nu scurge',
+    // A drain "backed up" is blocked, not the supply "back up" (a resolution): negated too (NEGATIONS). Written exact
+    // (the stemmer reads "backed" as "back") and with the fitting: files are backed up too.
+    ...FITTINGS_EN.flatMap((x) => [`${x} =backed up`, `${x} is =backed up`, `${x} are =backed up`, `${x} =backing up`, `${x} is =backing up`, `${x} are =backing up`, `${x} keeps =backing up`]),
     'clog*', 'wont drain', 'isnt draining', 'not drain', 'draining slowly', 'no desaguan', 'desagua mal', 'traga mal', 'tarda en tragar', 'no tragan', 'se infunda', 's a infundat',
     ...CLOGGED,
   ],
@@ -229,6 +246,31 @@ export const COMPASS: readonly string[] = ['north', 'south', 'east', 'west', 'no
 /** A marker followed by one of these is a job title, not a place ("Raluca Popescu, Office Manager"). */
 export const ROLE_WORDS: readonly string[] = ['manager', 'administrator', 'assistant', 'supervisor', 'coordinator', 'director', 'lead', 'staff', 'team', 'worker'];
 
+/**
+ * Pieces the cue lists below are built from. The people who come, by how customers name them; the days a visit
+ * is announced for ("viene el jueves", "coming Tuesday", "vine joi"; not today: "is anyone coming today?" asks);
+ * the earlier message a customer points back to ("as per my earlier email").
+ */
+const ES_VISITOR_NOUNS = ['tecnico', 'tecnicos', 'fontanero', 'electricista', 'chico', 'chicos', 'operario', 'operarios', 'instalador', 'frigorista', 'muchacho', 'senor', 'cerrajero', 'ascensorista', 'antenista', 'chaval'];
+const EN_VISITOR_NOUNS = ['engineer', 'technician', 'plumber', 'electrician', 'fitter', 'your man', 'your guy', 'your guys', 'your lads', 'your lad', 'sparky', 'gasman', 'gas man', 'locksmith', 'handyman', 'repairman'];
+const RO_VISITOR_NOUNS = ['tehnicianul', 'instalatorul', 'electricianul', 'omul', 'omul vostru', 'baiatul vostru', 'colegul vostru', 'frigotehnistul', 'meseriasul', 'echipa'];
+const ES_DAYS = ['manana', 'pasado manana', 'esta tarde', 'el lunes', 'el martes', 'el miercoles', 'el jueves', 'el viernes', 'el sabado'];
+const EN_DAYS = ['tomorrow', 'this afternoon', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'on monday', 'on tuesday', 'on wednesday', 'on thursday', 'on friday', 'on saturday'];
+const RO_DAYS = ['maine', 'poimaine', 'luni', 'marti', 'miercuri', 'joi', 'vineri', 'sambata', 'dupa amiaza', 'dupa masa'];
+const EN_EARLIER = ['my earlier', 'my previous', 'my last', 'our earlier', 'our previous', 'our last', 'the earlier', 'the previous'].flatMap((m) => ['email', 'e mail', 'message', 'text', 'call', 'report', 'request'].map((x) => `${m} ${x}`));
+/** "He's here", "they've arrived": the one who came named by a pronoun, an arrival and its visitor at once. */
+const EN_ARRIVED_PRONOUN = ['hes here', 'shes here', 'theyre here', 'hes outside', 'theyre outside', 'hes arrived', 'theyve arrived', 'hes just arrived', 'theyve just arrived', 'hes on site', 'theyre on site', 'hes turned up', 'theyve turned up', 'he is here', 'he has arrived'];
+/** The fault named as back ("ha vuelto la gotera", "the leak came back", "problema a revenit"): longer than the resolutions "ha vuelto", "came back", "a revenit" in them. */
+const ES_FAULT_NOUNS = ['el problema', 'la averia', 'la gotera', 'el goteo', 'el ruido', 'el olor', 'la fuga', 'el fallo', 'el error', 'la humedad', 'el pitido', 'el mismo problema'];
+const EN_FAULT_NOUNS = ['problem', 'fault', 'issue', 'leak', 'noise', 'smell', 'error', 'drip', 'damp', 'banging'];
+const RO_FAULT_NOUNS = ['problema', 'defectiunea', 'avaria', 'scurgerea', 'zgomotul', 'mirosul', 'eroarea', 'pana'];
+const FAULT_BACK = [
+  ...['ha vuelto', 'vuelve', 'volvio', 'ha regresado'].flatMap((v) => ES_FAULT_NOUNS.map((n) => `${v} ${n}`)),
+  ...ES_FAULT_NOUNS.flatMap((n) => ['ha vuelto', 'volvio', 'vuelve'].map((v) => `${n} ${v}`)),
+  ...EN_FAULT_NOUNS.flatMap((n) => ['came back', 'has come back', 'is back', 'has returned', 'returned', 'keeps coming back', 'is coming back'].map((v) => `${n} ${v}`)),
+  ...RO_FAULT_NOUNS.flatMap((n) => [`${n} a revenit`, `a revenit ${n}`, `${n} revine`, `revine ${n}`, `${n} a reaparut`, `a reaparut ${n}`]),
+];
+
 /** Words that say someone already reported it ("my colleague has already rung you"). */
 export const REFERS_BACK: readonly string[] = [
   'already contacted', 'already rung', 'already called', 'already emailed', 'already been in touch', 'already reported', 'has rung', 'have rung', 'rang you', 'rang this morning', 'emailed yesterday', 'emailed last',
@@ -236,6 +278,40 @@ export const REFERS_BACK: readonly string[] = [
   'ya les ha', 'ya os ha', 'ya les he', 'ya han llamado', 'ya escribi*', 'ya llame', 'les acabo de llamar', 'como les dije', 'como les he comentado', 'lo de', 'lo del', 'sigue', 'siguen', 'seguimos', 'sigo', 'otra vez', 'de nuevo', 'os escribi',
   'lo mismo que ayer', 'igual que ayer', 'como ayer', 'lo que les comente',
   'v a scris', 'v a sunat', 'v am scris', 'am sunat', 'am scris', 'am completat', 'ati reusit', 'mai dureaza', 'tot nu', 'tot e', 'tot fara', 'iar nu', 'din nou', 'aceeasi problema', 'revin', 'ca ieri', 'la fel ca ieri',
+  // Spanish: what I told you ("lo que os comenté", "como ya os dije"), I already rang or wrote ("ya os he escrito",
+  // "ya avisé"), the earlier report ("el aviso de ayer", "mi incidencia"), it goes on ("todavía", "continúa", "persiste"),
+  // the caller again ("rellamada", "vuelvo a llamar", "es la tercera vez que llamo").
+  // Past forms exact where the stemmer would meet the present ("os comenté" / "os comento", "os llamé" / "os llamo
+  // porque…", "os mandé" / "os mando fotos"): the present opens a first report.
+  'lo que os =comente', 'lo que te =comente', 'lo que le =comente', 'lo que os dije', 'lo que les dije', 'lo que te dije', 'lo que le dije', 'como os dije', 'como te dije', 'como le dije',
+  'como os =comente', 'como te =comente', 'como le =comente', 'como ya os', 'como ya les', 'como ya te', 'como ya le', 'como ya dije', 'como ya =comente', 'como ya sabeis',
+  'ya os lo dije', 'ya os dije', 'ya lo dije', 'ya lo =comente', 'ya os =comente', 'ya =avise', 'ya os =avise', 'ya lo =avise', 'ya avisamos', 'ya avisaron', 'ya di aviso', 'ya di parte',
+  'ya he llamado', 'ya hemos llamado', 'ya llamamos', 'ya os =llame', 'ya he escrito', 'ya os he escrito', 'ya hemos escrito', 'ya escribimos', 'os he escrito', 'os =llame',
+  '=llame ayer', 'llamamos ayer', 'escribi ayer', 'os =mande', 'os =envie', 'os ha llamado', 'les ha llamado', 'os ha escrito', 'les ha escrito', 'os escribio', 'les escribio', 'he hablado con vosotros', 'he hablado con vuestro', 'hable con vosotros', 'hable con vuestro',
+  'aviso de ayer', 'aviso de esta manana', 'aviso anterior', 'aviso que di', 'aviso que os', 'mi aviso', 'nuestro aviso', 'incidencia abierta', 'incidencia anterior', 'mi incidencia',
+  'numero de aviso', 'numero de incidencia', 'mensaje anterior', 'correo anterior', 'mi ultimo mensaje', 'mi ultimo correo', 'llamada anterior', 'llamada de ayer', 'llamada de esta manana', 'lo que hablamos', 'como hablamos',
+  'todavia', 'aun no', 'aun sin', 'aun sigue', '=continua', '=continuan', '=continuamos', 'persiste', 'persisten', 'mismo problema', 'misma averia', 'mismo fallo', 'lo de siempre', 'como el otro dia', 'como la otra vez', 'como la semana pasada',
+  'reitero', 'reiteramos', 'insisto', 'insistimos', 'vuelvo a escribir', 'vuelvo a llamar', 'vuelve a llamar', 'rellamada', 'rellama', 'segunda llamada', 'tercera llamada', 'segunda vez que', 'tercera vez que',
+  'por segunda vez', 'por tercera vez',
+  // English: as I said, my earlier e-mail, I reported it, I spoke to you, nothing has changed, the second call.
+  'as i said', 'as i mentioned', 'as mentioned', 'like i said', 'as i told', 'as we discussed', 'as discussed', 'as per my', 'as per our', 'per my', 'further to my', 'further to our', 'further to your',
+  'following on from', 'following my', 'following our', 'follow up to', 'follow up on', ...EN_EARLIER, 'earlier email', 'earlier message', 'earlier call', 'previous email', 'previous message', 'previous call',
+  // English participles exact: the stemmer reads "logged" as "log" ("I want to log a call" opens one).
+  '=reported earlier', '=reported yesterday', '=reported this morning', '=reported last', '=reported it', '=reported this', 'i =reported', 'we =reported', 'previously =reported', 'already =logged', '=logged earlier',
+  '=logged yesterday', '=logged a call', '=logged a job', '=logged this', '=logged it', '=raised a job', '=raised a ticket', '=opened a ticket', 'ticket number', 'job number', 'your ref', 'your reference', 'reference number',
+  'case number', '=called earlier', '=called yesterday', '=called this morning', 'rang earlier', 'rang yesterday', '=phoned earlier', '=phoned yesterday', '=phoned this morning', '=texted earlier', '=texted yesterday',
+  '=texted this morning', '=messaged earlier', '=messaged yesterday', '=emailed earlier', '=emailed this morning', 'spoke to your', 'spoke to one of', 'spoke to someone', 'spoke with your', 'spoke to you', 'spoken to your', 'told you',
+  'has =called', 'has =phoned', 'has =texted', 'has =messaged', 'was in touch', 'been in touch', 'been on to you', 'been onto you', 'yet again', 'same fault', 'same again', 'no change',
+  'no better', 'not =changed', 'nothing has =changed', 'nothing =changed', 'no improvement', 'not improved', 'continues', 'continuing', 'persists', 'persisting', 'ongoing', 'keeps happening',
+  'second time', 'third time', '2nd time', '3rd time', '2nd call', 'second call', 'third call', '3rd call', '=called back', 'rang back', '=phoned back', 'chasing', 'chase up', 'chased', 'just a reminder', 'gentle reminder', 'friendly reminder', 'quick reminder',
+  // Romanian: as I told you, I reported it ("am anunțat", "am făcut sesizare"), I spoke to you, it goes on ("în continuare",
+  // "încă nu"), the second time, the earlier report ("sesizarea de ieri"), the caller back ("a revenit clientul").
+  'v am spus', 'cum am spus', 'v am zis', 'v am anuntat', 'v am semnalat', 'am anuntat', 'am raportat', 'am semnalat', 'am reclamat', 'am facut o sesizare', 'am facut sesizare', 'v a anuntat', 'v a spus',
+  'v a contactat', 'v am contactat', 'am luat legatura', 'a luat legatura', 'am vorbit ieri', 'am vorbit azi', 'am vorbit cu dumneavoastra', 'am vorbit cu voi', 'am vorbit cu colegul', 'am vorbit cu colega', 'am vorbit la telefon',
+  'inca nu', 'inca e', 'inca este', 'inca avem', 'inca sunt', 'inca asteptam', 'inca astept', 'tot asa', 'tot la fel', 'aceeasi defectiune', 'aceeasi avarie', 'aceeasi situatie', 'persista',
+  'revenim', 'revin cu', 'reamintesc', 'a doua oara', 'a treia oara', 'a doua sesizare', 'al doilea telefon', 'sun iar', 'scriu iar', 'va scriu iar', 'sesizarea de ieri', 'sesizarea mea', 'sesizarea anterioara',
+  'reclamatia mea', 'mesajul anterior', 'mesajul de ieri', 'emailul anterior', 'mailul anterior', 'ca data trecuta', 'ca saptamana trecuta', 'ca si ieri', 'numar sesizare', 'numarul sesizarii',
+  'a revenit clientul', 'clientul a revenit', 'a revenit cu', 'a revenit telefonic',
 ];
 
 /**
@@ -249,6 +325,14 @@ export const ANOTHER_PROBLEM: readonly string[] = [
   'besides', 'apart from', 'on top of', 'pe langa', 'in afara de', 'in plus fata de', 'in plus de',
   'otra cosa', 'aparte', 'de paso', 'aprovechando', 'otro tema', 'otra averia', 'otro problema', 'ademas de',
   'inca ceva', 'inca o problema', 'alta problema', 'separat', 'cat timp',
+  // More of the strong ones: "while he's here", "whilst your engineer is here", "new fault"; "o altă problemă", "dacă tot
+  // vine tehnicianul".
+  // Not "when he comes" ("when he comes, please ring the bell"), "something else" ("the thermostat or something else"),
+  // "another job" ("your engineer is on another job"). (The Spanish ones, "una cosa más", "otra incidencia", "ya que está
+  // aquí", split an incident of the labelled set: left out.)
+  'one other thing', 'another fault', 'new problem', 'new fault', 'second issue', 'second problem', 'while hes here', 'while he is here', 'while theyre here', 'while youre here',
+  'whilst your engineer', 'whilst you are here', 'whilst youre here', 'whilst hes here', 'whilst he is here',
+  'o alta problema', 'alt lucru', 'o alta chestiune', 'alta defectiune', 'o alta defectiune', 'alta avarie', 'o noua problema', 'problema noua', 'daca tot vine', 'daca tot veniti', 'daca tot e aici',
 ];
 /** "Besides X, …": X is the other problem, already reported; the rest of the message is the new one. */
 export const BESIDES: readonly string[] = ['ademas de', 'aparte de', 'a parte de', 'besides', 'apart from', 'on top of', 'as well as', 'pe langa', 'in afara de', 'pe deasupra', 'in plus fata de', 'in plus de',
@@ -276,6 +360,8 @@ export const ANOTHER_PROBLEM_AT_END: readonly string[] = ['=either', 'as well'];
 export const CHANNEL_WORDS: readonly string[] = [
   'whatsapp', 'email', 'e mail', 'mail', 'correo', 'sms', 'message', 'mensaje', 'mesaj', 'web', 'formulario', 'form', 'formularul', 'phone', 'telefono', 'aqui', '=here', 'aici',
   'escribi', 'mando', 'envio', '=llame', 'wrote', 'sent', 'rang', '=called', 'scris', 'trimis', 'sunat',
+  // "Os lo mandé también por wasap", "I texted as well", "am sunat și telefonic".
+  '=text', '=texted', '=phoned', 'voicemail', 'llamada', 'telefonic', '=apel', 'chat',
 ];
 
 /** Words that mark a request about money or paper, not a fault (a bill that cites a repair is its own request). */
@@ -295,6 +381,39 @@ export const FOLLOW_UP: readonly string[] = [
   'ya escribi*', '=emailed', 'v a scris', 'am scris', 'gracias', 'thanks', 'cheers', 'multumesc', 'multumim', 'mersi',
   'what time', 'a que hora', 'a q hora', 'que hora', 'vienen', 'venis', 'viene', 'vendran', 'llega', 'llegan', 'llegara', '=coming', 'arrive', 'arriving', '=eta', 'vine', 'veniti', 'ajunge', 'ajungeti',
   'vine azi', 'veniti azi', 'mai vine', 'cat mai', 'alguna novedad', 'nadie', 'nobody', 'no one', 'nimeni', 'how much longer', 'any idea when', 'sabeis algo', 'stiti ceva',
+  // Spanish: for when, is there a date, tell me something ("¿me decís algo?"), what about mine ("¿qué hay de lo mío?",
+  // "¿cómo va lo de…?"), when are you coming, how long must we wait, no answer, nobody came; an agent's note of the call.
+  'para cuando', 'hay fecha', 'alguna fecha', 'que fecha', 'que dia', 'para que dia', 'me decis algo', 'me dices algo', 'nos decis algo', 'decidme algo', 'decirme algo', 'me podeis decir algo', 'me pueden decir algo',
+  'me podeis informar', 'me pueden informar', 'sabemos algo', 'se sabe algo', 'sabes algo', 'saben algo', 'sabe algo', 'que se sabe', 'que hay de lo mio', 'que hay de lo nuestro', 'que pasa con', 'que ha pasado con',
+  'que paso con', 'como va lo', 'como va la reparacion', 'como va el tema', 'como va eso', 'como lo llevais', 'que tal va', 'que tal lo', 'en que estado', 'en que punto', 'en que quedamos', 'en que quedo',
+  'cuando vais a venir', 'cuando podeis venir', 'cuando pueden venir', 'cuando podran venir', 'cuando vais', 'cuando van', 'cuando pasais', 'cuando pasan', 'cuando pasara', 'cuando vendreis', 'cuando se pasa',
+  'cuando lo arreglais', 'cuando se arregla', 'cuando estara', 'hasta cuando', 'cuanto tiempo mas', 'cuanto mas', 'cuanto tenemos que esperar', 'cuanto hay que esperar', 'tenemos que esperar', 'hay que esperar',
+  'seguimos a la espera', 'sigo a la espera', 'sigo esperando', 'estamos esperando', 'estoy esperando', 'estamos a la espera', 'llevamos esperando', 'llevo esperando', 'esperando respuesta', 'sin respuesta',
+  'no he tenido respuesta', 'no hemos tenido respuesta', 'ninguna respuesta', 'no me habeis contestado', 'no me han contestado', 'no contestais', 'no me contestan', 'todavia nada', 'aun nada',
+  'todavia no ha venido', 'aun no ha venido', 'no ha venido', 'no ha aparecido', 'no se ha pasado nadie', 'ni rastro', 'va a venir', 'vais a venir', 'van a venir', 'va a pasar alguien', 'vais a pasar', 'viene alguien', 'vendra alguien',
+  'os recuerdo', 'les recuerdo', 'recordatorio', 'estado de la incidencia', 'estado del aviso', 'estado de la reparacion', 'como esta lo', 'como esta el tema',
+  'vuelve a llamar', 'llama de nuevo', 'llama otra vez', 'rellamada', 'rellama', 'cliente insiste', 'insiste', 'cliente reclama', 'reclamando', 'pregunta por', 'pregunta cuando', 'pregunta si viene',
+  'llama para saber', 'llama preguntando', 'quiere saber', 'cliente pregunta', 'pide fecha', 'solicita fecha',
+  // English: any joy / word / progress, an update please, what's happening with, where are we with, when can you,
+  // heard nothing back, please advise, keep me posted, nobody turned up; the agent's "customer chasing", "2nd call".
+  'any joy', 'any word', 'any progress', 'any movement', 'any feedback', 'any response', 'any reply', 'any luck', 'any sign', 'any further', 'update please', 'an update', 'updates please', 'please update',
+  'can you update', 'could you update', 'whats happening', 'what is happening', 'whats going on', 'what is going on', 'whats the latest', 'the latest on', 'where are we', 'where r we', 'whats the status',
+  'what is the status', 'status update', 'status of', 'status on', 'hows it going', 'how is it going', 'how are we getting on', 'how are you getting on', '=whens', 'when can', 'when are', 'when r', 'when do',
+  'when would', 'what day', 'which day', 'what date', 'roughly when', 'time frame', 'timeframe', 'timescale*', 'heard anything', 'heard nothing', 'not heard', 'havent heard', 'no word', 'no reply', 'no response',
+  'not had a reply', 'not had a response', 'still nothing', 'still no word', 'still no news', 'chasing up', 'chase up', 'chased', 'chaser', 'follow up', 'following up',
+  'been waiting', 'waiting for', 'waiting on', 'we are waiting', 'im waiting', 'still awaiting', 'awaiting', 'let me know when', 'let us know when', 'please advise', 'can you advise', 'could you advise',
+  'kindly advise', 'advise when', 'keep me posted', 'keep me updated', 'keep us posted', 'keep us updated', 'anyone there', 'is someone coming', 'r you coming', 'are you coming', 'are you still coming', 'still on for',
+  'no show', 'no one turned up', 'nobody turned up', 'didnt turn up', 'didnt show', 'not turned up', 'not shown up', 'hasnt turned up', 'hasnt arrived', 'not arrived', 'not here yet', 'still not here', 'no sign of',
+  '=called back', 'rang back', 'customer asking', 'asking for an update', 'asking when', 'wants to know when', 'wants an update', 'wants an eta', 'requesting an update', 'requested an update', 'update requested',
+  '2nd call', 'second call', '3rd call', 'third call', 'chase call',
+  // Romanian: any news ("e vreo veste?", "ceva nou?"), what is happening with, when can you come, how much longer, no
+  // answer, nobody came ("n-a venit nimeni"), let me know; the agent's "clientul întreabă", "a sunat din nou".
+  'vreo veste', 'vesti', 'vreo informatie', 'vreo info', 'ceva nou', 'ce se intampla', 'ce se aude', 'ce faceti cu', 'ce s a intamplat cu', 'cum ramane cu', 'unde suntem cu', 'in ce stadiu', 'stadiul',
+  'cand puteti', 'cand vin', 'cand o sa', 'cand treceti', 'cand trece', 'cand se rezolva', 'cand rezolvati', 'cand reparati', 'cand se repara', 'pana cand', 'cat mai avem', 'cat mai trebuie', 'cat trebuie sa',
+  'cat timp mai', 'cat o sa', 'stie cineva', 'se stie ceva', 'se stie cand', 'aveti vreo', 'ati uitat de noi', 'ne ati uitat', 'v ati uitat', 'astept un raspuns', 'astept raspuns', 'inca astept', 'tot astept',
+  'tot asteptam', 'niciun raspuns', 'nici un raspuns', 'fara raspuns', 'nu mi a raspuns', 'nu ne a raspuns', 'nu raspunde nimeni', 'nu a venit', 'n a venit', 'nu a ajuns', 'n a ajuns', 'inca nu a venit',
+  'sa ma anuntati', 'sa ne anuntati', 'anuntati ma', 'tineti ma la curent', 'ma tineti la curent', 'o sa vina', 'va veni', 'vor veni', 'veniti maine',
+  'suna din nou', 'a sunat iar', 'clientul intreaba', 'intreaba de', 'intreaba cand', 'doreste sa stie', 'vrea sa stie', 'solicita informatii', 'insista',
 ];
 
 /** The problem is over: "ya funciona", "back up now", "acum merge". The incident's next fault report is a new occurrence. */
@@ -306,6 +425,34 @@ export const RESOLVED: readonly string[] = [
   // Not "going again" or "va otra vez" ("se va otra vez la luz": the power is going off again).
   'working again', 'works again', 'running again', 'back to normal', 'funciona otra vez', 'funciona de nuevo', 'anda otra vez',
   'vuelve a ir', 'vuelve a andar', 'merge din nou', 'merge iar', 'functioneaza din nou', 'functioneaza iar',
+  // Working again as "ha vuelto a …", longer than the again words' "ha vuelto a" ("se ha vuelto a parar" stays the fault).
+  'ha vuelto a funcionar', 'han vuelto a funcionar', 'volvio a funcionar', 'volvieron a funcionar', 'vuelven a funcionar', 'ha vuelto a ir', 'ha vuelto a andar', 'ha vuelto a arrancar', 'ha vuelto a encender', 'volvio a arrancar',
+  // Spanish: all fine now ("todo ok ya", "ya está todo bien"), solved ("se ha resuelto", "se solucionó"), it starts,
+  // it runs ("ya arranca", "ya está funcionando"), the supply back ("volvió la luz"), thanks for the fix. Not "ya está"
+  // alone ("ya está el técnico" says he came, "ya está goteando" the fault), nor "ya está bien" ("¡ya está bien!" is
+  // "that's enough", a chaser), nor "ya sale" ("ya sale agua por el techo").
+  'ya esta todo bien', 'ya esta todo ok', 'ya esta todo arreglado', 'ya esta todo solucionado', 'ya esta todo correcto', 'ya esta todo en orden', 'esta todo bien', 'todo bien ya', 'ya todo bien', 'todo ok',
+  'todo ok ya', 'ya todo ok', 'todo correcto', 'todo perfecto', 'todo en orden', 'ya va todo bien', 'ya va bien', 'ya esta resuelto', 'ya esta resuelta', 'ya esta gracias', 'ya esta muchas gracias', 'resuelto', 'resuelta',
+  'se =soluciono', 'se ha resuelto', 'se =resolvio', 'se =arreglo', 'se =arreglo solo', 'se ha arreglado solo', 'ya esta funcionando', 'ya estan funcionando', 'ya funcionando', 'ya funcionan', 'funcionando ya',
+  'funcionando otra vez', 'funcionando de nuevo', 'todo funcionando', 'todo funciona', 'funciona todo', 'ya anda', 'ya arranca', 'ya enciende', 'ya prende', 'ya conecta', 'ya carga', 'ya congela', 'ya hace hielo',
+  'ya traga', 'ya desagua', 'ya sale agua caliente', 'ya sale el agua caliente', 'volvio la luz', 'volvio el agua', 'volvio la corriente', 'vuelve a haber luz', 'vuelve a haber agua',
+  'gracias por la reparacion',
+  // English: all fixed / sorted / working, fine now, problem solved, sorted itself out, that did the trick, the power's back
+  // ("power's" written exact: a "gas back boiler" is a kind of boiler).
+  'all =fixed', 'all =sorted', 'its =sorted', 'got it =sorted', 'all working', 'everything working', 'everything is working', 'everythings working', 'everything works', 'everything fine', 'everything is fine',
+  'everythings fine', 'everything ok', 'all fine', 'fine now', 'ok now', 'okay now', 'all ok', 'seems fine now', 'seems ok now', 'seems to be working', 'seems to have worked', 'working fine now', 'working properly now',
+  'now working', 'now works', 'now =fixed', 'now =sorted', 'now =resolved', 'running fine now', '=fired up', 'firing up now', 'come back on', 'problem solved', 'problem resolved', 'issue resolved', 'issue solved',
+  '=resolved now', 'is =resolved', 'been resolved', 'has resolved', 'resolved itself', 'sorted itself', '=fixed itself', 'cleared itself', 'righted itself', 'that did it', 'that did the trick', 'did the trick',
+  'done the trick', 'thats done it', 'that =worked', 'that has worked', 'thats worked', 'worked a treat', 'working a treat', 'grand now', 'perfect now', 'working perfectly', 'works perfectly', 'thanks for fixing', 'thanks for sorting',
+  ...['power', 'water', 'hot water', 'heating', 'internet', 'wifi', 'broadband', 'lights', 'electric', 'electrics', 'electricity', 'gas', 'signal', 'phones', 'tv'].flatMap((x) => [`${x} is =back`, `${x} are =back`, `${x.replace(/(\w+)$/, '=$1s')} =back`]),
+  // Romanian: ok / fine now ("e ok acum", "acum e bine", "totul e în regulă"), it starts now, remedied, the supply back
+  // ("a venit curentul", "avem apă caldă"). Not "a pornit" alone ("a pornit alarma" is the alarm going off), nor "e ok"
+  // alone ("e ok dacă veniți mâine?").
+  'e ok acum', 'acum e ok', 'e bine acum', 'acum e bine', 'totul e ok', 'totul ok', 'totul e bine', 'totul bine', 'totul e in regula', 'e in regula acum', 'acum e in regula', 'totul merge', 'totul functioneaza',
+  'merge bine acum', 'merge perfect', 'functioneaza perfect', 'acum functioneaza', 'acum porneste', 'porneste acum', 'a pornit centrala', 'centrala a pornit', 'a pornit acum', 'acum a pornit',
+  's a remediat', 'a fost remediat', 'a fost remediata', 'am remediat', 'ati remediat', 'remediat acum', 'a venit curentul', 'a venit lumina', 'a venit apa calda', 'a revenit apa', 'a revenit lumina',
+  'avem curent', 'avem apa calda', 'avem caldura', 'avem lumina', 'avem internet', 'avem semnal', 'avem iar curent', 'avem iar apa', 'avem din nou curent', 'avem din nou apa', 'avem din nou apa calda',
+  'multumesc pentru reparatie', 'multumim pentru reparatie', 'multumesc ca ati reparat', 'multumim ca ati reparat',
 ];
 /**
  * A repair was done: "han cambiado el ventilador", "the valve was replaced", "au schimbat contactul". With no
@@ -314,13 +461,42 @@ export const RESOLVED: readonly string[] = [
  */
 export const REPAIRED: readonly string[] = [
   '=reparo', '=reparado', '=reparada', '=repararon', '=arreglaron', '=arreglado', '=arreglada', 'ha cambiado', 'han cambiado', '=cambiaron', '=sustituido', '=sustituyeron',
-  'was fixed', 'were fixed', 'got fixed', 'you fixed', 'they fixed', 'fixed it', 'was repaired', 'were repaired', 'repaired it', 'was replaced', 'were replaced', 'has replaced', 'have replaced', 'replaced the', 'changed the',
+  // English participles exact: the stemmer reads "fixed" as "fix", "replaced" as "replace" ("can you fix the boiler",
+  // "please replace the filter", "could you change the bulb" ask for a repair).
+  'was =fixed', 'were =fixed', 'got =fixed', 'you =fixed', 'they =fixed', '=fixed it', 'was =repaired', 'were =repaired', '=repaired it', 'was =replaced', 'were =replaced', 'has =replaced', 'have =replaced', '=replaced the', '=changed the',
   '=reparat', '=reparata', 'a schimbat', 'au schimbat', 'a inlocuit', 'au inlocuit', '=schimbat', '=inlocuit',
+  // More past forms: "lo han reparado", "han puesto uno nuevo", "ha purgado los radiadores", "desatascaron el fregadero";
+  // "has fixed", "swapped the valve", "fitted a new pump", "got it going"; "au remediat", "a pus una nouă", "a desfundat".
+  'han arreglado', 'ha arreglado', 'han reparado', 'ha reparado', 'ha sustituido', 'han sustituido', 'han puesto uno nuevo', 'han puesto una nueva', 'ha puesto uno nuevo', 'ha puesto una nueva',
+  'pusieron uno nuevo', 'pusieron una nueva', 'han purgado', 'ha purgado', '=purgaron', 'han desatascado', 'ha desatascado', '=desatascaron', 'han rearmado', 'ha rearmado', 'han cargado gas', 'ha cargado gas',
+  'cargaron gas', 'han recargado', 'ha recargado', 'han soldado', 'ha soldado',
+  // English participles written exact: the stemmer reads "fixed" as "fix", and "can you fix the…" asks for a repair.
+  'has =fixed', 'have =fixed', '=fixed the', '=sorted the', '=sorted it out', '=sorted out the', 'got it working', 'got it going', 'got it running', 'has been =fixed', 'been =repaired', 'been =replaced', 'been =sorted',
+  '=swapped the', '=swapped out', '=fitted a new', '=fitted new', '=fitted the new', 'put a new', 'put in a new', '=installed a new', '=replaced a', '=replaced it', '=unblocked the', '=unblocked it', '=cleared the blockage',
+  'bled the', '=repressurised', '=repressurized', '=regassed', 're gassed',
+  'a remediat', 'au remediat', 'a rezolvat', 'au rezolvat', 'a pus una noua', 'au pus una noua', 'a pus un nou', 'au pus un nou', 'a montat una noua', 'au montat una noua', 'a montat un nou', 'au montat un nou',
+  'a aerisit', 'au aerisit', 'a desfundat', 'au desfundat', 'a incarcat freon', 'au incarcat freon', 'a reglat', 'au reglat',
 ];
 /** A visit was booked or announced for the incident ("Programat 11-12", "engineer booked 13:00", "se le da cita"). */
 export const VISIT_BOOKED: readonly string[] = [
   '=programat', '=programata', '=booked', '=dispatched', 'on the way', 'on his way', 'en camino', 'de camino', '=llegada', 'se le da', 'se le confirma', 'visita confirmada', 'cita confirmada', 'tecnico asignado',
   '=confirmat', '=scheduled',
+  // The customer's side: "me han dado cita para el jueves", "hemos quedado a las 10", "viene mañana", "he's coming
+  // Tuesday", "appointment confirmed", "pencilled in", "avem programare", "vine joi", "e pe drum". Not today's:
+  // "¿viene alguien hoy?", "is anyone coming today?" ask.
+  'me han dado cita', 'nos han dado cita', 'dado cita', 'me dieron cita', 'nos dieron cita', 'tengo cita', 'tenemos cita', 'cita concertada', 'cita asignada', 'cita programada', 'visita programada',
+  'visita concertada', 'visita agendada', 'visita prevista', 'visita fijada', 'cita fijada', 'agendad*', 'quedamos el', 'quedamos a las', 'hemos quedado con', 'hemos quedado el', 'hemos quedado a las', 'hemos quedado para', 'he quedado con', 'quedo en venir', 'quedaron en venir',
+  'dijo que vendria', 'dijeron que vendrian', 'me han dicho que viene', 'nos han dicho que viene', 'va para alla', 'sale para alla', 'saliendo para alla', 'llega en', 'llegara a las', 'estara ahi',
+  'estara alli', 'se cita', 'se agenda', 'se programa visita', 'se envia tecnico', 'se manda tecnico',
+  ...['viene', 'vienen', 'vendra', 'vendran', 'pasa', 'pasan', 'pasara', 'pasaran'].flatMap((v) => ES_DAYS.map((d) => `${v} ${d}`)),
+  'booking confirmed', 'appointment confirmed', 'visit confirmed', '=confirmed for', 'is =confirmed', 'has been =confirmed', 'due between', 'expected at', 'expected between',
+  'will be there', 'will be with you', 'will be round', 'will attend', '=pencilled in', '=penciled in', '=slotted in', '=arranged for', 'visit arranged', 'appointment arranged', 'has been arranged',
+  'en route', 'enroute', 'heading over', 'heading to you', 'heading your way', 'engineer allocated', 'engineer assigned',
+  // Exact: the stemmer makes "coming" "come", and "can you come tomorrow?" asks.
+  ...['=coming', '=coming out', '=coming round', 'due', '=attending'].flatMap((v) => EN_DAYS.map((d) => `${v} ${d}`)),
+  'am programare', 'avem programare', 'programare pentru', 'programarea e', 'programarea este', 'am stabilit', 's a stabilit', 'am convenit', 'e pe drum', 'este pe drum', 'sunt pe drum', 'pe drum spre',
+  'in drum spre', 'a plecat spre', 'pleaca spre', 'mi au zis ca vine', 'au zis ca vine', 'mi au spus ca vine', 'ne au spus ca vine', 'a confirmat', 'au confirmat',
+  ...['vine', 'vin', 'trece', 'ajunge', 'va veni', 'vor veni', 'o sa vina'].flatMap((v) => RO_DAYS.map((d) => `${v} ${d}`)),
 ];
 /** The people who come: a follow-up that asks after one of them is about the incident a visit was booked for. */
 export const VISITOR: readonly string[] = [
@@ -328,10 +504,30 @@ export const VISITOR: readonly string[] = [
   'the guy', 'vienen', 'venis', 'veniti',
   // Who the customer says came, in their words: "your lads", "el operario", "baiatul vostru", "frigotehnistul".
   'lads', 'the lad', 'your man', 'your guy', 'fitter', 'repairman', 'repair man', 'operario', 'instalador', 'frigorista', 'frigotehnist*', 'baiatul vostru', 'meserias*',
+  // More of them: "el señor", "vuestro compañero", "el del gas", "los de la caldera"; "the chap", "the bloke", "sparky",
+  // "gas man", "your colleague"; "domnul de la", "colegul vostru", "cei de la".
+  'el senor', 'un senor', 'el hombre', 'el chaval', 'los chicos', 'vuestro companero', 'vuestra gente', 'cerrajero', 'ascensorista', 'antenista', 'el del', 'los de', 'los del',
+  'the man', '=chap', '=chaps', 'bloke', '=fella', 'sparky', 'sparkie', 'gas man', 'gasman', 'locksmith', 'handyman', 'joiner', 'roofer', 'glazier', 'contractor', 'workman', 'workmen', 'your colleague', 'your people',
+  'your team', 'your boys',
+  'un domn', 'domnul de la', 'baiatul de la', 'colegul vostru', 'colegul dumneavoastra', 'oamenii vostri', 'cei de la', 'cel de la', 'lacatus*',
+  // The one coming named by the verb, or a pronoun: "¿cuándo viene?", "¿viene mañana?", "când vine?", "is he coming?".
+  'cuando viene', 'cuando vendra', 'a que hora viene', 'viene hoy', 'viene manana', 'ya viene', 'llega hoy', 'a que hora llega', 'cuando llega', 'cand vine', 'mai vine', 'vine azi', 'vine maine',
+  'is he coming', 'is she coming', 'are they coming', 'is he still coming', 'are they still coming', 'hes coming', 'theyre coming', 'when is he', '=whens he', 'when will he', 'what time is he', '=wheres he', 'where is he',
+  ...EN_ARRIVED_PRONOUN,
 ];
 /** Someone has arrived: the visit is on, the fault is not over ("ya ha llegado el técnico", "the engineer is here"). */
 export const ARRIVED: readonly string[] = ['ha llegado', 'han llegado', 'acaba de llegar', 'ya esta aqui', 'ya estan aqui', 'has arrived', 'have arrived', 'just arrived', 'is here', 'are here', 'a ajuns', 'au ajuns', 'a sosit', 'e aici', 'este aici', 'llego', 'llegaron',
   'here now', 'is on site', 'are on site', 'on site now', 'esta aqui', 'estan aqui', 'e la noi', 'sunt aici',
+  // Here now, present: "ya está el fontanero", "acaban de llegar", "your man's here", "engineer on site", "he's outside",
+  // "tehnicianul e la ușă", "tocmai a ajuns". Not the past "came", "ha venido", "a venit": a message telling the job
+  // ("ha venido el técnico y ya funciona") is a resolution, and an arrival is none.
+  ...ES_VISITOR_NOUNS.flatMap((n) => [`ya esta el ${n}`, `ya estan los ${n}`]),
+  ...ES_VISITOR_NOUNS.flatMap((n) => [`el ${n} esta trabajando`, `los ${n} estan trabajando`]),
+  'ya esta aca', 'ya estan aca', 'esta en la puerta', 'estan en la puerta', 'esta llamando al timbre', 'acaban de llegar', 'acaba de venir', 'acaban de venir',
+  'esta aqui ya', 'estan aqui ya', 'lo esta mirando', 'lo estan mirando',
+  ...EN_VISITOR_NOUNS.flatMap((n) => ['here', 'outside', 'at the door', 'on site', 'onsite', 'just =turned up', 'has =turned up', 'has shown up', 'just =pulled up', 'is working on it', 'is looking at it'].map((x) => `${n} ${x}`)),
+  ...EN_ARRIVED_PRONOUN, 'with us now', 'here with us', 'here with me',
+  'e la usa', 'este la usa', 'e la poarta', 'e la fata locului', 'este la fata locului', 'sunt la fata locului', 'tocmai a ajuns', 'tocmai a venit', 'e deja aici', 'e deja la noi', 'deja e aici', 'sunt la noi', 'este la noi', 'lucreaza acum', 'se uita acum',
 ];
 /** The fault is back ("otra vez el ascensor", "iar s-a stricat", "again"). */
 export const AGAIN: readonly string[] = [
@@ -341,9 +537,20 @@ export const AGAIN: readonly string[] = [
   'nu functioneaza iar', 'nu functioneaza din nou',
   // A toilet or a tap "running" is its fault.
   'toilet running again', 'toilet is running again', 'toilets running again', 'cistern running again', 'cistern is running again', 'tap running again', 'tap is running again',
+  // The second or third time, it keeps recurring; the plural and past "vuelven a", "han vuelto a"; "a reapărut", "se repetă".
+  'por segunda vez', 'por tercera vez', 'ya van dos veces', 'ya van tres veces', 'cada dos por tres', 'se repite', 'se ha repetido', 'se reproduce', 'se ha reproducido', 'reaparec*', 'vuelven a', 'volvieron a', 'han vuelto a',
+  'for the second time', 'for the third time', 'second time this', 'third time this', 'keeps happening', 'recurring', 'reoccurring', '=recurred', '=reoccurred', 'recurrent', 'reappeared', 'repeat fault',
+  'repeat visit', 'repeat issue', 'a doua oara', 'a treia oara', 'pentru a doua oara', 'a reaparut', 'reapare', 'se repeta', 'se tot repeta',
+  // The fault named as back, longer than the resolutions in it: "ha vuelto la gotera", "the leak came back", "problema a revenit".
+  ...FAULT_BACK,
+  // The caller back, not the supply back: "a revenit clientul", "the customer came back to us" (as "cliente llama de nuevo").
+  'a revenit clientul', 'clientul a revenit', 'a revenit cu', 'a revenit telefonic', 'doamna a revenit', 'domnul a revenit', 'customer came back', 'came back to us', 'came back to you', 'came back about',
 ];
 /** Thanks ("gracias por todo"): with words about the work, a message about the job. */
-export const GRATITUDE: readonly string[] = ['gracias', 'thanks', 'thank you', 'cheers', 'multumesc', 'multumim', 'mersi'];
+export const GRATITUDE: readonly string[] = ['gracias', 'thanks', 'thank you', 'cheers', 'multumesc', 'multumim', 'mersi',
+  // "Ta" only in its English phrases (in Romanian it is "your"); "agradecido", "much appreciated", "merci", "mulțam".
+  'ta very much', 'ta muchly', 'ok ta', 'lovely ta', 'great ta', 'cheers ta', 'agradec*', 'much appreciated', 'many thanks', 'merci', 'multam', 'va multumesc',
+];
 /** The work done ("la reparación", "the repair", "intervenția"). */
 export const WORK: readonly string[] = ['reparacion', 'arreglo', 'trabajo', 'repair', 'job', 'work', 'fix', 'reparati*', 'interventi*', 'lucrar*', 'visita', 'visit', 'vizita'];
 
@@ -358,4 +565,10 @@ export const NEGATIONS: readonly string[] = [
   // Working, badly: "funciona mal", "merge prost / greu", "works on and off".
   '=mal', 'prost', '=greu', 'incet', 'slow', 'slowly', '=lento', '=lenta', 'intermit*', 'intreruper*', 'a tirones', 'on and off', 'badly', 'poorly', 'funciona regular', 'va regular',
   'a medias', 'pe jumatate', 'only half', 'partially', 'parcial*', 'sometimes', 'a veces', 'uneori', 'cateodata',
+  // A drain backing up is blocked, not "back up" again; a repair not yet done ("yet to be sorted", "pendiente de arreglar").
+  // English negative contractions besides those above ("it hasn't resolved itself", "wasn't fixed").
+  'hasnt', 'havent', 'wasnt', 'werent', 'hadnt',
+  '=backed up', '=backing up', 'yet to be', 'still to be', 'pendiente de', 'por arreglar', 'por reparar', 'nerezolvat*', 'nereparat*', ...REPAIR_WANTED,
+  // Water on the floor is no resolution's clause ("ya hay agua en el suelo" is not "ya hay agua").
+  'agua en el suelo', 'agua por el suelo', 'water on the floor', 'apa pe jos',
 ];
