@@ -91,6 +91,7 @@ describe('arrival notes', () => {
     ['a ajuns electricianul', true],
     ['ya está aquí el operario', true],
     ['ur lads here now', true],
+    ['instalatorul e la noi', true],
     ['your engineer has arrived', true],
     ['the boiler is off again', false],
   ])('%s: about the visit %s', (text, about) => expect(gistOf(text).asksVisit).toBe(about));

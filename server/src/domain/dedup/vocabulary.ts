@@ -527,6 +527,7 @@ export const ARRIVED: readonly string[] = ['ha llegado', 'han llegado', 'acaba d
   'esta aqui ya', 'estan aqui ya', 'lo esta mirando', 'lo estan mirando',
   ...EN_VISITOR_NOUNS.flatMap((n) => ['here', 'outside', 'at the door', 'on site', 'onsite', 'just =turned up', 'has =turned up', 'has shown up', 'just =pulled up', 'is working on it', 'is looking at it'].map((x) => `${n} ${x}`)),
   ...EN_ARRIVED_PRONOUN, 'with us now', 'here with us', 'here with me',
+  ...RO_VISITOR_NOUNS.flatMap((n) => ['e aici', 'este aici', 'e la noi', 'e la usa', 'lucreaza', 'se uita'].map((x) => `${n} ${x}`)),
   'e la usa', 'este la usa', 'e la poarta', 'e la fata locului', 'este la fata locului', 'sunt la fata locului', 'tocmai a ajuns', 'tocmai a venit', 'e deja aici', 'e deja la noi', 'deja e aici', 'sunt la noi', 'este la noi', 'lucreaza acum', 'se uita acum',
 ];
 /** The fault is back ("otra vez el ascensor", "iar s-a stricat", "again"). */
