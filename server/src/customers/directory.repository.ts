@@ -20,6 +20,8 @@ export interface ContactMoves {
   /** The source's primary e-mail and phone (cleared on it while merged) and the target's before. */
   sourcePrimary: { email: string | null; phone: string | null };
   targetPrimary: { email: string | null; phone: string | null };
+  /** Moved incidents that had no customer and took the target's (absent in merges made before it was kept). */
+  customerFilled?: string[];
 }
 
 const CONTACT_COLUMNS = `${SELECT_CONTACT.replace('select ', 'select c.locale, c.merged_into_id as "mergedIntoId", c.created_at as "createdAt", ')}`;
@@ -166,8 +168,14 @@ export class DirectoryRepository {
     };
     await sql(`update contacts set merged_into_id = ?, email = null, phone = null where id = ?`, [targetId, sourceId]);
     await sql(`update contacts set email = coalesce(email, ?), phone = coalesce(phone, ?) where id = ?`, [primary!.se, primary!.sp, targetId]);
-    // Incidents moved to the target take its customer when they had none.
-    await sql(`update incidents set customer_id = (select customer_id from contacts where id = ?) where id = any(?::uuid[]) and customer_id is null`, [targetId, moves.incidents]);
+    // Incidents moved to the target take its customer when they had none (and give it back on undo).
+    moves.customerFilled = ids(
+      await sql(`update incidents set customer_id = (select customer_id from contacts where id = ?) where id = any(?::uuid[]) and customer_id is null and (select customer_id from contacts where id = ?) is not null returning id`, [
+        targetId,
+        moves.incidents,
+        targetId,
+      ]),
+    );
     const [row] = await sql<{ id: string }>(
       `insert into contact_merges (id, target_id, source_id, moved, actor_id, created_at) values (gen_random_uuid(), ?, ?, ?, ?, now()) returning id`,
       [targetId, sourceId, JSON.stringify(moves), actorId],
@@ -191,6 +199,8 @@ export class DirectoryRepository {
     await back('incidents', 'contact_id', m.moved.incidents);
     await back('messages', 'author_contact_id', m.moved.messages);
     await back('calls', 'contact_id', m.moved.calls);
+    // The customer an incident took from the target, unless someone has set another since.
+    await sql(`update incidents set customer_id = null where id = any(?::uuid[]) and customer_id is not distinct from (select customer_id from contacts where id = ?)`, [m.moved.customerFilled ?? [], m.targetId]);
     await sql(`update contacts set email = ?, phone = ? where id = ?`, [m.moved.targetPrimary.email, m.moved.targetPrimary.phone, m.targetId]);
     await sql(`update contacts set merged_into_id = null, email = ?, phone = ? where id = ?`, [m.moved.sourcePrimary.email, m.moved.sourcePrimary.phone, m.sourceId]);
     await sql(`update contact_merges set undone_at = now(), undone_by = ? where id = ?`, [actorId, m.id]);

@@ -304,6 +304,20 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     expect(list.items.length).toBeGreaterThan(0);
   });
 
+  it('gives back on undo the customer an incident took from a contact merge', async () => {
+    const loose = await desk.admin.ok<ContactDetailDto>(desk.admin.post('/api/contacts', { name: 'Sin Empresa', identities: [{ kind: 'email', value: `suelto.${run}@gmail.com` }] }));
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.id === loose.id);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Sin Empresa', email: `suelto.${run}@gmail.com`, subject: `Suelto ${run}`, message: 'El portero automático no funciona.' }));
+    const incident = (await opened).incident;
+    const customerOf = async () => (await query<{ customer_id: string | null }>(desk.db, `select customer_id from incidents where id = $1`, [incident.id]))[0]!.customer_id;
+    expect(await customerOf()).toBeNull();
+    const merged = await desk.admin.ok<ContactDetailDto>(desk.admin.post(`/api/contacts/${bogdan.id}/merge`, { sourceId: loose.id }));
+    expect(await customerOf()).toBe(customer.id);
+    await desk.admin.ok(desk.admin.post(`/api/contact-merges/${merged.merges[0]!.id}/undo`, {}));
+    expect(await customerOf()).toBeNull();
+    expect((await detail(incident.id)).contact?.id).toBe(loose.id);
+  });
+
   it('compares a new request with what a candidate is about and says now: its first request and latest seven, no notes', async () => {
     const email = `larga.${run}@hotelsol.example`;
     const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
