@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { ChannelsService } from '../channels/channels.service.js';
@@ -9,6 +9,7 @@ import { EmailReplies } from '../email/email-replies.service.js';
 import type { EmailChannelConfig } from '../email/email-settings.js';
 import { composeIncidentMail } from '../email/outbound-mail.js';
 import { IncidentsRepository } from '../incidents/incidents.repository.js';
+import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued, OutboundMessages } from '../outbox/outbound-messages.service.js';
 import { WorkflowService, type RuleEffect } from './workflow.service.js';
 
@@ -17,6 +18,13 @@ const sourceOf = (key: string) => {
   const h = createHash('sha1').update(key).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 };
+
+/** What outbox kind each effect sends as. */
+const KIND_OF: Record<string, string> = { notify: 'rule-notify', 'auto-reply': 'rule-auto-reply' };
+/** How often the sweep looks for effects a crash left undone, how long one has to be carried out first, and for how long it is looked for. */
+const SWEEP_MS = 5 * 60_000;
+const GRACE_MS = 60_000;
+const LOOK_BACK_MS = 60 * 60_000;
 
 /** "{reference}", "{subject}", "{priority}", "{department}", "{customer}", "{rule}" in a template. */
 export function renderRuleTemplate(template: string, vars: Record<string, string>): string {
@@ -39,7 +47,7 @@ interface IncidentFacts {
  * 'assign-best' is the assignment module's.
  */
 @Injectable()
-export class WorkflowEffects implements OnModuleInit {
+export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
   private readonly log = new Logger('WorkflowEffects');
 
   constructor(
@@ -50,8 +58,41 @@ export class WorkflowEffects implements OnModuleInit {
     private readonly channels: ChannelsService,
     private readonly incidents: IncidentsRepository,
     private readonly secrets: Secrets,
+    private readonly queue: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.repeat('workflow.effects-sweep', SWEEP_MS, () => this.sweep());
+  }
+
+  /**
+   * The effects of firings recorded between an hour and a minute before `now` that never reached the outbox:
+   * the process died after the rules' transaction committed and before it carried them out. Each is carried
+   * out now (at most once still: the outbox keeps one message per effect). Returns how many.
+   */
+  async sweep(now = new Date()): Promise<number> {
+    const rows = await sqlOf(this.em)<{ id: string; incidentId: string; rule: string; actions: RuleEffect['action'][] }>(
+      `select a.id, a.entity_id as "incidentId", a.changes->'rule'->>'to' as rule, a.changes->'actions'->'to' as actions
+       from audit_log a where a.action = 'rule.fired' and a.entity_type = 'incident' and a.created_at between ? and ? and jsonb_typeof(a.changes->'actions'->'to') = 'array'
+       order by a.created_at limit 200`,
+      [new Date(now.getTime() - LOOK_BACK_MS), new Date(now.getTime() - GRACE_MS)],
+    );
+    let done = 0;
+    for (const r of rows) {
+      for (const [n, action] of r.actions.entries()) {
+        const kind = KIND_OF[action.do];
+        if (!kind) continue;
+        const key = `${r.id}:${n}`;
+        const [sent] = await sqlOf(this.em)(`select 1 from outbox where kind = ? and source_id = ?`, [kind, sourceOf(key)]);
+        if (sent) continue;
+        this.log.warn(`rule "${r.rule}" ${action.do} on ${r.incidentId} was never carried out; doing it now`);
+        await this.carryOut({ incidentId: r.incidentId, ruleName: r.rule, action, key }).catch((err: Error) => this.log.warn(`rule "${r.rule}" ${action.do} on ${r.incidentId} failed: ${err.message}`));
+        done++;
+      }
+    }
+    return done;
+  }
 
   onModuleInit(): void {
     this.workflow.effects.on('effects', (effects: RuleEffect[]) => {

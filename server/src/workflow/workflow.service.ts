@@ -93,7 +93,8 @@ export class WorkflowService implements OnModuleInit {
         changes[field.event] = key === 'departmentId' ? { from: departments(change.from), to: departments(change.to) } : change;
       }
       const mine = chain.effects.filter((e) => e.ruleId === firing.ruleId).map((e) => e.action);
-      if (mine.length) changes.effects = { from: null, to: mine.map((a) => a.do) };
+      // The effects by name (the timeline) and whole (the sweep carries out one a crash left undone: effects.service.ts).
+      if (mine.length) Object.assign(changes, { effects: { from: null, to: mine.map((a) => a.do) }, actions: { from: null, to: mine } });
       const [audit] = await sql<{ id: string }>(
         `insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, null, 'rule.fired', ?, now()) returning id`,
         [incidentId, JSON.stringify(changes)],

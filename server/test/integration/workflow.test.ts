@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelDto, DepartmentDto, IncidentDetailDto } from '../../src/contracts/api.js';
 import type { IncidentMergeDto } from '../../src/contracts/duplicates.js';
 import type { DryRunDto, RuleDto } from '../../src/contracts/workflow.js';
+import { WorkflowEffects } from '../../src/workflow/effects.service.js';
 import { ApiClient, nextEvent, submission } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
 import { query } from '../support/services.js';
@@ -76,6 +77,22 @@ describe('workflow rules', () => {
     expect(reply.parsed.headers.get('auto-submitted')).toBe('auto-replied');
     const kinds = await query(desk.db, `select o.kind from outbox o join messages m on m.id = o.message_id where m.incident_id = $1 order by o.kind`, [incident.id]);
     expect(kinds.map((k) => k.kind)).toEqual(['rule-auto-reply', 'rule-notify']);
+  });
+
+  it('carries out the effects a crash left undone after the rules committed (the sweep), once', async () => {
+    const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === 'Huele a gas otra vez');
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Pedro Sanz', email: 'pedro.sanz@example.es', subject: 'Huele a gas otra vez', message: 'Olor a gas en el portal.' }));
+    const incident = (await created).incident;
+    const effectsOf = () => query<{ kind: string }>(desk.db, `select o.kind from outbox o join messages m on m.id = o.message_id where m.incident_id = $1 and o.kind like 'rule-%' order by o.kind`, [incident.id]);
+    await waitUntil(effectsOf, (rows) => rows.length === 2, 'the notice and the auto-reply');
+    // As if the process had died between the commit and the effects: none of them was queued.
+    await query(desk.db, `delete from messages m using outbox o where o.message_id = m.id and m.incident_id = $1 and o.kind like 'rule-%'`, [incident.id]);
+    expect(await effectsOf()).toEqual([]);
+    const effects = desk.server.app.get(WorkflowEffects);
+    const later = new Date(Date.now() + 2 * 60_000);
+    expect(await effects.sweep(later)).toBe(2);
+    expect((await effectsOf()).map((r) => r.kind)).toEqual(['rule-auto-reply', 'rule-notify']);
+    expect(await effects.sweep(later)).toBe(0);
   });
 
   it('does not fire on a request it does not match (whole words: "gasket" is not gas)', async () => {

@@ -88,7 +88,7 @@ function describeMerge(entry: AuditEntryDto, actor: string, t: Translate): strin
 }
 
 /** The fields of a rule firing that name the rule rather than a change. */
-const RULE_FIELDS = ['rule', 'ruleId', 'trigger', 'effects'];
+const RULE_FIELDS = ['rule', 'ruleId', 'trigger', 'effects', 'actions'];
 
 export function describeAudit(entry: AuditEntryDto, t: Translate, lookups: AuditLookups): string[] {
   // A workflow rule's changes read as the rule's doing: "Rule “Gas smell” moved to Boilers".
