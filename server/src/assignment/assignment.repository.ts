@@ -222,6 +222,23 @@ export class AssignmentRepository {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Incidents a rule asked to assign to the best technician (a firing between `from` and `to`) that were never
+   * offered to anyone nor assigned: the process died before it carried the rule out.
+   */
+  async neverOffered(sql: Sql, from: Date, to: Date, limit = 20): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      `select distinct i.id from audit_log a join incidents i on i.id = a.entity_id
+       where a.action = 'rule.fired' and a.entity_type = 'incident' and a.created_at between ? and ? and a.changes->'effects'->'to' @> '["assign-best"]'::jsonb
+         and i.status in ('new', 'open', 'pending') and i.merged_into_id is null and i.assignee_id is null
+         and not exists (select 1 from assignment_offers o where o.incident_id = i.id)
+         and not exists (select 1 from audit_log n where n.entity_type = 'incident' and n.entity_id = i.id and n.action = 'assignment.none')
+       limit ?`,
+      [from, to, limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Open incidents assigned to each active technician, newest change first, with the standing offer's deadline. */
   async workload(sql: Sql): Promise<{ technicianId: string; open: number; offered: number; confirmed: number; incidents: WorkloadIncidentDto[] }[]> {
     const rows = await sql<{ technicianId: string; open: number; offered: number; confirmed: number; incidents: (Omit<WorkloadIncidentDto, 'offer'> & { offeredAt: string | null; expiresAt: string | null })[] }>(

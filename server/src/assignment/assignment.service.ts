@@ -162,8 +162,8 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * Offers past their time: handed back and offered to the next (exactly once each: see the repository). Then
-   * the incidents whose next offer never followed a decline or an expiry (the process died in between, a minute
-   * ago or more): offered now.
+   * the incidents whose next offer never followed a decline or an expiry, and those a rule asked to assign in
+   * the last hour that were never offered (the process died in between, a minute ago or more): offered now.
    */
   async expire(now = new Date()): Promise<number> {
     const expired = await inTransaction(this.em, (sql) => this.repo.expire(sql, now));
@@ -172,8 +172,9 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
       this.announceWorkload('expired', o.technicianId);
       await this.assignBest(o.incidentId, null).catch((err: Error) => this.log.warn(`next offer for ${o.incidentId} failed: ${err.message}`));
     }
-    for (const id of await this.repo.orphans(sqlOf(this.em), new Date(now.getTime() - ORPHAN_GRACE_MS))) {
-      this.log.warn(`${id}: no next offer followed its last decline or expiry; offering it now`);
+    const asked = await this.repo.neverOffered(sqlOf(this.em), new Date(now.getTime() - 60 * ORPHAN_GRACE_MS), new Date(now.getTime() - ORPHAN_GRACE_MS));
+    for (const id of [...(await this.repo.orphans(sqlOf(this.em), new Date(now.getTime() - ORPHAN_GRACE_MS))), ...asked]) {
+      this.log.warn(`${id}: left with no offer (its next offer or a rule's assign-best never followed); offering it now`);
       await this.assignBest(id, null).catch((err: Error) => this.log.warn(`next offer for ${id} failed: ${err.message}`));
     }
     return expired.length;

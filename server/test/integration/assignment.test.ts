@@ -143,6 +143,22 @@ describe('assignment to the best free technician', () => {
     expect((await offered).incident.assignee?.name).toBe('Bob Anywhere');
   });
 
+  it('offers what a rule asked to assign when the process died before it did (the expiry sweep), once', async () => {
+    const offered = nextEvent(desk.socket, 'incident.updated', (p) => p.incident.subject === 'Calefacción apagada' && p.incident.assignmentStatus === 'pending', 15_000);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Luis Norte', email: 'luis@residencia.example', subject: 'Calefacción apagada', message: 'La calefacción del ala norte no arranca.' }));
+    const { incident } = await offered;
+    // As if the process had died after the rule's transaction and before its assign-best.
+    await query(desk.db, `delete from assignment_offers where incident_id = $1`, [incident.id]);
+    await query(desk.db, `update incidents set assignee_id = null, assignment_id = null, assignment_status = null where id = $1`, [incident.id]);
+    const later = new Date(Date.now() + 2 * 60_000);
+    await desk.server.app.get(AssignmentService).expire(later);
+    const offers = () => query<{ status: string }>(desk.db, `select status from assignment_offers where incident_id = $1`, [incident.id]);
+    expect((await offers()).map((o) => o.status)).toEqual(['offered']);
+    expect((await detail(incident.id)).assignmentStatus).toBe('pending');
+    await desk.server.app.get(AssignmentService).expire(later);
+    expect(await offers()).toHaveLength(1);
+  });
+
   describe('deleting a service type', () => {
     const types = () => desk.admin.ok<{ name: string }[]>(desk.admin.get('/api/service-types')).then((list) => list.map((x) => x.name));
     const remove = (name: string, client: ApiClient = desk.admin) => client.request('DELETE', `/api/service-types/${encodeURIComponent(name)}`);
