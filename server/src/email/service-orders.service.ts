@@ -105,6 +105,25 @@ export class ServiceOrders implements OnApplicationBootstrap {
          and not exists (select 1 from outbox o where o.kind = 'service-release' and o.source_id in (m.id, m.source_id)) limit 100`,
     );
     for (const r of releases) await this.sendRelease({ mergeId: r.id, incidentId: r.source_id, reference: r.reference, technicianId: r.technician_id, intoReference: r.into_reference });
+    // SLA warnings and breaches of the last day whose notices never went out (the process stopped right after
+    // recording the event): to the addresses the incident's policy names for that state, each once still.
+    const events = await sqlOf(this.em)<{ incidentId: string; reference: string; target: SlaAlarm['target']; state: SlaAlarm['state']; dueAt: Date; policy: string; actions: { on: string; do: string; to?: string }[] }>(
+      `select e.incident_id as "incidentId", i.reference, e.target, e.state, e.due_at as "dueAt", p.name as policy, p.actions
+       from sla_events e join incidents i on i.id = e.incident_id join sla_policies p on p.id = i.sla_policy_id
+       where e.created_at between now() - interval '1 day' and now() - interval '1 minute' and p.actions @> '[{"do": "notify"}]'::jsonb
+       order by e.created_at limit 100`,
+    );
+    for (const e of events) {
+      const notify = e.actions.filter((a) => a.do === 'notify' && a.on === e.state && a.to).map((a) => a.to!);
+      const alarm: SlaAlarm = { incidentId: e.incidentId, reference: e.reference, target: e.target, state: e.state, dueAt: new Date(e.dueAt).toISOString(), policy: e.policy, alert: false, notify };
+      const missing: string[] = [];
+      for (const to of notify) {
+        const key = slaNoticeKey(alarm, to);
+        const [queued] = await sqlOf(this.em)(`select 1 from outbox where kind = ? and source_id = ?`, [key.kind, key.sourceId]);
+        if (!queued) missing.push(to);
+      }
+      if (missing.length) await this.sendSlaNotice({ ...alarm, notify: missing });
+    }
   }
 
   /** Queues the service order of an assignment (once; nothing when the assignment changed meanwhile). */

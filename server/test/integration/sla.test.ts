@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetailDto, IncidentSummaryDto } from '../../src/contracts/api.js';
 import type { CalendarDto, SlaPolicyDto } from '../../src/contracts/sla.js';
+import { ServiceOrders } from '../../src/email/service-orders.service.js';
 import { SlaService } from '../../src/sla/sla.service.js';
 import { ApiClient, nextEvent, submission } from '../support/api-client.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
@@ -131,6 +132,23 @@ describe('SLA', () => {
     expect(d.timeline.filter((e) => e.type === 'audit').map((e) => (e as { action: string }).action)).toEqual(expect.arrayContaining(['sla.warning', 'sla.breached']));
     const notice = await waitUntil(async () => desk.smtp.mails.find((m) => m.to.includes('jefe@climatiza.example')), Boolean, 'the breach notice');
     expect(notice!.parsed.subject).toContain('SLA');
+  });
+
+  it('sends a breach notice the process never queued (the service-order sweep), once', async () => {
+    const i = await incident('El aire de la sala no enfría.');
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { slaPolicyId: policy.id }));
+    const created = new Date(i.createdAt).getTime();
+    await sla().check(new Date(created + 61 * MIN));
+    const notices = () => query<{ recipient: string }>(desk.db, `select o.recipient from outbox o join messages m on m.id = o.message_id where m.incident_id = $1 and o.kind like 'sla-%-breached'`, [i.id]);
+    await waitUntil(notices, (rows) => rows.length === 1, 'the breach notice queued');
+    // As if the process had stopped between recording the breach and queuing its notice, a few minutes ago.
+    await query(desk.db, `delete from messages m using outbox o where o.message_id = m.id and m.incident_id = $1 and o.kind like 'sla-%'`, [i.id]);
+    await query(desk.db, `update sla_events set created_at = now() - interval '5 minutes' where incident_id = $1`, [i.id]);
+    const orders = desk.server.app.get(ServiceOrders);
+    await orders.sweep();
+    expect((await notices()).map((n) => n.recipient)).toEqual(['jefe@climatiza.example']);
+    await orders.sweep();
+    expect(await notices()).toHaveLength(1);
   });
 
   it('stops first response on the first agent reply, pauses resolution while pending, stops it on resolve', async () => {
