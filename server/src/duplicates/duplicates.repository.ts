@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { DedupPolicyDto, DuplicateSuggestionDto, IncidentMergeDto, IncidentRefDto } from '../contracts/duplicates.js';
 import type { Sql } from '../database/sql.js';
 import type { IncidentStatus } from '../domain/incident-state.js';
+import { siteKeyOf } from '../domain/dedup/index.js';
 
 /** An open incident as duplicate detection reads it: who wrote, when, what its requests said. */
 export interface CandidateRow {
@@ -58,7 +59,8 @@ export interface MergeRow {
   automatic: boolean;
   movedMessages: string[];
   movedCalls: string[];
-  before: { source: IncidentSnapshot | null; target: IncidentSnapshot; keptFrom: 'target' | 'source' };
+  /** `siteFilled`: the service address a joined request gave its target, which had none (unmerge takes it back). */
+  before: { source: IncidentSnapshot | null; target: IncidentSnapshot; keptFrom: 'target' | 'source'; siteFilled?: string | null };
   undoneAt: Date | null;
 }
 
@@ -207,11 +209,11 @@ export class DuplicatesRepository {
   }
 
   /** A request that joined an open incident by itself (no incident of its own yet): recorded for unmerge. */
-  async recordJoin(sql: Sql, j: { targetId: string; messageId: string; score: number; reasons: string[]; target: IncidentSnapshot; at: Date }): Promise<string> {
+  async recordJoin(sql: Sql, j: { targetId: string; messageId: string; score: number; reasons: string[]; target: IncidentSnapshot; at: Date; siteFilled: string | null }): Promise<string> {
     const [row] = await sql<{ id: string }>(
       `insert into incident_merges (id, source_id, target_id, automatic, score, reasons, moved_messages, before, created_at)
        values (gen_random_uuid(), null, ?, true, ?, ?, ?::uuid[], ?, ?) returning id`,
-      [j.targetId, j.score, JSON.stringify(j.reasons), [j.messageId], JSON.stringify({ source: null, target: j.target, keptFrom: 'target' }), j.at],
+      [j.targetId, j.score, JSON.stringify(j.reasons), [j.messageId], JSON.stringify({ source: null, target: j.target, keptFrom: 'target', siteFilled: j.siteFilled }), j.at],
     );
     return row!.id;
   }
@@ -258,6 +260,11 @@ export class DuplicatesRepository {
         m.targetId,
       ],
     );
+    // The address a joined request gave the target goes with the request, unless someone has changed it since.
+    if (m.before.siteFilled) {
+      await sql(`update incidents set site_address = null, site_key = null where id = ? and site_address = ?`, [m.targetId, m.before.siteFilled]);
+      if (!m.sourceId) await sql(`update incidents set site_address = ?, site_key = ? where id = ? and site_address is null`, [m.before.siteFilled, siteKeyOf(m.before.siteFilled), sourceId]);
+    }
     // The offer of the source's assignment, taken by the target with it, goes back with it.
     if (m.before.keptFrom === 'source' && s?.assignmentId) await sql(`update assignment_offers set incident_id = ? where id = ? and incident_id = ?`, [sourceId, s.assignmentId, m.targetId]);
     await this.recount(sql, [sourceId, m.targetId]);

@@ -75,12 +75,12 @@ export class DuplicatesService {
   }
 
   /** Inside intake's transaction: the request joined `targetId` by itself; recorded (audit, unmerge) with its score. */
-  async recordJoin(sql: Sql, j: { targetId: string; messageId: string; check: DuplicateCheck; channelKind: string; sender: string }): Promise<void> {
+  async recordJoin(sql: Sql, j: { targetId: string; messageId: string; check: DuplicateCheck; channelKind: string; sender: string; siteFilled?: string | null }): Promise<void> {
     const at = new Date();
     const target = await this.repo.lockOne(sql, j.targetId);
     if (!target) throw new Error(`incident ${j.targetId} vanished`);
     const { score, reasons } = j.check.best!;
-    const mergeId = await this.repo.recordJoin(sql, { targetId: j.targetId, messageId: j.messageId, score, reasons, target, at });
+    const mergeId = await this.repo.recordJoin(sql, { targetId: j.targetId, messageId: j.messageId, score, reasons, target, at, siteFilled: j.siteFilled ?? null });
     await this.auditIncident(sql, j.targetId, null, 'duplicate.joined', { merge: mergeId, message: j.messageId, sender: j.sender, channel: j.channelKind, score, reasons }, at);
   }
 

@@ -304,8 +304,8 @@ export class IncidentsRepository {
    * The reference comes from a sequence (never reused, no race).
    */
   /** The service address of an incident that has none yet (a later request named it). */
-  async fillSiteAddress(sql: Sql, id: string, address: string, key: string | null): Promise<void> {
-    await sql(`update incidents set site_address = ?, site_key = ? where id = ? and site_address is null`, [address, key, id]);
+  async fillSiteAddress(sql: Sql, id: string, address: string, key: string | null): Promise<boolean> {
+    return (await sql(`update incidents set site_address = ?, site_key = ? where id = ? and site_address is null returning id`, [address, key, id])).length > 0;
   }
 
   async insertFromInboundEvent(sql: Sql, i: NewInboundRows): Promise<{ reference: string } | null> {

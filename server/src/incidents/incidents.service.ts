@@ -277,8 +277,8 @@ export class IncidentsService {
     if (!made) return null;
     // A request that names the service address gives it to an incident that had none.
     const siteAddress = input.siteAddress?.slice(0, 300);
-    if (siteAddress) await this.repo.fillSiteAddress(sql, incidentId, siteAddress, siteKeyOf(siteAddress));
-    return { kind: 'appended', incidentId, reopenedFrom: made.reopenedFrom, message: inboundMessageDto(messageId, incidentId, input, at) };
+    const filled = siteAddress ? await this.repo.fillSiteAddress(sql, incidentId, siteAddress, siteKeyOf(siteAddress)) : false;
+    return { kind: 'appended', incidentId, reopenedFrom: made.reopenedFrom, message: inboundMessageDto(messageId, incidentId, input, at), ...(filled ? { siteFilled: siteAddress } : {}) };
   }
 
   /**
@@ -369,7 +369,7 @@ export type InboundOutcome =
       /** what the workflow rules did to it */
       routed?: Routed | null;
     }
-  | { kind: 'appended'; incidentId: string; reopenedFrom: IncidentStatus | null; message: MessageDto; answered?: AnsweredAssignment | null };
+  | { kind: 'appended'; incidentId: string; reopenedFrom: IncidentStatus | null; message: MessageDto; answered?: AnsweredAssignment | null; siteFilled?: string };
 
 export interface NewInboundIncident {
   subject: string;

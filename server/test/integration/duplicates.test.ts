@@ -304,6 +304,23 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     expect(list.items.length).toBeGreaterThan(0);
   });
 
+  it('unmerging a joined request takes back the service address it gave its incident, to the incident it gets', async () => {
+    const email = `direccion.${run}@hotelsol.example`;
+    const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Dora Dir', email, subject: 'Toldo', message: 'El toldo motorizado de la terraza no baja.' }));
+    const first = (await opened).incident;
+    const joined = nextEvent(desk.socket, 'message.created', (p) => p.incidentId === first.id && p.message.kind === 'inbound' && p.message.body.includes('sigue'));
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Dora Dir', email, address: 'Calle Luna 8, 46002 Valencia', subject: 'Toldo', message: 'El toldo motorizado de la terraza sigue sin bajar.' }));
+    await joined;
+    expect((await detail(first.id)).siteAddress).toBe('Calle Luna 8, 46002 Valencia');
+    const [merge] = await query<{ id: string }>(desk.db, `select id from incident_merges where target_id = $1 and source_id is null`, [first.id]);
+    await desk.admin.ok(desk.admin.post(`/api/incident-merges/${merge!.id}/undo`, {}));
+    expect((await detail(first.id)).siteAddress).toBeNull();
+    // The request's own incident now, made by the unmerge: it has the address the request named.
+    const [made] = await query<{ site_address: string | null }>(desk.db, `select i.site_address from incident_merges g join incidents i on i.id = g.source_id where g.id = $1`, [merge!.id]);
+    expect(made?.site_address).toBe('Calle Luna 8, 46002 Valencia');
+  });
+
   it('gives back on undo the customer an incident took from a contact merge', async () => {
     const loose = await desk.admin.ok<ContactDetailDto>(desk.admin.post('/api/contacts', { name: 'Sin Empresa', identities: [{ kind: 'email', value: `suelto.${run}@gmail.com` }] }));
     const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.id === loose.id);
