@@ -310,14 +310,7 @@ export function scoreAgainst(req: DedupRequest, gist: RequestGist, incident: Ded
  * department sets its own window and thresholds): a candidate is scored and judged by its own.
  */
 export function decide(req: DedupRequest, candidates: readonly DedupIncident[], policy: DedupPolicy | ((c: DedupIncident) => DedupPolicy) = DEFAULT_DEDUP_POLICY): DedupDecision {
-  const gist = gistOf(req.text);
-  const policyOf = typeof policy === 'function' ? policy : () => policy;
-  const scored: Scored[] = candidates.map((c) => {
-    const p = policyOf(c);
-    return { score: scoreAgainst(req, gist, c, p), incident: c, policy: p };
-  });
-  if (isChaser(gist)) settleChaser(scored, gist, req.contactId);
-  else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored);
+  const scored = scoreAll(req, candidates, policy);
   let best: { score: DedupScore; at: number; policy: DedupPolicy } | null = null;
   for (const { score: s, incident: c, policy: p } of scored) {
     // Equal scores: the most recently active incident.
@@ -326,4 +319,17 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
   if (best && best.score.score >= best.policy.joinAt) return { action: 'join', best: best.score };
   if (best && best.score.score >= best.policy.suggestAt) return { action: 'suggest', best: best.score };
   return { action: 'new', best: best && best.score.score > 0 ? best.score : null };
+}
+
+/** Every candidate scored and settled (chasers, requests naming no known equipment), as decide judges them. */
+export function scoreAll(req: DedupRequest, candidates: readonly DedupIncident[], policy: DedupPolicy | ((c: DedupIncident) => DedupPolicy) = DEFAULT_DEDUP_POLICY): Scored[] {
+  const gist = gistOf(req.text);
+  const policyOf = typeof policy === 'function' ? policy : () => policy;
+  const scored: Scored[] = candidates.map((c) => {
+    const p = policyOf(c);
+    return { score: scoreAgainst(req, gist, c, p), incident: c, policy: p };
+  });
+  if (isChaser(gist)) settleChaser(scored, gist, req.contactId);
+  else if (gist.equipment.size === 0 && !gist.billing && !gist.anotherProblem && (gist.refersBack || gist.followUp)) settleUnnamed(scored);
+  return scored;
 }
