@@ -202,6 +202,24 @@ export class AssignmentRepository {
   }
 
   /**
+   * Offers withdrawn because their incident was resolved, closed or merged, whose incident is open again with the
+   * same pending assignment (a customer's reply reopened it, an agent did, an unmerge put it back): they stand
+   * again, with a fresh deadline, so the technician's silence still moves it on. Returns their incidents.
+   */
+  async revive(sql: Sql, now: Date): Promise<string[]> {
+    const rows = await sql<{ incidentId: string }>(
+      `update assignment_offers o set status = 'offered', answered_at = null, expires_at = ?::timestamptz + coalesce(d.offer_minutes, 30) * interval '1 minute'
+       from incidents i left join departments d on d.id = i.department_id
+       where o.id = i.assignment_id and o.incident_id = i.id and o.status = 'withdrawn' and i.assignment_status = 'pending'
+         and i.status in ('new', 'open', 'pending') and i.merged_into_id is null
+         and not exists (select 1 from assignment_offers x where x.incident_id = i.id and x.status = 'offered')
+       returning o.incident_id as "incidentId"`,
+      [now],
+    );
+    return rows.map((r) => r.incidentId);
+  }
+
+  /**
    * Incidents left with nobody after a decline or an expiry whose next offer never followed (the process died
    * between the answer's commit and the next offer): open, unassigned, no standing offer, the latest offer
    * declined or expired before `before`, and not already found to have nobody left for as many technicians.

@@ -166,6 +166,7 @@ export class AssignmentService implements OnModuleInit, OnApplicationBootstrap {
    * the last hour that were never offered (the process died in between, a minute ago or more): offered now.
    */
   async expire(now = new Date()): Promise<number> {
+    for (const id of await inTransaction(this.em, (sql) => this.repo.revive(sql, now))) this.log.log(`${id}: open again with its technician's offer unanswered: the offer stands again`);
     const expired = await inTransaction(this.em, (sql) => this.repo.expire(sql, now));
     for (const o of expired) {
       await this.incidents.announceChange(o.incidentId, { departmentId: o.departmentId, assigneeId: o.technicianId }, ['assignee', 'assignmentStatus'], null);

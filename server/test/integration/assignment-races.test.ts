@@ -102,6 +102,24 @@ describe('assignment races', () => {
       expect(await offers(i.id)).toHaveLength(1);
     });
 
+    it('resolved, then open again with the offer unanswered: the offer stands again with a fresh deadline, and expires to the next', async () => {
+      const i = await incident();
+      const r = await offered(i.id);
+      await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { status: 'resolved' }));
+      expect((await offers(i.id)).map((o) => o.status)).toEqual(['withdrawn']);
+      await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { status: 'open' }));
+      const now = new Date();
+      await assignment().expire(now);
+      const [standing] = await query<{ status: string; expires_at: Date }>(desk.db, `select status, expires_at from assignment_offers where incident_id = $1`, [i.id]);
+      expect(standing!.status).toBe('offered');
+      expect(new Date(standing!.expires_at).getTime()).toBeGreaterThan(now.getTime());
+      // Past its new deadline: handed to the next technician, as any unanswered offer.
+      await assignment().expire(new Date(now.getTime() + 31 * MIN));
+      const after = await offers(i.id);
+      expect(after.map((o) => o.status)).toEqual(['expired', 'offered']);
+      expect(after[1]!.technician_id).not.toBe(r.offeredTo.id);
+    });
+
     it('reassigned by hand: the expiry of the old offer leaves the technician chosen by hand', async () => {
       const i = await incident();
       const r = await offered(i.id);
