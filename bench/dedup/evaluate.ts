@@ -4,7 +4,7 @@
  * many belong together), recall (of the pairs that belong together, how many it put together) and F1.
  */
 import { readFileSync } from 'node:fs';
-import { siteKeyOf, type RequestGist } from '../../server/src/domain/dedup/index.js';
+import { gistOf, mergeGist, siteKeyOf, type DedupIncident, type DedupRequest, type RequestGist } from '../../server/src/domain/dedup/index.js';
 
 export interface Dataset {
   customers: { id: string; contacts: { id: string }[] }[];
@@ -37,6 +37,16 @@ export interface Cluster {
   siteKey: string | null;
   gist?: RequestGist;
 }
+
+/** What the rule reads of a request: its subject and text. */
+export const textOf = (r: Dataset['requests'][number]) => `${r.subject ?? ''}\n${r.text}`;
+/** A cluster's gist grown by a request, as the desk merges the gists of an incident's requests (replay's onJoin). */
+export const grow = (c: Cluster, r: Dataset['requests'][number]) => void (c.gist = c.gist ? mergeGist(c.gist, gistOf(textOf(r))) : gistOf(textOf(r)));
+/** A request as the desk's rule takes it; `sites` false leaves its service address out. */
+export const requestOf = (r: Dataset['requests'][number], sites = true): DedupRequest => ({ contactId: r.contact, customerId: r.customer, siteKey: sites ? siteKeyOf(r.siteAddress) : null, at: new Date(r.at), text: textOf(r) });
+/** The clusters made so far as the rule's open incidents; `sites` false leaves their service addresses out. */
+export const candidatesOf = (open: readonly Cluster[], sites = true): DedupIncident[] =>
+  open.map((c) => ({ id: c.id, contactIds: c.contactIds, customerId: c.customerId, siteKey: sites ? c.siteKey : null, lastAt: c.lastAt, gist: c.gist! }));
 
 export function replay(data: Dataset, rule: Rule, onJoin: (c: Cluster, req: Dataset['requests'][number]) => void = () => {}): Map<string, string> {
   const clusters: Cluster[] = [];

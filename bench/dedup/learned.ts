@@ -24,17 +24,13 @@
  * was therefore not put into the rule; the lead is the design's caps on related equipment, not more weights.
  */
 import { join } from 'node:path';
-import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, scoreAll, siteKeyOf, type DedupIncident, type DedupScore } from '../../server/src/domain/dedup/index.js';
-import { loadDataset, pairScores, replay, type Cluster, type Dataset, type Rule, type Scores } from './evaluate.js';
+import { DEFAULT_DEDUP_POLICY, decide, scoreAll, type DedupScore } from '../../server/src/domain/dedup/index.js';
+import { candidatesOf, grow, loadDataset, pairScores, replay, requestOf, type Cluster, type Dataset, type Rule, type Scores } from './evaluate.js';
 
 type Request = Dataset['requests'][number];
 type Features = Record<string, number>;
 
 const root = process.cwd();
-const textOf = (r: Request) => `${r.subject ?? ''}\n${r.text}`;
-const grow = (c: Cluster, req: Request) => void (c.gist = c.gist ? mergeGist(c.gist, gistOf(textOf(req))) : gistOf(textOf(req)));
-const candidatesOf = (open: readonly Cluster[]): DedupIncident[] => open.map((c) => ({ id: c.id, contactIds: c.contactIds, customerId: c.customerId, siteKey: c.siteKey, lastAt: c.lastAt, gist: c.gist! }));
-const requestOf = (r: Request) => ({ contactId: r.contact, customerId: r.customer, siteKey: siteKeyOf(r.siteAddress), at: new Date(r.at), text: textOf(r) });
 const ruleDecision = (r: Request, open: readonly Cluster[]) => decide(requestOf(r), candidatesOf(open), DEFAULT_DEDUP_POLICY);
 
 /** Each plausible candidate with its features: the rule's reasons and score, settled as decide settles them. */

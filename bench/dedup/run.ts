@@ -30,10 +30,10 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, scoreAgainst, siteKeyOf, type DedupIncident, type DedupPolicy } from '../../server/src/domain/dedup/index.js';
+import { DEFAULT_DEDUP_POLICY, decide, gistOf, scoreAgainst, type DedupIncident, type DedupPolicy } from '../../server/src/domain/dedup/index.js';
 import { environment } from '../lib/results.js';
 import { resultsPath } from '../lib/paths.js';
-import { loadDataset, pairScores, replay, type Cluster, type Dataset, type Rule, type Scores } from './evaluate.js';
+import { candidatesOf, grow, loadDataset, pairScores, replay, requestOf, textOf, type Cluster, type Dataset, type Rule, type Scores } from './evaluate.js';
 
 const TARGETS = { precisionMin: 0.98, f1Min: 0.95 };
 const root = process.cwd();
@@ -42,7 +42,6 @@ const verbose = process.argv.includes('--verbose');
 const listErrors = process.argv.includes('--errors');
 const listUnseenErrors = process.argv.includes('--errors-unseen');
 const withSites = !process.argv.includes('--no-sites');
-const textOf = (r: Dataset['requests'][number]) => `${r.subject ?? ''}\n${r.text}`;
 
 const baseline: Rule = (req, open) => {
   const at = new Date(req.at).getTime();
@@ -64,8 +63,8 @@ let recording = false;
  * the answer merges a right one with one click and dismisses a wrong one (the request stays a new incident).
  */
 const deskRule = (policy: DedupPolicy = DEFAULT_DEDUP_POLICY, agent = false, offers: Offers = { suggestions: 0, right: 0 }): Rule => (req, open) => {
-  const candidates = open.map((c) => ({ id: c.id, contactIds: c.contactIds, customerId: c.customerId, siteKey: withSites ? c.siteKey : null, lastAt: c.lastAt, gist: c.gist! }));
-  const request = { contactId: req.contact, customerId: req.customer, siteKey: withSites ? siteKeyOf(req.siteAddress) : null, at: new Date(req.at), text: textOf(req) };
+  const candidates = candidatesOf(open, withSites);
+  const request = requestOf(req, withSites);
   const d = decide(request, candidates, policy);
   const best = d.best ? (open.find((c) => c.id === d.best!.incidentId) ?? null) : null;
   const right = best !== null && truthOf(best) === req.incident;
@@ -103,7 +102,6 @@ function recordError(req: Dataset['requests'][number], request: Parameters<typeo
     errors.push(`MISSED (${action}) ${head}\n    should join ${home.id} (${req.incident}) ${against(home)}\n${clusterTexts(home)}`);
   }
 }
-const grow = (c: Cluster, req: Dataset['requests'][number]) => void (c.gist = c.gist ? mergeGist(c.gist, gistOf(textOf(req))) : gistOf(textOf(req)));
 
 /** One set's figures: the desk rule on the whole set and on each language alone, the baseline, suggestions, time. */
 interface Figures {

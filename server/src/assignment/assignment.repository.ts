@@ -222,20 +222,20 @@ export class AssignmentRepository {
   /**
    * Incidents left with nobody after a decline or an expiry whose next offer never followed (the process died
    * between the answer's commit and the next offer): open, unassigned, no standing offer, the latest offer
-   * declined or expired before `before`, and not already found to have nobody left for as many technicians.
+   * declined or expired in the day before `before`, and not already found to have nobody left for as many technicians.
    * A hand reassignment or unassignment withdraws the offer, so those are not here.
    */
   async orphans(sql: Sql, before: Date, limit = 20): Promise<string[]> {
+    // Offers that ended in the day before `before` (assignment_offers_ended_index), each its incident's latest.
     const rows = await sql<{ id: string }>(
-      `select i.id from incidents i
-       join lateral (select o.status, o.answered_at from assignment_offers o where o.incident_id = i.id order by o.offered_at desc, o.id desc limit 1) last on true
-       where i.status in ('new', 'open', 'pending') and i.merged_into_id is null and i.assignee_id is null
-         and last.status in ('declined', 'expired') and last.answered_at < ?
-         and not exists (select 1 from assignment_offers o where o.incident_id = i.id and o.status = 'offered')
+      `select i.id from assignment_offers last join incidents i on i.id = last.incident_id
+       where last.status in ('declined', 'expired') and last.answered_at between ?::timestamptz - interval '1 day' and ?
+         and not exists (select 1 from assignment_offers o where o.incident_id = i.id and (o.offered_at, o.id) > (last.offered_at, last.id))
+         and i.status in ('new', 'open', 'pending') and i.merged_into_id is null and i.assignee_id is null
          and not exists (select 1 from audit_log a where a.entity_type = 'incident' and a.entity_id = i.id and a.action = 'assignment.none'
            and (a.changes->'offers'->>'to')::int = (select count(distinct o.technician_id) from assignment_offers o where o.incident_id = i.id))
        order by last.answered_at limit ?`,
-      [before, limit],
+      [before, before, limit],
     );
     return rows.map((r) => r.id);
   }

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { ChannelsService } from '../channels/channels.service.js';
 import { Secrets } from '../common/secrets.js';
@@ -14,6 +13,7 @@ import type { Release } from '../duplicates/duplicates.service.js';
 import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued } from '../outbox/outbound-messages.service.js';
+import { keyOf, queuedKeys, sourceIdOf, type OutboxKey } from '../outbox/outbox-key.js';
 import { EmailReplies } from './email-replies.service.js';
 import type { EmailChannelConfig } from './email-settings.js';
 import { composeIncidentMail } from './outbound-mail.js';
@@ -42,18 +42,9 @@ interface OrderRow {
   tech_name: string;
 }
 
-/**
- * The outbox key of an SLA notice: one mail per incident, target, state and recipient. The outbox holds one
- * mail per (kind, source_id), kind at most 40 characters and source_id a UUID: the kind says what the notice
- * is (at most 27 characters) and the source is a UUID made from a hash of all four (RFC 9562 version 8), so
- * two recipients never share a key however alike their addresses (the same address in another case is one).
- */
-export function slaNoticeKey(a: Pick<SlaAlarm, 'incidentId' | 'target' | 'state'>, to: string): { kind: string; sourceId: string } {
-  const h = createHash('sha256').update(`sla-notice\0${a.incidentId}\0${a.target}\0${a.state}\0${to.trim().toLowerCase()}`).digest();
-  h[6] = (h[6]! & 0x0f) | 0x80;
-  h[8] = (h[8]! & 0x3f) | 0x80;
-  const hex = h.subarray(0, 16).toString('hex');
-  return { kind: `sla-${a.target}-${a.state}`, sourceId: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` };
+/** The outbox key of an SLA notice: one mail per incident, target, state and recipient (the same address in another case is one). */
+export function slaNoticeKey(a: Pick<SlaAlarm, 'incidentId' | 'target' | 'state'>, to: string): OutboxKey {
+  return { kind: `sla-${a.target}-${a.state}`, sourceId: sourceIdOf(`sla-notice\0${a.incidentId}\0${a.target}\0${a.state}\0${to.trim().toLowerCase()}`) };
 }
 
 export type LinkAction = 'confirm' | 'decline';
@@ -113,15 +104,14 @@ export class ServiceOrders implements OnApplicationBootstrap {
        where e.created_at between now() - interval '1 day' and now() - interval '1 minute' and p.actions @> '[{"do": "notify"}]'::jsonb
        order by e.created_at limit 100`,
     );
-    for (const e of events) {
+    const notices = events.map((e) => {
       const notify = e.actions.filter((a) => a.do === 'notify' && a.on === e.state && a.to).map((a) => a.to!);
       const alarm: SlaAlarm = { incidentId: e.incidentId, reference: e.reference, target: e.target, state: e.state, dueAt: new Date(e.dueAt).toISOString(), policy: e.policy, alert: false, notify };
-      const missing: string[] = [];
-      for (const to of notify) {
-        const key = slaNoticeKey(alarm, to);
-        const [queued] = await sqlOf(this.em)(`select 1 from outbox where kind = ? and source_id = ?`, [key.kind, key.sourceId]);
-        if (!queued) missing.push(to);
-      }
+      return { alarm, keys: notify.map((to) => ({ to, key: slaNoticeKey(alarm, to) })) };
+    });
+    const queued = await queuedKeys(sqlOf(this.em), notices.flatMap((n) => n.keys.map((k) => k.key)));
+    for (const { alarm, keys } of notices) {
+      const missing = keys.filter((k) => !queued.has(keyOf(k.key))).map((k) => k.to);
       if (missing.length) await this.sendSlaNotice({ ...alarm, notify: missing });
     }
   }

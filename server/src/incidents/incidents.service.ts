@@ -95,9 +95,7 @@ export class IncidentsService {
       await em.flush();
       // A note is not an edit of the incident: bump its counters without its version, so notes never
       // conflict with each other or with a colleague's status change.
-      const [counts] = await em
-        .getConnection()
-        .execute<{ message_count: number }[]>(`update incidents set message_count = message_count + 1, updated_at = ? where id = ? returning message_count`, [now, id], 'all', em.getTransactionContext());
+      const [counts] = await sqlInTransactionOf(em)<{ message_count: number }>(`update incidents set message_count = message_count + 1, updated_at = ? where id = ? returning message_count`, [now, id]);
       return { message, incident, counts };
     });
     Object.assign(incident, { messageCount: counts.message_count, updatedAt: now }); // for the event only (no flush follows)

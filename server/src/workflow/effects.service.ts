@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { createHash } from 'node:crypto';
 import { ChannelsService } from '../channels/channels.service.js';
 import { Secrets } from '../common/secrets.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -11,13 +10,9 @@ import { composeIncidentMail } from '../email/outbound-mail.js';
 import { IncidentsRepository } from '../incidents/incidents.repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued, OutboundMessages } from '../outbox/outbound-messages.service.js';
+import { keyOf, queuedKeys, sourceIdOf } from '../outbox/outbox-key.js';
 import { WorkflowService, type RuleEffect } from './workflow.service.js';
 
-/** A uuid named by the effect's key: the outbox keeps one mail per (kind, source), so an effect goes out once. */
-const sourceOf = (key: string) => {
-  const h = createHash('sha1').update(key).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
 
 /** What outbox kind each effect sends as. */
 const KIND_OF: Record<string, string> = { notify: 'rule-notify', 'auto-reply': 'rule-auto-reply' };
@@ -78,18 +73,19 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
        order by a.created_at limit 200`,
       [new Date(now.getTime() - LOOK_BACK_MS), new Date(now.getTime() - GRACE_MS)],
     );
-    let done = 0;
-    for (const r of rows) {
-      for (const [n, action] of r.actions.entries()) {
+    const effects = rows.flatMap((r) =>
+      r.actions.flatMap((action, n) => {
         const kind = KIND_OF[action.do];
-        if (!kind) continue;
-        const key = `${r.id}:${n}`;
-        const [sent] = await sqlOf(this.em)(`select 1 from outbox where kind = ? and source_id = ?`, [kind, sourceOf(key)]);
-        if (sent) continue;
-        this.log.warn(`rule "${r.rule}" ${action.do} on ${r.incidentId} was never carried out; doing it now`);
-        await this.carryOut({ incidentId: r.incidentId, ruleName: r.rule, action, key }).catch((err: Error) => this.log.warn(`rule "${r.rule}" ${action.do} on ${r.incidentId} failed: ${err.message}`));
-        done++;
-      }
+        return kind ? [{ effect: { incidentId: r.incidentId, ruleName: r.rule, action, key: `${r.id}:${n}` }, outbox: { kind, sourceId: sourceIdOf(`${r.id}:${n}`) } }] : [];
+      }),
+    );
+    const queued = await queuedKeys(sqlOf(this.em), effects.map((e) => e.outbox));
+    let done = 0;
+    for (const { effect, outbox } of effects) {
+      if (queued.has(keyOf(outbox))) continue;
+      this.log.warn(`rule "${effect.ruleName}" ${effect.action.do} on ${effect.incidentId} was never carried out; doing it now`);
+      await this.carryOut(effect).catch((err: Error) => this.log.warn(`rule "${effect.ruleName}" ${effect.action.do} on ${effect.incidentId} failed: ${err.message}`));
+      done++;
     }
     return done;
   }
@@ -129,13 +125,13 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
     const fallback = `{reference} — {subject}\n{customer} · {priority} · {department}\n(rule "{rule}")${base ? `\n${base}/incidents/${e.incidentId}` : ''}`;
     const text = renderRuleTemplate(a.template || fallback, this.vars(f, e.ruleName));
     if (a.via === 'email') {
-      const sent = await this.replies.notice({ incidentId: e.incidentId, reference: f.reference, subject: f.subject, to: a.to, text, subjectPrefix: `[${e.ruleName}]`, kind: 'rule-notify', sourceId: sourceOf(e.key) });
+      const sent = await this.replies.notice({ incidentId: e.incidentId, reference: f.reference, subject: f.subject, to: a.to, text, subjectPrefix: `[${e.ruleName}]`, kind: 'rule-notify', sourceId: sourceIdOf(e.key) });
       if (!sent) this.log.warn(`rule "${e.ruleName}": no active e-mail channel to notify ${a.to}`);
       return;
     }
     const [channel] = await sqlOf(this.em)<{ id: string }>(`select id from channels where kind = 'sms' and active order by (id = ?) desc, created_at limit 1`, [f.channel_id]);
     if (!channel) return void this.log.warn(`rule "${e.ruleName}": no active SMS channel to notify ${a.to}`);
-    await this.outbound.queue({ incidentId: e.incidentId, channelId: channel.id, channelKind: 'sms', body: text, mail: { to: a.to, body: text, statusCallback: null }, recipient: a.to, externalId: null, meta: { to: a.to, rule: e.ruleName }, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+    await this.outbound.queue({ incidentId: e.incidentId, channelId: channel.id, channelKind: 'sms', body: text, mail: { to: a.to, body: text, statusCallback: null }, recipient: a.to, externalId: null, meta: { to: a.to, rule: e.ruleName }, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
   }
 
   /** To the customer, where they wrote from (e-mail, SMS or WhatsApp: they just wrote, so its window is open). */
@@ -147,9 +143,9 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
       const mailbox = (await this.channels.byId(route.channelId)).config as unknown as EmailChannelConfig;
       const thread = await this.incidents.threadIds(sqlOf(this.em), e.incidentId);
       const mail = composeIncidentMail({ mailbox, to: route.to, text, automatic: 'auto-replied', thread: { incidentId: e.incidentId, reference: f.reference, subject: f.subject, threadIds: thread.all, inReplyTo: thread.lastInbound } }, this.secrets.replyTokenKey);
-      await this.replies.send({ incidentId: e.incidentId, channelId: route.channelId, body: text, mail, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+      await this.replies.send({ incidentId: e.incidentId, channelId: route.channelId, body: text, mail, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
       return;
     }
-    await this.outbound.queue({ incidentId: e.incidentId, channelId: route.channelId, channelKind: route.channelKind, body: text, mail: { to: route.to, body: text, statusCallback: null }, recipient: route.to, externalId: null, meta: { to: route.to, from: route.from, rule: e.ruleName }, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceOf(e.key) });
+    await this.outbound.queue({ incidentId: e.incidentId, channelId: route.channelId, channelKind: route.channelKind, body: text, mail: { to: route.to, body: text, statusCallback: null }, recipient: route.to, externalId: null, meta: { to: route.to, from: route.from, rule: e.ruleName }, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
   }
 }
