@@ -67,13 +67,15 @@ const deskRule = (policy: DedupPolicy = DEFAULT_DEDUP_POLICY, agent = false, off
   const request = requestOf(req, withSites);
   const d = decide(request, candidates, policy);
   const best = d.best ? (open.find((c) => c.id === d.best!.incidentId) ?? null) : null;
-  const right = best !== null && truthOf(best) === req.incident;
+  // A suggestion offers the best incident and those that fit it alike (rivals): the agent takes the right one.
+  const offered = d.action === 'suggest' ? [d.best, ...d.rivals].map((s) => open.find((c) => c.id === s.incidentId)!) : [];
+  const right = offered.find((c) => truthOf(c) === req.incident) ?? null;
   if (d.action === 'suggest') {
     offers.suggestions++;
     if (right) offers.right++;
   }
   if (loud && verbose && d.best && d.best.score > 0) console.log(`${req.id} ${d.action} ${d.best.incidentId} ${d.best.score} ${d.best.reasons.join('; ')}`);
-  const joined = d.action === 'join' || (agent && d.action === 'suggest' && right) ? best : null;
+  const joined = d.action === 'join' ? best : agent ? right : null;
   if (recording) recordError(req, request, joined, open, candidates, d.action);
   return joined;
 };
@@ -161,7 +163,7 @@ function report(head: string, x: Figures, verdict: string) {
   for (const { locale, scores } of x.byLocale) console.log(line(`  ${locale} requests only`, scores));
   console.log(line('baseline: same customer within 72 h', x.base));
   console.log(`  targets                            precision >= ${TARGETS.precisionMin}, F1 >= ${TARGETS.f1Min}: ${verdict}`);
-  console.log(`  offered to an agent                ${x.offered} request(s) between suggestAt ${DEFAULT_DEDUP_POLICY.suggestAt} and joinAt ${DEFAULT_DEDUP_POLICY.joinAt} (counted as not joined), ${x.offeredRight} of them the right incident`);
+  console.log(`  offered to an agent                ${x.offered} request(s) between suggestAt ${DEFAULT_DEDUP_POLICY.suggestAt} and joinAt ${DEFAULT_DEDUP_POLICY.joinAt}, or fitting two incidents alike (counted as not joined), ${x.offeredRight} of them offering the right incident`);
   console.log(line('with the agent\'s one-click merges', x.assisted));
   if (x.curve.length > 0) {
     const row = (name: string, pick: (s: Scores) => string) => `    ${name.padEnd(10)}${x.curve.map((p) => pick(p.scores).padStart(7)).join('')}`;

@@ -84,17 +84,28 @@ export class DuplicatesService {
     await this.auditIncident(sql, j.targetId, null, 'duplicate.joined', { merge: mergeId, message: j.messageId, sender: j.sender, channel: j.channelKind, score, reasons }, at);
   }
 
-  /** Inside intake's transaction: a possible duplicate for an agent to decide. */
-  recordSuggestion(sql: Sql, incidentId: string, check: DuplicateCheck): Promise<string | null> {
-    return this.repo.insertSuggestion(sql, { incidentId, candidateId: check.best!.incidentId, score: check.best!.score, reasons: check.best!.reasons, at: new Date() });
+  /**
+   * Inside intake's transaction: a possible duplicate for an agent to decide, one suggestion per incident
+   * offered (the best, and any that fit the request alike).
+   */
+  async recordSuggestions(sql: Sql, incidentId: string, check: DuplicateCheck & { action: 'suggest' }): Promise<string[]> {
+    const at = new Date();
+    const ids: string[] = [];
+    for (const s of [check.best, ...check.rivals]) {
+      const id = await this.repo.insertSuggestion(sql, { incidentId, candidateId: s.incidentId, score: s.score, reasons: s.reasons, at });
+      if (id) ids.push(id);
+    }
+    return ids;
   }
 
-  /** After commit: the suggestion to everyone who sees either incident. */
-  async announceSuggestion(id: string): Promise<void> {
-    const s = await this.repo.suggestion(sqlOf(this.em), id);
-    if (!s) return;
-    const rooms = await this.roomsOf([s.incident.id, s.candidate.id]);
-    this.publisher.publish(rooms, 'incident.duplicate', { suggestion: s });
+  /** After commit: each suggestion to everyone who sees either of its incidents. */
+  async announceSuggestions(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const s = await this.repo.suggestion(sqlOf(this.em), id);
+      if (!s) continue;
+      const rooms = await this.roomsOf([s.incident.id, s.candidate.id]);
+      this.publisher.publish(rooms, 'incident.duplicate', { suggestion: s });
+    }
   }
 
   /** Open suggestions and merges of one incident (its detail view). */

@@ -362,8 +362,8 @@ export type InboundOutcome =
       kind: 'created';
       incident: IncidentSummaryDto;
       message: MessageDto;
-      /** a possible duplicate was suggested */
-      suggestionId?: string;
+      /** possible duplicates suggested (one per incident offered) */
+      suggestionIds?: string[];
       /** what the workflow rules did to it */
       routed?: Routed | null;
     }

@@ -207,7 +207,7 @@ export class IngestService implements BeforeApplicationShutdown {
         if (outcome) await this.duplicates.recordJoin(sql, { targetId: check.target.id, messageId: outcome.message.id, check, channelKind: channel.kind, sender: route.contact.name, siteFilled: outcome.kind === 'appended' ? (outcome.siteFilled ?? null) : null });
       } else {
         outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '', siteAddress: m.siteAddress ?? null });
-        if (outcome?.kind === 'created' && check.action === 'suggest') outcome.suggestionId = (await this.duplicates.recordSuggestion(sql, outcome.incident.id, check)) ?? undefined;
+        if (outcome?.kind === 'created' && check.action === 'suggest') outcome.suggestionIds = await this.duplicates.recordSuggestions(sql, outcome.incident.id, check);
       }
     } else outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '', siteAddress: m.siteAddress ?? null });
     // A new incident goes through the workflow rules before anyone sees it (department, priority ...).
@@ -228,7 +228,7 @@ export class IngestService implements BeforeApplicationShutdown {
     if (outcome.kind === 'call') return this.calls.announce(outcome);
     try {
       await this.incidents.announceInbound(outcome);
-      if (outcome.kind === 'created' && outcome.suggestionId) await this.duplicates.announceSuggestion(outcome.suggestionId);
+      if (outcome.kind === 'created' && outcome.suggestionIds) await this.duplicates.announceSuggestions(outcome.suggestionIds);
       if (outcome.kind === 'created') this.workflow.carryOut(outcome.routed);
     } catch (err) {
       this.log.warn(`announcing an inbound message failed: ${(err as Error).message}`);

@@ -139,6 +139,37 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     expect((await detail(a.id)).messageCount).toBe(1);
   });
 
+  it('offers both incidents when a request fits two alike ("ya funciona la bomba" with pumps 1 and 2 open), and joins neither', async () => {
+    const farm = await desk.admin.ok<CustomerDto>(desk.admin.post('/api/customers', { name: `Finca Los Llanos ${run}`, zone: 'campo', branch: 'agro' }));
+    const email = `paqui.${run}@losllanos.example`;
+    await desk.admin.ok(desk.admin.post('/api/contacts', { name: 'Paqui Cazorla', customerId: farm.id, identities: [{ kind: 'email', value: email }] }));
+    const open = async (subject: string, message: string) => {
+      const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email && p.incident.subject === subject);
+      await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Paqui Cazorla', email, subject, message }));
+      return (await opened).incident;
+    };
+    const one = await open('Bomba 1', 'La bomba 1 del pozo no arranca, salta el diferencial.');
+    const two = await open('Bomba 2', 'La bomba 2 no arranca, salta el diferencial.'); // another unit: offered, not joined
+    const offers: DuplicateSuggestionDto[] = [];
+    const both = new Promise<void>((resolve) => {
+      const on = (p: { suggestion: DuplicateSuggestionDto }) => {
+        if (p.suggestion.incident.subject !== 'Gracias') return;
+        offers.push(p.suggestion);
+        if (offers.length < 2) return;
+        desk.socket.off('incident.duplicate', on);
+        resolve();
+      };
+      desk.socket.on('incident.duplicate', on);
+    });
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Paqui Cazorla', email, subject: 'Gracias', message: 'Ya funciona la bomba, gracias.' }));
+    await both;
+    expect(offers.map((o) => o.candidate.id).sort()).toEqual([one.id, two.id].sort());
+    expect(offers.every((o) => o.reasons.includes('another open incident fits as well'))).toBe(true);
+    const rows = await incidentsOf(farm.id);
+    expect(rows.map((r) => r.inbound)).toEqual([1, 1, 1]);
+    expect((await detail(offers[0]!.incident.id)).duplicates).toHaveLength(2);
+  });
+
   it('dismisses a suggestion: it goes away on both incidents', async () => {
     const email = `ion.${run}@hotelsol.example`;
     const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);

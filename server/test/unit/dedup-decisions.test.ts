@@ -32,6 +32,18 @@ describe('duplicate decisions', () => {
     expect(d).toMatchObject({ action: 'join', best: { incidentId: 'internet' } });
     expect(d.best!.reasons).toEqual(expect.arrayContaining(['same equipment (internet)', 'same customer']));
   });
+
+  it('offers both to an agent when two open incidents fit alike, and joins neither', () => {
+    const well = incident('well', ['La bomba del pozo no arranca, salta el diferencial'], { lastAt: at(0) });
+    const pool = incident('pool', ['La bomba de la piscina no arranca, salta el diferencial'], { lastAt: at(0) });
+    const d = decide(req('Ya funciona la bomba, gracias', { hours: 3 }), [well, pool]);
+    expect(d.action).toBe('suggest');
+    if (d.action !== 'suggest') return;
+    expect([d.best.incidentId, ...d.rivals.map((r) => r.incidentId)].sort()).toEqual(['pool', 'well']);
+    expect(d.best.reasons).toContain('another open incident fits as well');
+    // Told apart by what it says, it joins its own.
+    expect(decide(req('Ya funciona la bomba del pozo, gracias', { hours: 3 }), [well, pool])).toMatchObject({ action: 'join', best: { incidentId: 'well' } });
+  });
 });
 
 /**

@@ -454,6 +454,7 @@ const en = {
       onlyBooked: 'the only open incident with a visit booked',
       onlyRecent: 'the only recently active incident',
       severalOpen: 'several open incidents',
+      fitsAlike: 'another open incident fits as well',
     },
     audit: {
       joined: 'A request from {sender} via {channel} joined by itself ({score})',

@@ -456,6 +456,7 @@ const es: MessageSchema = {
       onlyBooked: 'el único incidente abierto con visita programada',
       onlyRecent: 'el único incidente con actividad reciente',
       severalOpen: 'varios incidentes abiertos',
+      fitsAlike: 'otro incidente abierto encaja igual de bien',
     },
     audit: {
       joined: 'Una solicitud de {sender} por {channel} se unió sola ({score})',

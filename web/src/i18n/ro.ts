@@ -456,6 +456,7 @@ const ro: MessageSchema = {
       onlyBooked: 'singurul incident deschis cu vizită programată',
       onlyRecent: 'singurul incident activ recent',
       severalOpen: 'mai multe incidente deschise',
+      fitsAlike: 'un alt incident deschis se potrivește la fel de bine',
     },
     audit: {
       joined: 'O solicitare de la {sender} prin {channel} s-a alăturat singură ({score})',

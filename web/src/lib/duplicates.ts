@@ -50,6 +50,7 @@ const REASONS: Record<string, string> = {
   'the only open incident with a visit booked': 'onlyBooked',
   'the only recently active incident': 'onlyRecent',
   'several open incidents': 'severalOpen',
+  'another open incident fits as well': 'fitsAlike',
 };
 
 export function reasonLabel(reason: string, t: Translate): string {

@@ -33,6 +33,8 @@ export interface Scored {
   score: DedupScore;
   incident: DedupIncident;
   policy: DedupPolicy;
+  /** Chosen among the open incidents by what the request is (a chaser, a report in unknown words), not by its words. */
+  settled?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export function settleChaser(scored: readonly Scored[], chaser: RequestGist, sen
   const raise = (s: Scored, reason: string) => {
     s.score.score = Math.max(s.score.score, s.policy.joinAt);
     s.score.reasons.push(reason);
+    s.settled = true;
   };
   if (plausible.length === 1) return raise(plausible[0]!, 'the only open incident');
   // "Any news?" says nothing of a visit: only one the texts announced counts for it. "Is your engineer on his
@@ -90,4 +93,5 @@ export function settleUnnamed(scored: readonly Scored[]): void {
   if (!only || only.score.against) return;
   only.score.score = Math.max(only.score.score, only.policy.joinAt);
   only.score.reasons.push('names no known equipment, the only open incident');
+  only.settled = true;
 }

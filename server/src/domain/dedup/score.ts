@@ -116,7 +116,19 @@ export interface DedupScore {
   against: boolean;
 }
 
-export type DedupDecision = { action: 'join' | 'suggest'; best: DedupScore } | { action: 'new'; best: DedupScore | null };
+export type DedupDecision =
+  | { action: 'join'; best: DedupScore }
+  /** `rivals`: other open incidents that fit about as well as the best (offered to the agent beside it). */
+  | { action: 'suggest'; best: DedupScore; rivals: DedupScore[] }
+  | { action: 'new'; best: DedupScore | null };
+
+/**
+ * Two open incidents that a request joins by score, closer than this, fit it alike: "ya carga, gracias" when the
+ * customer has the wallbox and the heat pump open, "merge pompa" with two pumps. Nothing the rule read tells
+ * them apart, so an agent chooses, from both. (Less than the smallest piece of evidence, 0.05: what separates
+ * them is only time and wording.)
+ */
+export const AMBIGUITY_MARGIN = 0.03;
 
 /** How close two reports of the same equipment by one customer are "within hours" (see scoreAgainst). */
 const SAME_DAY_HOURS = 12;
@@ -316,8 +328,16 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
     // Equal scores: the most recently active incident.
     if (!best || s.score > best.score.score || (s.score === best.score.score && c.lastAt.getTime() > best.at)) best = { score: s, at: c.lastAt.getTime(), policy: p };
   }
-  if (best && best.score.score >= best.policy.joinAt) return { action: 'join', best: best.score };
-  if (best && best.score.score >= best.policy.suggestAt) return { action: 'suggest', best: best.score };
+  if (best && best.score.score >= best.policy.joinAt) {
+    const top = best.score;
+    // A chaser's incident, chosen among the open ones (settleChaser), has no rival: the choice is made.
+    const settled = scored.some((x) => x.settled);
+    const rivals = settled ? [] : scored.filter((x) => x.score !== top && x.score.score >= x.policy.joinAt && x.score.score > top.score - AMBIGUITY_MARGIN).map((x) => x.score);
+    if (rivals.length === 0) return { action: 'join', best: top };
+    const alike = (s: DedupScore): DedupScore => ({ ...s, reasons: [...s.reasons, 'another open incident fits as well'] });
+    return { action: 'suggest', best: alike(top), rivals: rivals.map(alike) };
+  }
+  if (best && best.score.score >= best.policy.suggestAt) return { action: 'suggest', best: best.score, rivals: [] };
   return { action: 'new', best: best && best.score.score > 0 ? best.score : null };
 }
 
