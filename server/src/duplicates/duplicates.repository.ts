@@ -118,13 +118,15 @@ export class DuplicatesRepository {
     await sql(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [`dedup:${key}`]);
   }
 
-  async insertSuggestion(sql: Sql, s: { incidentId: string; candidateId: string; score: number; reasons: string[]; at: Date }): Promise<string | null> {
-    const [row] = await sql<{ id: string }>(
-      `insert into duplicate_suggestions (id, incident_id, candidate_id, score, reasons, status, created_at) values (gen_random_uuid(), ?, ?, ?, ?, 'open', ?)
+  /** One suggestion per candidate of a new incident, in one statement; the ids of those not there before. */
+  async insertSuggestions(sql: Sql, incidentId: string, offers: readonly { candidateId: string; score: number; reasons: string[] }[], at: Date): Promise<string[]> {
+    const rows = await sql<{ id: string }>(
+      `insert into duplicate_suggestions (id, incident_id, candidate_id, score, reasons, status, created_at)
+       select gen_random_uuid(), ?, o.candidate_id, o.score, o.reasons, 'open', ? from unnest(?::uuid[], ?::real[], ?::jsonb[]) o(candidate_id, score, reasons)
        on conflict (incident_id, candidate_id) do nothing returning id`,
-      [s.incidentId, s.candidateId, s.score, JSON.stringify(s.reasons), s.at],
+      [incidentId, at, offers.map((o) => o.candidateId), offers.map((o) => o.score), offers.map((o) => JSON.stringify(o.reasons))],
     );
-    return row?.id ?? null;
+    return rows.map((r) => r.id);
   }
 
   /** Open suggestions involving this incident (either side), both sides still unmerged. */
@@ -134,6 +136,10 @@ export class DuplicatesRepository {
 
   async suggestion(sql: Sql, id: string): Promise<DuplicateSuggestionDto | null> {
     return (await this.suggestions(sql, `s.id = ?`, [id]))[0] ?? null;
+  }
+
+  suggestionsById(sql: Sql, ids: readonly string[]): Promise<DuplicateSuggestionDto[]> {
+    return this.suggestions(sql, `s.id = any(?::uuid[])`, [ids]);
   }
 
   private async suggestions(sql: Sql, where: string, params: unknown[]): Promise<DuplicateSuggestionDto[]> {

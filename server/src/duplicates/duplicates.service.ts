@@ -88,21 +88,14 @@ export class DuplicatesService {
    * Inside intake's transaction: a possible duplicate for an agent to decide, one suggestion per incident
    * offered (the best, and any that fit the request alike).
    */
-  async recordSuggestions(sql: Sql, incidentId: string, check: DuplicateCheck & { action: 'suggest' }): Promise<string[]> {
-    const at = new Date();
-    const ids: string[] = [];
-    for (const s of [check.best, ...check.rivals]) {
-      const id = await this.repo.insertSuggestion(sql, { incidentId, candidateId: s.incidentId, score: s.score, reasons: s.reasons, at });
-      if (id) ids.push(id);
-    }
-    return ids;
+  recordSuggestions(sql: Sql, incidentId: string, check: DuplicateCheck & { action: 'suggest' }): Promise<string[]> {
+    const offers = [check.best, ...check.rivals].map((s) => ({ candidateId: s.incidentId, score: s.score, reasons: s.reasons }));
+    return this.repo.insertSuggestions(sql, incidentId, offers, new Date());
   }
 
   /** After commit: each suggestion to everyone who sees either of its incidents. */
   async announceSuggestions(ids: readonly string[]): Promise<void> {
-    for (const id of ids) {
-      const s = await this.repo.suggestion(sqlOf(this.em), id);
-      if (!s) continue;
+    for (const s of await this.repo.suggestionsById(sqlOf(this.em), ids)) {
       const rooms = await this.roomsOf([s.incident.id, s.candidate.id]);
       this.publisher.publish(rooms, 'incident.duplicate', { suggestion: s });
     }

@@ -125,8 +125,8 @@ export type DedupDecision =
 /**
  * Two open incidents that a request joins by score, closer than this, fit it alike: "ya carga, gracias" when the
  * customer has the wallbox and the heat pump open, "merge pompa" with two pumps. Nothing the rule read tells
- * them apart, so an agent chooses, from both. (Less than the smallest piece of evidence, 0.05: what separates
- * them is only time and wording.)
+ * them apart, so an agent chooses, from both. Below the smallest piece of evidence (0.05), so what separates
+ * them is time and wording only; the value itself was chosen on two tuning sets (bench/README.md, dedup).
  */
 export const AMBIGUITY_MARGIN = 0.03;
 
@@ -330,7 +330,7 @@ export function decide(req: DedupRequest, candidates: readonly DedupIncident[], 
   }
   if (best && best.score.score >= best.policy.joinAt) {
     const top = best.score;
-    // A chaser's incident, chosen among the open ones (settleChaser), has no rival: the choice is made.
+    // An incident chosen among the open ones by what the request is (settleChaser, settleUnnamed) has no rival.
     const settled = scored.some((x) => x.settled);
     const rivals = settled ? [] : scored.filter((x) => x.score !== top && x.score.score >= x.policy.joinAt && x.score.score > top.score - AMBIGUITY_MARGIN).map((x) => x.score);
     if (rivals.length === 0) return { action: 'join', best: top };
