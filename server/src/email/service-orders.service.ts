@@ -13,7 +13,7 @@ import type { Release } from '../duplicates/duplicates.service.js';
 import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued } from '../outbox/outbound-messages.service.js';
-import { keyOf, queuedKeys, sourceIdOf, type OutboxKey } from '../outbox/outbox-key.js';
+import { keyOf, recordUnsendable, UNSENDABLE, settledKeys, sourceIdOf, type OutboxKey } from '../outbox/outbox-key.js';
 import { EmailReplies } from './email-replies.service.js';
 import type { EmailChannelConfig } from './email-settings.js';
 import { composeIncidentMail } from './outbound-mail.js';
@@ -93,7 +93,8 @@ export class ServiceOrders implements OnApplicationBootstrap {
       `select m.id, m.source_id, s.reference, m.released->>'id' as technician_id, t.reference as into_reference
        from incident_merges m join incidents s on s.id = m.source_id join incidents t on t.id = m.target_id
        where m.released is not null and m.created_at > now() - interval '1 day'
-         and not exists (select 1 from outbox o where o.kind = 'service-release' and o.source_id in (m.id, m.source_id)) limit 100`,
+         and not exists (select 1 from outbox o where o.kind = 'service-release' and o.source_id in (m.id, m.source_id))
+         and not exists (select 1 from audit_log a where a.action = '${UNSENDABLE}' and a.changes->'sourceId'->>'to' = m.id::text and a.changes->'kind'->>'to' = 'service-release') limit 100`,
     );
     for (const r of releases) await this.sendRelease({ mergeId: r.id, incidentId: r.source_id, reference: r.reference, technicianId: r.technician_id, intoReference: r.into_reference });
     // SLA warnings and breaches of the last day whose notices never went out (the process stopped right after
@@ -109,9 +110,9 @@ export class ServiceOrders implements OnApplicationBootstrap {
       const alarm: SlaAlarm = { incidentId: e.incidentId, reference: e.reference, target: e.target, state: e.state, dueAt: new Date(e.dueAt).toISOString(), policy: e.policy, alert: false, notify };
       return { alarm, keys: notify.map((to) => ({ to, key: slaNoticeKey(alarm, to) })) };
     });
-    const queued = await queuedKeys(sqlOf(this.em), notices.flatMap((n) => n.keys.map((k) => k.key)));
+    const settled = await settledKeys(sqlOf(this.em), notices.flatMap((n) => n.keys.map((k) => k.key)));
     for (const { alarm, keys } of notices) {
-      const missing = keys.filter((k) => !queued.has(keyOf(k.key))).map((k) => k.to);
+      const missing = keys.filter((k) => !settled.has(keyOf(k.key))).map((k) => k.to);
       if (missing.length) await this.sendSlaNotice({ ...alarm, notify: missing });
     }
   }
@@ -185,8 +186,9 @@ export class ServiceOrders implements OnApplicationBootstrap {
     const [row] = await sqlOf(this.em)<{ subject: string; email: string; locale: string }>(`select i.subject, u.email, u.locale from incidents i, users u where i.id = ? and u.id = ?`, [r.incidentId, r.technicianId]);
     if (!row) return;
     const words = released(localeOr(row.locale), { reference: r.reference, subject: row.subject, into: r.intoReference });
-    const sent = await this.replies.notice({ incidentId: r.incidentId, reference: r.reference, subject: row.subject, to: row.email, ...words, kind: 'service-release', sourceId: r.mergeId });
-    if (!sent) this.log.warn(`no active e-mail channel: the release notice for ${r.reference} cannot be sent`);
+    const key = { kind: 'service-release', sourceId: r.mergeId };
+    const sent = await this.replies.notice({ incidentId: r.incidentId, reference: r.reference, subject: row.subject, to: row.email, ...words, ...key });
+    if (!sent) await this.unsendable(r.incidentId, key, row.email, `the release notice for ${r.reference}`);
   }
 
   /** An SLA warning or breach to the addresses its policy names (once each: the event is recorded once). */
@@ -198,7 +200,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
       const [user] = await sql<{ locale: string }>(`select locale from users where email = ?`, [to]);
       const words = slaNotice(localeOr(user?.locale), { reference: a.reference, target: a.target, state: a.state, dueAt: new Date(a.dueAt), policy: a.policy, link: this.linkTo(a.incidentId) });
       const sent = await this.replies.notice({ incidentId: a.incidentId, reference: a.reference, subject: row.subject, to, ...words, ...slaNoticeKey(a, to) });
-      if (!sent) return void this.log.warn(`no active e-mail channel: the SLA notice for ${a.reference} cannot be sent`);
+      if (!sent) await this.unsendable(a.incidentId, slaNoticeKey(a, to), to, `the SLA notice for ${a.reference}`);
     }
   }
 
@@ -206,8 +208,14 @@ export class ServiceOrders implements OnApplicationBootstrap {
   async sendUnassignable(u: Unassignable): Promise<void> {
     const [row] = await sqlOf(this.em)<{ locale: string }>(`select locale from users where id = ?`, [u.supervisor.id]);
     const words = unassignable(localeOr(row?.locale), { reference: u.reference, subject: u.subject, offers: u.offers, link: this.linkTo(u.incidentId) });
-    const sent = await this.replies.notice({ incidentId: u.incidentId, reference: u.reference, subject: u.subject, to: u.supervisor.email, ...words, kind: `unassignable-${u.offers}`, sourceId: u.incidentId });
-    if (!sent) this.log.warn(`no active e-mail channel: the supervisor alert for ${u.reference} cannot be sent`);
+    const key = { kind: `unassignable-${u.offers}`, sourceId: u.incidentId };
+    const sent = await this.replies.notice({ incidentId: u.incidentId, reference: u.reference, subject: u.subject, to: u.supervisor.email, ...words, ...key });
+    if (!sent) await this.unsendable(u.incidentId, key, u.supervisor.email, `the supervisor alert for ${u.reference}`);
+  }
+
+  /** No mailbox to send a notice from: said once on the timeline, and the sweep does not try it again. */
+  private async unsendable(incidentId: string, key: OutboxKey, to: string, what: string): Promise<void> {
+    if (await recordUnsendable(sqlOf(this.em), { incidentId, key, recipient: to, reason: 'no-email-channel' })) this.log.warn(`no active e-mail channel: ${what} cannot be sent`);
   }
 
   /** The incident in the agent app, when the public address is known. */

@@ -10,7 +10,7 @@ import { composeIncidentMail } from '../email/outbound-mail.js';
 import { IncidentsRepository } from '../incidents/incidents.repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued, OutboundMessages } from '../outbox/outbound-messages.service.js';
-import { keyOf, queuedKeys, sourceIdOf } from '../outbox/outbox-key.js';
+import { keyOf, recordUnsendable, settledKeys, sourceIdOf, type UnsendableReason } from '../outbox/outbox-key.js';
 import { WorkflowService, type RuleEffect } from './workflow.service.js';
 
 
@@ -20,6 +20,7 @@ const KIND_OF: Record<string, string> = { notify: 'rule-notify', 'auto-reply': '
 const SWEEP_MS = 5 * 60_000;
 const GRACE_MS = 60_000;
 const LOOK_BACK_MS = 60 * 60_000;
+
 
 /** "{reference}", "{subject}", "{priority}", "{department}", "{customer}", "{rule}" in a template. */
 export function renderRuleTemplate(template: string, vars: Record<string, string>): string {
@@ -62,8 +63,8 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /**
-   * The effects of firings recorded between an hour and a minute before `now` that never reached the outbox:
-   * the process died after the rules' transaction committed and before it carried them out. Each is carried
+   * The effects of firings recorded between an hour and a minute before `now` that never reached the outbox and
+   * were not found unsendable: the process died after the rules' transaction committed and before it carried them out. Each is carried
    * out now (at most once still: the outbox keeps one message per effect). Returns how many.
    */
   async sweep(now = new Date()): Promise<number> {
@@ -79,10 +80,10 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
         return kind ? [{ effect: { incidentId: r.incidentId, ruleName: r.rule, action, key: `${r.id}:${n}` }, outbox: { kind, sourceId: sourceIdOf(`${r.id}:${n}`) } }] : [];
       }),
     );
-    const queued = await queuedKeys(sqlOf(this.em), effects.map((e) => e.outbox));
+    const settled = await settledKeys(sqlOf(this.em), effects.map((e) => e.outbox));
     let done = 0;
     for (const { effect, outbox } of effects) {
-      if (queued.has(keyOf(outbox))) continue;
+      if (settled.has(keyOf(outbox))) continue;
       this.log.warn(`rule "${effect.ruleName}" ${effect.action.do} on ${effect.incidentId} was never carried out; doing it now`);
       await this.carryOut(effect).catch((err: Error) => this.log.warn(`rule "${effect.ruleName}" ${effect.action.do} on ${effect.incidentId} failed: ${err.message}`));
       done++;
@@ -97,11 +98,22 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async carryOut(e: RuleEffect): Promise<void> {
+    let skipped: UnsendableReason | null = null;
     try {
-      if (e.action.do === 'notify') await this.notify(e, e.action);
-      else if (e.action.do === 'auto-reply') await this.autoReply(e, e.action.template);
+      if (e.action.do === 'notify') skipped = await this.notify(e, e.action);
+      else if (e.action.do === 'auto-reply') skipped = await this.autoReply(e, e.action.template);
     } catch (err) {
       if (!(err instanceof AlreadyQueued)) throw err;
+    }
+    if (skipped) await this.recordSkip(e, skipped);
+  }
+
+  /** Once per effect: the timeline says what was not sent and why, and the sweep leaves it be. */
+  private async recordSkip(e: RuleEffect, reason: UnsendableReason): Promise<void> {
+    const to = e.action.do === 'notify' ? e.action.to : null;
+    const key = { kind: KIND_OF[e.action.do]!, sourceId: sourceIdOf(e.key) };
+    if (await recordUnsendable(sqlOf(this.em), { incidentId: e.incidentId, key, recipient: to, reason, rule: e.ruleName })) {
+      this.log.warn(`rule "${e.ruleName}" ${e.action.do}${to ? ` to ${to}` : ''} on ${e.incidentId} not carried out: ${reason}`);
     }
   }
 
@@ -118,34 +130,36 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
     return { reference: f.reference, subject: f.subject, priority: f.priority, department: f.department ?? '—', customer: f.customer ?? '—', rule };
   }
 
-  private async notify(e: RuleEffect, a: { via: 'email' | 'sms'; to: string; template?: string }): Promise<void> {
+  private async notify(e: RuleEffect, a: { via: 'email' | 'sms'; to: string; template?: string }): Promise<UnsendableReason | null> {
     const f = await this.facts(e.incidentId);
-    if (!f) return;
+    if (!f) return 'gone';
     const base = this.config.publicUrl?.replace(/\/+$/, '');
     const fallback = `{reference} — {subject}\n{customer} · {priority} · {department}\n(rule "{rule}")${base ? `\n${base}/incidents/${e.incidentId}` : ''}`;
     const text = renderRuleTemplate(a.template || fallback, this.vars(f, e.ruleName));
     if (a.via === 'email') {
       const sent = await this.replies.notice({ incidentId: e.incidentId, reference: f.reference, subject: f.subject, to: a.to, text, subjectPrefix: `[${e.ruleName}]`, kind: 'rule-notify', sourceId: sourceIdOf(e.key) });
-      if (!sent) this.log.warn(`rule "${e.ruleName}": no active e-mail channel to notify ${a.to}`);
-      return;
+      return sent ? null : 'no-email-channel';
     }
     const [channel] = await sqlOf(this.em)<{ id: string }>(`select id from channels where kind = 'sms' and active order by (id = ?) desc, created_at limit 1`, [f.channel_id]);
-    if (!channel) return void this.log.warn(`rule "${e.ruleName}": no active SMS channel to notify ${a.to}`);
+    if (!channel) return 'no-sms-channel';
     await this.outbound.queue({ incidentId: e.incidentId, channelId: channel.id, channelKind: 'sms', body: text, mail: { to: a.to, body: text, statusCallback: null }, recipient: a.to, externalId: null, meta: { to: a.to, rule: e.ruleName }, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
+    return null;
   }
 
   /** To the customer, where they wrote from (e-mail, SMS or WhatsApp: they just wrote, so its window is open). */
-  private async autoReply(e: RuleEffect, template: string): Promise<void> {
+  private async autoReply(e: RuleEffect, template: string): Promise<UnsendableReason | null> {
     const [f, route] = await Promise.all([this.facts(e.incidentId), this.incidents.replyRoute(e.incidentId)]);
-    if (!f || !route) return void this.log.warn(`rule "${e.ruleName}": ${f?.reference ?? e.incidentId} has no way to reach the customer`);
+    if (!f) return 'gone';
+    if (!route) return 'no-route';
     const text = renderRuleTemplate(template, { ...this.vars(f, e.ruleName), name: route.name });
     if (route.channelKind === 'email') {
       const mailbox = (await this.channels.byId(route.channelId)).config as unknown as EmailChannelConfig;
       const thread = await this.incidents.threadIds(sqlOf(this.em), e.incidentId);
       const mail = composeIncidentMail({ mailbox, to: route.to, text, automatic: 'auto-replied', thread: { incidentId: e.incidentId, reference: f.reference, subject: f.subject, threadIds: thread.all, inReplyTo: thread.lastInbound } }, this.secrets.replyTokenKey);
       await this.replies.send({ incidentId: e.incidentId, channelId: route.channelId, body: text, mail, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
-      return;
+      return null;
     }
     await this.outbound.queue({ incidentId: e.incidentId, channelId: route.channelId, channelKind: route.channelKind, body: text, mail: { to: route.to, body: text, statusCallback: null }, recipient: route.to, externalId: null, meta: { to: route.to, from: route.from, rule: e.ruleName }, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
+    return null;
   }
 }

@@ -151,6 +151,25 @@ describe('SLA', () => {
     expect(await notices()).toHaveLength(1);
   });
 
+  it('says on the timeline that a breach notice could not be sent (no active mailbox), once; the sweep leaves it be', async () => {
+    const i = await incident('La caldera de la nave pierde presión.');
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { slaPolicyId: policy.id }));
+    await desk.admin.ok(desk.admin.patch(`/api/channels/${desk.channel.id}`, { active: false }));
+    try {
+      await sla().check(new Date(new Date(i.createdAt).getTime() + 61 * MIN));
+      const unsendable = async () => (await detail(i.id)).timeline.filter((e) => e.type === 'audit' && e.action === 'notice.unsendable');
+      const [entry] = await waitUntil(unsendable, (rows) => rows.length === 1, 'the unsendable notice on the timeline');
+      expect(entry).toMatchObject({ changes: { kind: { to: 'sla-first-response-breached' }, recipient: { to: 'jefe@climatiza.example' }, reason: { to: 'no-email-channel' } } });
+      await query(desk.db, `update sla_events set created_at = now() - interval '5 minutes' where incident_id = $1`, [i.id]);
+      await desk.server.app.get(ServiceOrders).sweep();
+      expect(await unsendable()).toHaveLength(1);
+      const [{ n }] = await query<{ n: string }>(desk.db, `select count(*) as n from outbox o join messages m on m.id = o.message_id where m.incident_id = $1`, [i.id]);
+      expect(Number(n)).toBe(0);
+    } finally {
+      await desk.admin.ok(desk.admin.patch(`/api/channels/${desk.channel.id}`, { active: true }));
+    }
+  });
+
   it('stops first response on the first agent reply, pauses resolution while pending, stops it on resolve', async () => {
     const i = await incident();
     await desk.admin.ok(desk.admin.patch(`/api/incidents/${i.id}`, { slaPolicyId: policy.id }));

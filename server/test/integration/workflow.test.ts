@@ -95,6 +95,23 @@ describe('workflow rules', () => {
     expect(await effects.sweep(later)).toBe(0);
   });
 
+  it('says once on the timeline what it could not do (no SMS channel), and the sweep does not try it again', async () => {
+    const rule = await desk.admin.ok<RuleDto>(
+      desk.admin.post('/api/rules', { name: 'Presostato -> guardia SMS', on: ['created'], conditions: [{ field: 'text', keywords: ['presostato'], where: 'any' }], actions: [{ do: 'notify', via: 'sms', to: '+34600111222' }] }),
+    );
+    const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === 'Presostato');
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ subject: 'Presostato', message: 'El presostato de la caldera salta cada rato.' }));
+    const incident = (await created).incident;
+    const skipped = async () => (await detail(incident.id)).timeline.filter((e) => e.type === 'audit' && e.action === 'notice.unsendable');
+    const [entry] = await waitUntil(skipped, (rows) => rows.length === 1, 'the unsendable notice on the timeline');
+    expect(entry).toMatchObject({ changes: { rule: { to: 'Presostato -> guardia SMS' }, kind: { to: 'rule-notify' }, recipient: { to: '+34600111222' }, reason: { to: 'no-sms-channel' } } });
+    const effects = desk.server.app.get(WorkflowEffects);
+    const later = new Date(Date.now() + 2 * 60_000);
+    expect(await effects.sweep(later)).toBe(0);
+    expect(await skipped()).toHaveLength(1);
+    expect((await desk.admin.request('DELETE', `/api/rules/${rule.id}`)).status).toBe(204);
+  });
+
   it('does not fire on a request it does not match (whole words: "gasket" is not gas)', async () => {
     const created = nextEvent(desk.socket, 'incident.created', (p) => p.incident.subject === 'Junta');
     await desk.admin.post(`/api/channels/webform/${form}`, submission({ subject: 'Junta', message: 'The gasket of the pump is worn.' }));

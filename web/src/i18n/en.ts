@@ -166,6 +166,14 @@ const en = {
     assignmentPending: 'Service order issued, awaiting confirmation',
     assignmentConfirmed: '{actor} confirmed the service order',
     assignmentDeclined: '{actor} declined the service order',
+    noticeSkipped: '{actor}: notice to {to} not sent ({reason})',
+    autoReplySkipped: '{actor}: automatic reply not sent ({reason})',
+    skipReason: {
+      noEmailChannel: 'no active e-mail channel',
+      noSmsChannel: 'no active SMS channel',
+      noRoute: 'no way to reach the customer',
+      gone: 'the incident no longer exists',
+    },
     action: {
       created: '{actor} opened the incident',
       updated: '{actor} updated the incident',

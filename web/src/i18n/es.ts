@@ -168,6 +168,14 @@ const es: MessageSchema = {
     assignmentPending: 'Orden de servicio emitida, pendiente de confirmación',
     assignmentConfirmed: '{actor} aceptó la orden de servicio',
     assignmentDeclined: '{actor} rechazó la orden de servicio',
+    noticeSkipped: '{actor}: aviso a {to} no enviado ({reason})',
+    autoReplySkipped: '{actor}: respuesta automática no enviada ({reason})',
+    skipReason: {
+      noEmailChannel: 'no hay ningún canal de correo activo',
+      noSmsChannel: 'no hay ningún canal SMS activo',
+      noRoute: 'no hay forma de contactar al cliente',
+      gone: 'la incidencia ya no existe',
+    },
     action: {
       created: '{actor} abrió la incidencia',
       updated: '{actor} actualizó la incidencia',

@@ -168,6 +168,14 @@ const ro: MessageSchema = {
     assignmentPending: 'Comandă de service emisă, așteaptă confirmarea',
     assignmentConfirmed: '{actor} a acceptat comanda de service',
     assignmentDeclined: '{actor} a refuzat comanda de service',
+    noticeSkipped: '{actor}: notificarea către {to} nu a fost trimisă ({reason})',
+    autoReplySkipped: '{actor}: răspunsul automat nu a fost trimis ({reason})',
+    skipReason: {
+      noEmailChannel: 'niciun canal de e-mail activ',
+      noSmsChannel: 'niciun canal SMS activ',
+      noRoute: 'clientul nu poate fi contactat',
+      gone: 'incidentul nu mai există',
+    },
     action: {
       created: '{actor} a deschis incidentul',
       updated: '{actor} a actualizat incidentul',

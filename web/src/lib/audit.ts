@@ -87,11 +87,25 @@ function describeMerge(entry: AuditEntryDto, actor: string, t: Translate): strin
   }
 }
 
+/** Why a notice or automatic reply was not sent (outbox-key.ts on the server: UnsendableReason). */
+const SKIP_REASONS: Record<string, string> = { 'no-email-channel': 'noEmailChannel', 'no-sms-channel': 'noSmsChannel', 'no-route': 'noRoute', gone: 'gone' };
+
+/** A notice (a rule's, an SLA's, a supervisor alert) or a rule's automatic reply that could not be sent: to whom, and why. */
+function describeUnsendable(entry: AuditEntryDto, t: Translate): string[] {
+  const v = (key: string) => entry.changes?.[key]?.to;
+  const actor = isEmpty(v('rule')) ? t('audit.system') : t('audit.byRule', { rule: refName(v('rule'), () => null) });
+  const reasonKey = SKIP_REASONS[String(v('reason'))];
+  const reason = reasonKey ? t(`audit.skipReason.${reasonKey}`) : String(v('reason') ?? '—');
+  if (v('kind') === 'rule-auto-reply') return [t('audit.autoReplySkipped', { actor, reason })];
+  return [t('audit.noticeSkipped', { actor, to: isEmpty(v('recipient')) ? '—' : String(v('recipient')), reason })];
+}
+
 /** The fields of a rule firing that name the rule rather than a change. */
 const RULE_FIELDS = ['rule', 'ruleId', 'trigger', 'effects', 'actions'];
 
 export function describeAudit(entry: AuditEntryDto, t: Translate, lookups: AuditLookups): string[] {
   // A workflow rule's changes read as the rule's doing: "Rule “Gas smell” moved to Boilers".
+  if (entry.action === 'notice.unsendable') return describeUnsendable(entry, t);
   const byRule = entry.action === 'rule.fired';
   const actor = byRule ? t('audit.byRule', { rule: refName(entry.changes?.rule?.to, () => null) }) : (entry.actor?.name ?? t('audit.system'));
   const merge = describeMerge(entry, actor, t);

@@ -10,6 +10,7 @@ import { Migration20261204000000_site } from './Migration20261204000000_site.js'
 import { Migration20261204100000_sla_due } from './Migration20261204100000_sla_due.js';
 import { Migration20261205000000_sla_recheck } from './Migration20261205000000_sla_recheck.js';
 import { Migration20261205100000_sweep_indexes } from './Migration20261205100000_sweep_indexes.js';
+import { Migration20261206000000_unsendable } from './Migration20261206000000_unsendable.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261204100000_sla_due', class: Migration20261204100000_sla_due },
   { name: 'Migration20261205000000_sla_recheck', class: Migration20261205000000_sla_recheck },
   { name: 'Migration20261205100000_sweep_indexes', class: Migration20261205100000_sweep_indexes },
+  { name: 'Migration20261206000000_unsendable', class: Migration20261206000000_unsendable },
 ];
