@@ -12,7 +12,9 @@ export interface OutboxRow {
   recipient: string;
   mail: unknown;
   status: OutboxStatus;
+  /** Attempts in this round; the round: how many times an agent sent it again (requeue). */
   attempts: number;
+  round: number;
 }
 
 export interface NewOutboxRow {
@@ -29,7 +31,7 @@ export interface NewOutboxRow {
   lastError?: string | null;
 }
 
-const COLUMNS = `id, message_id as "messageId", channel_id as "channelId", kind, automatic, recipient, mail, status, attempts`;
+const COLUMNS = `id, message_id as "messageId", channel_id as "channelId", kind, automatic, recipient, mail, status, attempts, round`;
 
 @Injectable()
 export class OutboxRepository {
@@ -94,14 +96,17 @@ export class OutboxRepository {
     return sql(`select id, message_id as "messageId" from outbox where status = 'sending' and next_attempt_at < now() order by next_attempt_at limit ?`, [limit]);
   }
 
-  /** An agent asked to send a failed or bounced mail again (e.g. after an "unknown" outcome they checked). */
-  async requeue(sql: Sql, messageId: string): Promise<string | null> {
-    const [row] = await sql<{ id: string }>(
-      `update outbox o set status = 'queued', next_attempt_at = now(), last_error = null
+  /**
+   * An agent asked to send a failed or bounced mail again (e.g. after an "unknown" outcome they checked): a new
+   * round, its attempts from none.
+   */
+  async requeue(sql: Sql, messageId: string): Promise<{ id: string; round: number } | null> {
+    const [row] = await sql<{ id: string; round: number }>(
+      `update outbox o set status = 'queued', next_attempt_at = now(), last_error = null, attempts = 0, round = o.round + 1
        where o.message_id = ? and (o.status = 'failed' or (o.status = 'sent' and exists (select 1 from messages m where m.id = o.message_id and m.delivery_status = 'bounced')))
-       returning o.id`,
+       returning o.id, o.round`,
       [messageId],
     );
-    return row?.id ?? null;
+    return row ?? null;
   }
 }

@@ -67,9 +67,9 @@ export class OutboxService implements OnApplicationBootstrap {
     return inserted ? status : null;
   }
 
-  /** After the enqueuing transaction commits: send now rather than at the next sweep. */
-  async kick(id: string, attempt = 0, delayMs = 0): Promise<void> {
-    await this.queue.add('outbox.send', { id }, { jobId: `outbox-${id}-${attempt}`, delayMs, attempts: 1 }).catch((err: Error) => {
+  /** After the enqueuing transaction commits: send now rather than at the next sweep. One job per round and attempt. */
+  async kick(id: string, at: { round: number; attempt: number } = { round: 0, attempt: 0 }, delayMs = 0): Promise<void> {
+    await this.queue.add('outbox.send', { id }, { jobId: `outbox-${id}-${at.round}-${at.attempt}`, delayMs, attempts: 1 }).catch((err: Error) => {
       this.log.warn(`outbox ${id} not queued (the sweep will send it): ${err.message}`);
     });
   }
@@ -104,7 +104,7 @@ export class OutboxService implements OnApplicationBootstrap {
         this.log.warn(`outbox ${id} attempt ${row.attempts} failed, retrying in ${Math.round(delay / 1000)} s: ${reason}`);
         await this.repo.retryLater(sql, id, delay, reason);
         await this.setDelivery(row.messageId, 'queued', reason);
-        await this.kick(id, row.attempts, delay);
+        await this.kick(id, { round: row.round, attempt: row.attempts }, delay);
         return;
       }
       this.log.warn(`outbox ${id} failed (${kind}): ${reason}`);
@@ -126,12 +126,12 @@ export class OutboxService implements OnApplicationBootstrap {
     for (const id of await this.repo.due(sql)) await this.send(id);
   }
 
-  /** An agent's "send again" on a failed mail. */
+  /** An agent's "send again" on a failed mail: a new round, with its retries. */
   async resend(messageId: string): Promise<boolean> {
-    const id = await this.repo.requeue(sqlOf(this.em), messageId);
-    if (!id) return false;
+    const requeued = await this.repo.requeue(sqlOf(this.em), messageId);
+    if (!requeued) return false;
     await this.setDelivery(messageId, 'queued', null);
-    await this.kick(id, Date.now());
+    await this.kick(requeued.id, { round: requeued.round, attempt: 0 });
     return true;
   }
 

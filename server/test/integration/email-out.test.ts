@@ -126,6 +126,14 @@ describe('e-mail out: replies and acknowledgements through the outbox', () => {
     // the agent checks and sends it again on purpose
     expect(await admin.ok(admin.post(`/api/messages/${unknown}/resend`))).toEqual({ queued: true });
     await waitUntil(() => delivery(unknown), (d) => d?.status === 'sent', 'the resend');
+
+    // A mail whose retries ran out, sent again by an agent, gets its retries again: "not now" once, then sent.
+    await query(db, `update outbox set status = 'failed', attempts = 8 where message_id = $1`, [refused]);
+    smtp.plan({ code: 451, message: '4.7.1 Try again later' });
+    expect(await admin.ok(admin.post(`/api/messages/${refused}/resend`))).toEqual({ queued: true });
+    await waitUntil(() => delivery(refused), (d) => d?.status === 'sent', 'the resent mail to be retried and sent', 20_000);
+    const [again] = await query(db, `select status, attempts, round from outbox where message_id = $1`, [refused]);
+    expect(again).toEqual({ status: 'sent', attempts: 2, round: 1 });
   }, 60_000);
 
   it('marks our mail bounced when a delivery report comes back, and the address undeliverable', async () => {

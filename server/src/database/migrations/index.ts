@@ -11,6 +11,7 @@ import { Migration20261204100000_sla_due } from './Migration20261204100000_sla_d
 import { Migration20261205000000_sla_recheck } from './Migration20261205000000_sla_recheck.js';
 import { Migration20261205100000_sweep_indexes } from './Migration20261205100000_sweep_indexes.js';
 import { Migration20261206000000_unsendable } from './Migration20261206000000_unsendable.js';
+import { Migration20261206100000_outbox_round } from './Migration20261206100000_outbox_round.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261205000000_sla_recheck', class: Migration20261205000000_sla_recheck },
   { name: 'Migration20261205100000_sweep_indexes', class: Migration20261205100000_sweep_indexes },
   { name: 'Migration20261206000000_unsendable', class: Migration20261206000000_unsendable },
+  { name: 'Migration20261206100000_outbox_round', class: Migration20261206100000_outbox_round },
 ];
