@@ -127,6 +127,11 @@ describe('merge sentences in the timeline', () => {
     [entry('duplicate.dismissed', { candidate: 'SB-9' }), 'Ana: nu este duplicat al SB-9'],
   ])('%#', (e, first) => expect(describeAudit(e, t, lookups)[0]).toBe(first));
 
+  it('says the status an unmerge gave back (a joined request had reopened the incident)', () => {
+    const e: AuditEntryDto = { ...entry('unmerged-out', { into: 'SB-12' }), changes: { into: { from: null, to: 'SB-12' }, status: { from: 'open', to: 'pending' } } };
+    expect(describeAudit(e, t, lookups)).toEqual(['Ana a separat SB-12 din acest incident', 'Ana: stare Deschis → În așteptare']);
+  });
+
   it('says who was released', () => {
     expect(describeAudit(entry('merged-in', { from: 'SB-12', messages: 1, released: 'Radu' }), t, lookups)[1]).toBe('Radu a fost eliberat de SB-12');
   });

@@ -59,9 +59,13 @@ export interface MergeRow {
   automatic: boolean;
   movedMessages: string[];
   movedCalls: string[];
-  /** `siteFilled`: the service address a joined request gave its target, which had none (unmerge takes it back). */
-  before: { source: IncidentSnapshot | null; target: IncidentSnapshot; keptFrom: 'target' | 'source'; siteFilled?: string | null };
+  /**
+   * `siteFilled`: the service address a joined request gave its target, which had none (unmerge takes it back).
+   * `reopenedFrom`: the status the joined request reopened its target from (pending: unmerge puts it back).
+   */
+  before: { source: IncidentSnapshot | null; target: IncidentSnapshot; keptFrom: 'target' | 'source'; siteFilled?: string | null; reopenedFrom?: IncidentStatus | null };
   undoneAt: Date | null;
+  createdAt: Date;
 }
 
 /** The requests of a candidate read: its first one (what it is about) and the latest (what it says now: "works again"). */
@@ -215,18 +219,18 @@ export class DuplicatesRepository {
   }
 
   /** A request that joined an open incident by itself (no incident of its own yet): recorded for unmerge. */
-  async recordJoin(sql: Sql, j: { targetId: string; messageId: string; score: number; reasons: string[]; target: IncidentSnapshot; at: Date; siteFilled: string | null }): Promise<string> {
+  async recordJoin(sql: Sql, j: { targetId: string; messageId: string; score: number; reasons: string[]; target: IncidentSnapshot; at: Date; siteFilled: string | null; reopenedFrom: IncidentStatus | null }): Promise<string> {
     const [row] = await sql<{ id: string }>(
       `insert into incident_merges (id, source_id, target_id, automatic, score, reasons, moved_messages, before, created_at)
        values (gen_random_uuid(), null, ?, true, ?, ?, ?::uuid[], ?, ?) returning id`,
-      [j.targetId, j.score, JSON.stringify(j.reasons), [j.messageId], JSON.stringify({ source: null, target: j.target, keptFrom: 'target', siteFilled: j.siteFilled }), j.at],
+      [j.targetId, j.score, JSON.stringify(j.reasons), [j.messageId], JSON.stringify({ source: null, target: j.target, keptFrom: 'target', siteFilled: j.siteFilled, reopenedFrom: j.reopenedFrom }), j.at],
     );
     return row!.id;
   }
 
   async lockMerge(sql: Sql, id: string): Promise<MergeRow | null> {
     const [row] = await sql<MergeRow>(
-      `select id, source_id as "sourceId", target_id as "targetId", automatic, moved_messages as "movedMessages", moved_calls as "movedCalls", before, undone_at as "undoneAt"
+      `select id, source_id as "sourceId", target_id as "targetId", automatic, moved_messages as "movedMessages", moved_calls as "movedCalls", before, undone_at as "undoneAt", created_at as "createdAt"
        from incident_merges where id = ? for update`,
       [id],
     );
@@ -236,10 +240,23 @@ export class DuplicatesRepository {
   /**
    * Puts a merge back: the moved messages and calls return to the source (still in the target: later
    * messages stay), the source gets its status and assignment back, and the target its assignment when it
-   * had taken the source's.
+   * had taken the source's, and the status a joined request reopened it from (below). `targetStatus`: the
+   * target's status change, if any.
    */
-  async unmerge(sql: Sql, m: MergeRow, sourceId: string, actorId: string, at: Date): Promise<{ returned: number }> {
+  async unmerge(sql: Sql, m: MergeRow, sourceId: string, actorId: string, at: Date): Promise<{ returned: number; targetStatus: { from: IncidentStatus; to: IncidentStatus } | null }> {
     const returned = await sql(`update messages set incident_id = ? where id = any(?::uuid[]) and incident_id = ? returning id`, [sourceId, m.movedMessages, m.targetId]);
+    // A joined request that reopened its target (pending, waiting for the customer) takes the reopening with it,
+    // unless the target's status has changed since or its own customer has written since (which would have reopened it).
+    const reopenedFrom = m.before.reopenedFrom ?? null;
+    const [restore] = reopenedFrom
+      ? await sql<{ status: IncidentStatus }>(
+          `update incidents i set status = ? where i.id = ? and i.status = ?
+             and not exists (select 1 from audit_log a where a.entity_type = 'incident' and a.entity_id = i.id and a.created_at > ? and a.changes->'status' is not null)
+             and not exists (select 1 from messages x where x.incident_id = i.id and x.kind = 'inbound' and x.created_at > ?)
+           returning i.status`,
+          [reopenedFrom, m.targetId, m.before.target.status, m.createdAt, m.createdAt],
+        )
+      : [];
     await sql(`update calls set incident_id = ? where id = any(?::uuid[]) and incident_id = ?`, [sourceId, m.movedCalls, m.targetId]);
     const s = m.before.source;
     if (s) {
@@ -275,7 +292,7 @@ export class DuplicatesRepository {
     if (m.before.keptFrom === 'source' && s?.assignmentId) await sql(`update assignment_offers set incident_id = ? where id = ? and incident_id = ?`, [sourceId, s.assignmentId, m.targetId]);
     await this.recount(sql, [sourceId, m.targetId]);
     await sql(`update incident_merges set source_id = ?, undone_at = ?, undone_by = ? where id = ?`, [sourceId, at, actorId, m.id]);
-    return { returned: returned.length };
+    return { returned: returned.length, targetStatus: restore ? { from: m.before.target.status, to: restore.status } : null };
   }
 
   /** Message counters and the list's last message, from the messages an incident has now. */

@@ -6,6 +6,7 @@ import type { DuplicateSuggestionDto, IncidentMergeDto, MergeRequest } from '../
 import { inTransaction, sqlOf, type Sql } from '../database/sql.js';
 import { DEFAULT_DEDUP_POLICY, decide, gistOf, mergeGist, siteKeyOf, type DedupDecision, type DedupIncident, type DedupPolicy } from '../domain/dedup/index.js';
 import { roomsOfIncident, roomsThatLostSight, type IncidentPlacement } from '../domain/visibility.js';
+import type { IncidentStatus } from '../domain/incident-state.js';
 import { toIncidentSummary } from '../incidents/incident.mapper.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { isUuid } from '../incidents/incidents.repository.js';
@@ -75,12 +76,12 @@ export class DuplicatesService {
   }
 
   /** Inside intake's transaction: the request joined `targetId` by itself; recorded (audit, unmerge) with its score. */
-  async recordJoin(sql: Sql, j: { targetId: string; messageId: string; check: DuplicateCheck; channelKind: string; sender: string; siteFilled?: string | null }): Promise<void> {
+  async recordJoin(sql: Sql, j: { targetId: string; messageId: string; check: DuplicateCheck; channelKind: string; sender: string; siteFilled?: string | null; reopenedFrom?: IncidentStatus | null }): Promise<void> {
     const at = new Date();
     const target = await this.repo.lockOne(sql, j.targetId);
     if (!target) throw new Error(`incident ${j.targetId} vanished`);
     const { score, reasons } = j.check.best!;
-    const mergeId = await this.repo.recordJoin(sql, { targetId: j.targetId, messageId: j.messageId, score, reasons, target, at, siteFilled: j.siteFilled ?? null });
+    const mergeId = await this.repo.recordJoin(sql, { targetId: j.targetId, messageId: j.messageId, score, reasons, target, at, siteFilled: j.siteFilled ?? null, reopenedFrom: j.reopenedFrom ?? null });
     await this.auditIncident(sql, j.targetId, null, 'duplicate.joined', { merge: mergeId, message: j.messageId, sender: j.sender, channel: j.channelKind, score, reasons }, at);
   }
 
@@ -167,9 +168,9 @@ export class DuplicatesService {
       if (target.mergedIntoId) throw new ConflictException(`${target.reference} was merged further into another incident: undo that merge first.`);
       const sourceId = m.sourceId ?? (await this.incidents.openFromMessage(sql, m.movedMessages[0]!, at));
       const source = pair?.get(sourceId) ?? (await this.repo.lockOne(sql, sourceId));
-      const { returned } = await this.repo.unmerge(sql, m, sourceId, viewer.user.id, at);
+      const { returned, targetStatus } = await this.repo.unmerge(sql, m, sourceId, viewer.user.id, at);
       await this.auditIncident(sql, sourceId, viewer.user.id, 'unmerged', { merge: m.id, from: target.reference, messages: returned, ...(m.sourceId ? { status: { from: 'closed', to: m.before.source?.status ?? 'new' } } : {}) }, at);
-      await this.auditIncident(sql, m.targetId, viewer.user.id, 'unmerged-out', { merge: m.id, into: source?.reference ?? null, messages: returned }, at);
+      await this.auditIncident(sql, m.targetId, viewer.user.id, 'unmerged-out', { merge: m.id, into: source?.reference ?? null, messages: returned, ...(targetStatus ? { status: targetStatus } : {}) }, at);
       // A request that had joined by itself becomes a new incident: the 'created' rules route it.
       const routed = m.sourceId ? null : await this.workflow.routeNew(sql, sourceId);
       return { sourceId, created: !m.sourceId, routed };

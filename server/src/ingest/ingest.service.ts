@@ -204,7 +204,7 @@ export class IngestService implements BeforeApplicationShutdown {
       if (check.action === 'join' && check.target) {
         const senderKind = check.target.contactId === route.contact.id ? 'customer' : 'contact';
         outcome = await this.incidents.appendFromInbound(sql, check.target.id, { ...input, columns: { ...input.columns, senderKind }, siteAddress: m.siteAddress ?? null });
-        if (outcome) await this.duplicates.recordJoin(sql, { targetId: check.target.id, messageId: outcome.message.id, check, channelKind: channel.kind, sender: route.contact.name, siteFilled: outcome.kind === 'appended' ? (outcome.siteFilled ?? null) : null });
+        if (outcome) await this.duplicates.recordJoin(sql, { targetId: check.target.id, messageId: outcome.message.id, check, channelKind: channel.kind, sender: route.contact.name, siteFilled: outcome.kind === 'appended' ? (outcome.siteFilled ?? null) : null, reopenedFrom: outcome.kind === 'appended' ? outcome.reopenedFrom : null });
       } else {
         outcome = await this.incidents.openFromInbound(sql, { ...input, subject: m.subject ?? '', siteAddress: m.siteAddress ?? null });
         if (outcome?.kind === 'created' && check.action === 'suggest') outcome.suggestionIds = await this.duplicates.recordSuggestions(sql, outcome.incident.id, check);

@@ -343,6 +343,36 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     expect(made?.site_address).toBe('Calle Luna 8, 46002 Valencia');
   });
 
+  it('unmerging a joined request that reopened a pending incident puts it back to pending, unless its status changed since', async () => {
+    const statusOf = async (id: string) => (await query<{ status: string }>(desk.db, `select status from incidents where id = $1`, [id]))[0]!.status;
+    async function pendingThenJoined(who: string, first: string, again: string) {
+      const email = `${who.toLowerCase().replace(' ', '.')}.${run}@hotelsol.example`;
+      const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.email === email);
+      await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: who, email, subject: 'Persiana', message: first }));
+      const incident = (await opened).incident;
+      await desk.admin.ok(desk.admin.patch(`/api/incidents/${incident.id}`, { status: 'pending' }));
+      const joined = nextEvent(desk.socket, 'message.created', (p) => p.incidentId === incident.id && p.message.kind === 'inbound' && p.message.body === again);
+      await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: who, email, subject: 'Persiana', message: again }));
+      await joined;
+      expect(await statusOf(incident.id)).toBe('open'); // the joined request reopened it
+      const [merge] = await query<{ id: string }>(desk.db, `select id from incident_merges where target_id = $1 and source_id is null`, [incident.id]);
+      return { incident, mergeId: merge!.id };
+    }
+
+    const waiting = await pendingThenJoined('Pia Pend', 'La persiana motorizada del salón no sube.', 'La persiana motorizada del salón sigue sin subir.');
+    await desk.admin.ok(desk.admin.post(`/api/incident-merges/${waiting.mergeId}/undo`, {}));
+    expect(await statusOf(waiting.incident.id)).toBe('pending');
+    const out = (await detail(waiting.incident.id)).timeline.find((e) => e.type === 'audit' && e.action === 'unmerged-out');
+    expect(out).toMatchObject({ changes: { status: { from: 'open', to: 'pending' } } });
+
+    // An agent moved it since (pending, then open again): the unmerge leaves the status as the agent left it.
+    const moved = await pendingThenJoined('Pau Mov', 'La persiana del dormitorio hace ruido al bajar.', 'La persiana del dormitorio sigue haciendo ruido al bajar.');
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${moved.incident.id}`, { status: 'pending' }));
+    await desk.admin.ok(desk.admin.patch(`/api/incidents/${moved.incident.id}`, { status: 'open' }));
+    await desk.admin.ok(desk.admin.post(`/api/incident-merges/${moved.mergeId}/undo`, {}));
+    expect(await statusOf(moved.incident.id)).toBe('open');
+  });
+
   it('gives back on undo the customer an incident took from a contact merge', async () => {
     const loose = await desk.admin.ok<ContactDetailDto>(desk.admin.post('/api/contacts', { name: 'Sin Empresa', identities: [{ kind: 'email', value: `suelto.${run}@gmail.com` }] }));
     const opened = nextEvent(desk.socket, 'incident.created', (p) => p.incident.contact?.id === loose.id);

@@ -78,8 +78,13 @@ function describeMerge(entry: AuditEntryDto, actor: string, t: Translate): strin
     }
     case 'unmerged':
       return [t('duplicates.audit.unmerged', { actor, from: text('from') })];
-    case 'unmerged-out':
-      return [t('duplicates.audit.unmergedOut', { actor, into: text('into') })];
+    case 'unmerged-out': {
+      // A joined request that had reopened the incident takes the reopening with it (pending again).
+      const status = entry.changes?.status;
+      const lines = [t('duplicates.audit.unmergedOut', { actor, into: text('into') })];
+      if (status && !isEmpty(status.to)) lines.push(t('audit.status', { actor, from: enumLabel(t, 'status', status.from), to: enumLabel(t, 'status', status.to) }));
+      return lines;
+    }
     case 'duplicate.dismissed':
       return [t('duplicates.audit.dismissed', { actor, candidate: text('candidate') })];
     default:
