@@ -139,20 +139,21 @@ export class IngestService implements BeforeApplicationShutdown {
     }
     let outcome: Stored | null | undefined;
     let result: IngestResult;
+    // The key it is stored under: its own, or the earlier one of the same message (sameAs). The adapter's message is left as it came.
+    let key = m.idempotencyKey;
     try {
-      const raw = { mode: 'insert' as const, key: m.idempotencyKey, payload: envelope };
       outcome = await inTransaction(this.em, async (sql) => {
         // Stored already under an earlier key (a form posted twice across its window's boundary): that message.
-        const earlier = m.sameAs ? await this.events.earlierKey(sql, channel.id, m.sameAs) : null;
-        if (earlier) m.idempotencyKey = raw.key = earlier;
-        return this.persist(sql, channel, m, id, raw);
+        key = (m.sameAs ? await this.events.earlierKey(sql, channel.id, m.sameAs) : null) ?? m.idempotencyKey;
+        const stored = key === m.idempotencyKey ? m : { ...m, idempotencyKey: key };
+        return this.persist(sql, channel, stored, id, { mode: 'insert', key, payload: envelope });
       });
       if (outcome) result = { eventId: id, duplicate: false, reference: await this.referenceOf(outcome) };
       else {
         // A redelivery: wait for the first delivery's transaction, then answer what it made.
         result = await inTransaction(this.em, async (sql) => {
-          const existing = await this.events.lockByKey(sql, channel.id, m.idempotencyKey);
-          if (!existing) throw new Error(`inbound event ${channel.id}/${m.idempotencyKey} vanished`);
+          const existing = await this.events.lockByKey(sql, channel.id, key);
+          if (!existing) throw new Error(`inbound event ${channel.id}/${key} vanished`);
           const made = await this.completeLocked(sql, channel, existing);
           outcome = made.outcome; // announced below with m: the same message
           return { eventId: existing.id, duplicate: true, reference: made.reference };
@@ -160,10 +161,10 @@ export class IngestService implements BeforeApplicationShutdown {
       }
     } catch (err) {
       // Keep the payload (nothing acknowledged is lost); the sweep job will process it again.
-      this.log.error(`processing ${channel.kind} ${m.idempotencyKey} failed, kept for retry: ${(err as Error).message}`);
+      this.log.error(`processing ${channel.kind} ${key} failed, kept for retry: ${(err as Error).message}`);
       const sql = sqlOf(this.em);
-      const stored = await this.events.insert(sql, { id, channelId: channel.id, key: m.idempotencyKey, payload: envelope, status: 'failed', error: (err as Error).message });
-      const existing = stored ? null : await sql<{ id: string }>(`select id from inbound_events where channel_id = ? and idempotency_key = ?`, [channel.id, m.idempotencyKey]);
+      const stored = await this.events.insert(sql, { id, channelId: channel.id, key, payload: envelope, status: 'failed', error: (err as Error).message });
+      const existing = stored ? null : await sql<{ id: string }>(`select id from inbound_events where channel_id = ? and idempotency_key = ?`, [channel.id, key]);
       return { eventId: stored ?? existing![0].id, duplicate: !stored, reference: null };
     }
     if (outcome) await this.announce(channel, outcome, m);
