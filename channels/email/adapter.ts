@@ -169,9 +169,26 @@ export function buildInboundEmail(parsed: ParsedEmail, bytes: Buffer, envelope: 
  * Hashed either way, so the key stays well under 255 characters whatever the Message-ID's length.
  */
 function idempotencyKey(parsed: ParsedEmail, bytes: Buffer, mailbox: string): string {
-  const h = createHash('sha256').update(mailbox).update('\0');
-  if (parsed.messageId) return `mid:${h.update(`${parsed.messageId}\0${parsed.from?.address ?? ''}\0${parsed.dateHeader ?? ''}`).digest('hex')}`;
-  return `raw:${h.update(bytes).digest('hex')}`;
+  return messageIdKey(parsed, mailbox) ?? `raw:${createHash('sha256').update(mailbox).update('\0').update(bytes).digest('hex')}`;
+}
+
+function messageIdKey(parsed: Pick<ParsedEmail, 'messageId' | 'from' | 'dateHeader'>, mailbox: string): string | null {
+  if (!parsed.messageId) return null;
+  return `mid:${createHash('sha256').update(mailbox).update('\0').update(`${parsed.messageId}\0${parsed.from?.address ?? ''}\0${parsed.dateHeader ?? ''}`).digest('hex')}`;
+}
+
+/**
+ * The key a message will be stored under, from its header alone (a message over the size limit, of which only
+ * the header was fetched), when its Message-ID makes it: kept in quarantine under that key, it is the same event
+ * before and after an admin's replay, and a re-read of the folder finds it stored. null: no Message-ID (the key
+ * is the whole bytes' hash) or a header that does not parse.
+ */
+export async function keyFromHeader(header: Buffer, mailbox: string): Promise<string | null> {
+  try {
+    return messageIdKey(await parseEmail(header), mailbox);
+  } catch {
+    return null;
+  }
 }
 
 /** The time the first (topmost) Received header gives: when our server took the message. */

@@ -38,7 +38,10 @@ export interface ReadStats {
 }
 
 export interface ReadOptions {
-  /** Messages larger than this are fetched header-only (kept in quarantine, too large to hold). */
+  /**
+   * Messages larger than this are fetched header-only (kept in quarantine, too large to hold): the size limit
+   * itself, so that no message over it is ever held in memory; fetchWhole reads one again on an admin's replay.
+   */
   hardLimitBytes: number;
   /** Messages per FETCH of full sources (default 25)... */
   batch?: number;
@@ -122,4 +125,18 @@ function toDate(v: Date | string | undefined): Date | undefined {
   if (!v) return undefined;
   const d = v instanceof Date ? v : new Date(v);
   return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/**
+ * One message's whole source by UID, for a message kept in quarantine header-only and replayed after the limit
+ * was raised. The folder must be open (openFolder) with the UIDVALIDITY the UID belongs to. null: it is no longer
+ * there; 'too-large': it is still over `limitBytes` (only its size is fetched, never its source).
+ */
+export async function fetchWhole(client: ImapFlow, uid: number, limitBytes: number): Promise<{ raw: Buffer; size: number; internalDate?: Date } | 'too-large' | null> {
+  const listed = await client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
+  if (!listed) return null;
+  if ((listed.size ?? 0) > limitBytes) return 'too-large';
+  const m = await client.fetchOne(String(uid), { uid: true, source: true, size: true, internalDate: true }, { uid: true });
+  if (!m || !m.source) return null;
+  return { raw: m.source, size: m.size ?? m.source.length, internalDate: toDate(m.internalDate) };
 }

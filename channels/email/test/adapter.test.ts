@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { channelConformance } from '../../core/conformance.js';
 import { InvalidPayloadError } from '../../core/index.js';
-import { decodeEnvelope, emailAdapter, normalizeEmail, type EmailConfig, type EmailEnvelope, type EmailMeta } from '../adapter.js';
+import { decodeEnvelope, emailAdapter, keyFromHeader, normalizeEmail, type EmailConfig, type EmailEnvelope, type EmailMeta } from '../adapter.js';
 import { MessageTooLargeError } from '../parse.js';
 import { config, envelopeOf, fixture, FIXTURES, rawMessage } from './fixtures.js';
 
@@ -64,6 +64,24 @@ describe('email adapter', () => {
     expect(a.idempotencyKey).toMatch(/^raw:[0-9a-f]{64}$/);
     expect(b.idempotencyKey).toBe(a.idempotencyKey);
     expect((await normalize(rawMessage({ 'Message-ID': '' }, 'Otro texto.\n'))).idempotencyKey).not.toBe(a.idempotencyKey);
+  });
+
+  it('gives from the header alone the key the whole message gets (a message too large to fetch), or null without a Message-ID', async () => {
+    const headerOf = (raw: Buffer) => {
+      const crlf = raw.indexOf('\r\n\r\n');
+      const end = crlf >= 0 ? crlf + 4 : raw.indexOf('\n\n') + 2;
+      expect(end).toBeGreaterThan(100); // a real header, not an empty slice
+      return raw.subarray(0, end);
+    };
+    for (const name of ['outlook-reply-es.eml', 'gmail-reply-en.eml', 'new-request-es.eml']) {
+      const raw = fixture(name);
+      const header = headerOf(raw);
+      expect(header.length).toBeLessThan(raw.length);
+      const mailbox = envelopeOf(raw).mailbox;
+      expect(await keyFromHeader(header, mailbox)).toBe((await normalize(raw)).idempotencyKey);
+    }
+    const noId = rawMessage({ 'Message-ID': '' });
+    expect(await keyFromHeader(headerOf(noId), 'm')).toBeNull();
   });
 
   it('shows only the visible reply of a technician, and the full text one click away', async () => {

@@ -15,13 +15,14 @@ import { MailboxSyncRepository } from './mailbox-sync.repository.js';
 import { MailboxSyncService } from './mailbox-sync.service.js';
 import { RepliesController } from './replies.controller.js';
 import { ServiceOrdersController } from './service-orders.controller.js';
+import { QuarantinedMail } from './quarantined-mail.js';
 import { ServiceOrders } from './service-orders.service.js';
 
 /** The e-mail channel's moving parts: the mailbox sync (IMAP in), replies, acknowledgements and service orders (SMTP out). */
 @Module({
   imports: [ChannelsModule, IngestModule, IncidentsModule, OutboxModule, TwilioModule, SlaModule],
   controllers: [RepliesController, ServiceOrdersController],
-  providers: [MailboxSyncService, MailboxSyncRepository, EmailReplies, EmailSender, ServiceOrders],
+  providers: [MailboxSyncService, MailboxSyncRepository, EmailReplies, EmailSender, ServiceOrders, QuarantinedMail],
   exports: [MailboxSyncService, MailboxSyncRepository, EmailReplies],
 })
 export class EmailModule implements OnModuleInit {

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
 import { InvalidPayloadError } from '../../../channels/core/index.js';
-import { openFolder, readNewMail, uidBefore, type EmailEnvelope, type FetchedMail, type FolderState } from '../../../channels/email/index.js';
+import { keyFromHeader, openFolder, readNewMail, uidBefore, type EmailEnvelope, type FetchedMail, type FolderState } from '../../../channels/email/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import type { Secrets } from '../common/secrets.js';
 import type { Sql } from '../database/sql.js';
@@ -154,7 +154,7 @@ export class MailboxRunner {
     while (!this.stopped) {
       this.news = false;
       const current: FolderState = state;
-      const stats = await readNewMail(client, current.uidValidity, current.lastUid, { hardLimitBytes: this.deps.maxBytes * 4 }, async (mail) => {
+      const stats = await readNewMail(client, current.uidValidity, current.lastUid, { hardLimitBytes: this.deps.maxBytes }, async (mail) => {
         await this.store(mail);
         await this.deps.repo.advance(this.deps.sql, this.channel.id, folder, current.uidValidity, mail.uid, mail.raw.length);
         current.lastUid = mail.uid;
@@ -192,8 +192,10 @@ export class MailboxRunner {
       ...(mail.truncated ? { truncated: true } : {}),
     };
     try {
+      // Kept in quarantine if refused: a message too large to fetch under the key it will have once replayed.
+      const header = mail.truncated ? await keyFromHeader(mail.raw, this.channel.id) : null;
       await this.deps.ingest.receive(this.channel, envelope as unknown as Record<string, unknown>, {
-        invalidKey: `invalid:${createHash('sha256').update(mail.raw).digest('hex')}`,
+        invalidKey: header ?? `invalid:${createHash('sha256').update(mail.raw).digest('hex')}`,
       });
     } catch (err) {
       if (err instanceof InvalidPayloadError) {

@@ -78,14 +78,17 @@ export class InboundEventsRepository {
     );
   }
 
-  /** Back in the queue, under the key its payload now normalises to. false: another event has that key. */
-  async requeue(sql: Sql, id: string, key: string): Promise<boolean> {
+  /**
+   * Back in the queue, under the key its payload now normalises to (and with `payload`, when the whole of a
+   * payload kept in part was fetched again). false: another event has that key.
+   */
+  async requeue(sql: Sql, id: string, key: string, payload: Record<string, unknown> | null = null): Promise<boolean> {
     const rows = await sql<{ id: string }>(
-      `update inbound_events set status = 'received', attempts = 0, error = null, idempotency_key = ?
+      `update inbound_events set status = 'received', attempts = 0, error = null, idempotency_key = ?, payload = coalesce(?::jsonb, payload)
        where id = ? and status in ('invalid', 'failed')
          and not exists (select 1 from inbound_events o where o.channel_id = inbound_events.channel_id and o.idempotency_key = ? and o.id <> ?)
        returning id`,
-      [key, id, key, id],
+      [key, payload ? JSON.stringify(payload) : null, id, key, id],
     );
     return rows.length > 0;
   }

@@ -41,6 +41,14 @@ const PROCESS_CONCURRENCY = 4;
 type Stored = InboundOutcome | CallRecorded;
 
 /**
+ * A channel that kept only part of a payload (an e-mail over the size limit: its header) and can fetch the whole
+ * again from where it came, for an admin's replay. null: nothing to fetch (whole already, or still too large).
+ */
+export interface PayloadRefetcher {
+  whole(channel: Channel, payload: Record<string, unknown>): Promise<Record<string, unknown> | null>;
+}
+
+/**
  * adapter -> ingest: store raw (exactly once) -> identify -> route (thread) -> persist -> push.
  *
  * The raw event and everything made from it are written in one transaction, so a delivery is acknowledged
@@ -57,6 +65,7 @@ export class IngestService implements BeforeApplicationShutdown {
   readonly committed = new EventEmitter();
   private readonly lanes = new Lanes(PROCESS_CONCURRENCY);
   private readonly adapters: Partial<Record<ChannelKind, { adapter: ChannelAdapter<any>; config: (c: Channel) => unknown }>>;
+  private readonly refetchers = new Map<ChannelKind, PayloadRefetcher>();
 
   constructor(
     private readonly em: EntityManager,
@@ -277,9 +286,14 @@ export class IngestService implements BeforeApplicationShutdown {
     return this.events.needingAttention(sqlOf(this.em), MAX_ATTEMPTS, limit);
   }
 
+  registerRefetcher(kind: ChannelKind, refetcher: PayloadRefetcher): void {
+    this.refetchers.set(kind, refetcher);
+  }
+
   /**
-   * Replays a kept payload after a fix: it is normalised again (an InvalidPayloadError says what is still
-   * wrong), re-keyed, and processed. Returns the incident reference.
+   * Replays a kept payload after a fix: fetched whole again when only part of it was kept (PayloadRefetcher),
+   * normalised again (an InvalidPayloadError says what is still wrong), re-keyed, and processed. Returns the
+   * incident reference.
    */
   async replay(eventId: string): Promise<string | null> {
     const sql = sqlOf(this.em);
@@ -289,16 +303,18 @@ export class IngestService implements BeforeApplicationShutdown {
       throw new ConflictException(`Inbound event ${eventId} is ${event.status}: only invalid or failed payloads are replayed.`);
     }
     const channel = await this.channels.byId(event.channelId);
-    const messages = await this.normalize(channel, event.payload);
+    const whole = (await this.refetchers.get(channel.kind)?.whole(channel, event.payload)) ?? null;
+    const payload = whole ?? event.payload;
+    const messages = await this.normalize(channel, payload);
     // A failed event is one message of its payload (a Twilio callback may stand for two call events); an
     // invalid payload was kept whole: its first message takes this row, the others are received anew.
     const m = messages.find((x) => x.idempotencyKey === event.idempotencyKey) ?? (event.status === 'invalid' ? messages[0] : undefined);
     if (!m) throw new ConflictException(messages.length ? `The payload no longer holds the message ${event.idempotencyKey}.` : 'The payload holds no message.');
-    if (!(await this.events.requeue(sql, eventId, m.idempotencyKey))) {
+    if (!(await this.events.requeue(sql, eventId, m.idempotencyKey, whole))) {
       throw new ConflictException('The same message was received again meanwhile and is already stored; nothing to replay.');
     }
     const reference = await this.process(eventId);
-    if (event.status === 'invalid') for (const other of messages.filter((x) => x !== m)) await this.receiveOne(channel, other, event.payload);
+    if (event.status === 'invalid') for (const other of messages.filter((x) => x !== m)) await this.receiveOne(channel, other, payload);
     return reference;
   }
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../../../channels/email/test/fixtures.js';
 import { Secrets } from '../../src/common/secrets.js';
+import { APP_CONFIG, type AppConfig } from '../../src/config/config.js';
 import type { ChannelDto, IncidentDetailDto, IncidentListDto, MessageDto } from '../../src/contracts/api.js';
 import { signReplyToken } from '../../src/domain/reply-token.js';
 import { nextEvent, type ApiClient, type InboxSocket } from '../support/api-client.js';
@@ -192,8 +193,36 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     const after = nextEvent(socket, 'incident.created', (p) => p.incident.subject === 'Después de la grande', 15_000);
     await dovecot.append(MAILBOX.user, mail('after', { Subject: 'Después de la grande' }));
     await after;
-    const attention = await admin.ok<{ status: string; error: string }[]>(admin.get('/api/inbound-events/attention'));
-    expect(attention).toContainEqual(expect.objectContaining({ status: 'invalid', error: expect.stringContaining(`limit is ${MAX_BYTES} bytes`) }));
+    const attention = await admin.ok<{ id: string; status: string; error: string; payload: { raw: string; size: number; truncated?: boolean } }[]>(admin.get('/api/inbound-events/attention'));
+    const kept = attention.find((e) => e.status === 'invalid' && e.error.includes(`limit is ${MAX_BYTES} bytes`));
+    expect(kept).toBeDefined();
+    // Kept under the key it will have once whole (its Message-ID): the same event before and after a replay.
+    const [{ idempotency_key: keptKey }] = await query(db, `select idempotency_key from inbound_events where id = $1`, [kept!.id]);
+    expect(keptKey).toMatch(/^mid:/);
+    // Never held whole: only its header was fetched and kept, with the size the server gave.
+    expect(kept!.payload.truncated).toBe(true);
+    expect(kept!.payload.size).toBeGreaterThan(MAX_BYTES);
+    expect(Buffer.from(kept!.payload.raw, 'base64').length).toBeLessThan(10_000);
+
+    // Replayed while still over the limit: it says so, and stays kept.
+    const still = await admin.post(`/api/inbound-events/${kept!.id}/replay`);
+    expect(still.status).toBe(400);
+    expect(JSON.stringify(still.body)).toContain(`limit is ${MAX_BYTES} bytes`);
+    // The admin raised the limit (EMAIL_MAX_BYTES; here on the running server): the replay fetches it whole from the mailbox.
+    const config = server.app.get<AppConfig>(APP_CONFIG);
+    config.emailMaxBytes = MAX_BYTES * 2;
+    try {
+      const replayed = await admin.ok<{ reference: string }>(admin.post(`/api/inbound-events/${kept!.id}/replay`));
+      const [row] = await query(db, `select i.subject, length(m.body) as chars from incidents i join messages m on m.incident_id = i.id where i.reference = $1`, [replayed.reference]);
+      expect(row).toMatchObject({ subject: 'Fotos de la avería' });
+      expect(Number(row.chars)).toBeGreaterThan(MAX_BYTES);
+      const [event] = await query(db, `select status, payload->>'truncated' as truncated, length(payload->>'raw') as raw from inbound_events where id = $1`, [kept!.id]);
+      expect(event).toMatchObject({ status: 'processed', truncated: null });
+      expect((await query(db, `select idempotency_key from inbound_events where id = $1`, [kept!.id]))[0].idempotency_key).toBe(keptKey);
+      expect(Number(event.raw)).toBeGreaterThan(MAX_BYTES);
+    } finally {
+      config.emailMaxBytes = MAX_BYTES;
+    }
   });
 
   it('stores every message exactly once when the IMAP server restarts in the middle of a sync', async () => {
