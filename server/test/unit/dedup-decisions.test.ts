@@ -169,6 +169,12 @@ describe('generalisation classes', () => {
     // 1. Two units of one kind.
     { name: 'lifts of two staircases (ro)', request: req('Liftul de la scara B nu merge deloc.', { hours: 1, contact: 'ct-2' }), open: [incident('a', ['Liftul de la scara A s-a blocat.'])], action: 'suggest', because: /another staircase/ },
     { name: 'lift 1 and lift 2 (en)', request: req('Lift 2 is stuck again, nobody inside.', { hours: 1, contact: 'ct-2' }), open: [incident('one', ['Lift 1 has stopped working.'])], action: 'suggest', because: /another unit of the equipment/ },
+    // What a pump serves tells two pumps of one customer apart, as a number does; the same pump still joins.
+    { name: 'the well pump and the pool pump (es)', request: req('La bomba de la piscina hace mucho ruido y no filtra.', { hours: 1 }), open: [incident('well', ['La bomba del pozo no arranca, no tenemos agua en la casa.'])], action: 'suggest', because: /another unit of the equipment \(pump:pool vs pump:well\)/ },
+    { name: 'the pool pump and the well pump (en)', request: req('The well pump keeps tripping the breaker.', { hours: 1 }), open: [incident('pool', ['The pool pump is leaking water.'])], action: 'suggest', because: /another unit of the equipment/ },
+    { name: 'the pool pump and the well pump (ro)', request: req('Pompa de la piscină nu pornește.', { hours: 1 }), open: [incident('well', ['Pompa din puț nu pornește de azi dimineață.'])], action: 'suggest', because: /another unit of the equipment \(pump:pool vs pump:well\)/ },
+    { name: 'the well pump again (es)', request: req('La bomba de agua del pozo sigue sin arrancar.', { hours: 2 }), open: [incident('well', ['La bomba del pozo no arranca.'])], action: 'join', best: 'well' },
+    { name: 'a pump named by what it serves, then without (es)', request: req('La bomba sigue sin arrancar, ¿cuándo venís?', { hours: 2 }), open: [incident('well', ['La bomba del pozo no arranca.'])], action: 'join', best: 'well' },
     { name: 'a milk chiller and a chest freezer (es)', request: req('El arcón congelador no congela.', { hours: 1 }), open: [incident('chiller', ['El tanque de leche no enfría.'])], action: 'suggest', because: /related equipment/ },
     // 2. Different trades sharing generic words.
     { name: 'hot water and a sink leak sharing "apă" (ro)', request: req('Curge apă de sub chiuvetă.', { hours: 1 }), open: [incident('hw', ['Nu avem apă caldă, centrala nu pornește.'])], action: 'new' },

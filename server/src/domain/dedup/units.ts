@@ -41,6 +41,19 @@ const QUALIFIERS: Record<string, readonly string[]> = {
 };
 const QUALIFIER_OF = new Map(Object.entries(QUALIFIERS).flatMap(([q, ws]) => ws.map((w) => [w, q] as const)));
 /**
+ * What a pump serves, when the request says ("la bomba del pozo", "the pool pump", "pompa de la put", "la bomba
+ * de calefacción"): a customer's well pump and pool pump are two pumps, two problems. Rooms and floors are
+ * placesOf's.
+ */
+const PUMP_SERVES: Record<string, readonly string[]> = {
+  well: ['pozo', 'well', 'borehole', 'sondeo', 'put', 'putul', 'putului', 'fantana', 'fantanii', 'aljibe', 'cistern'],
+  pool: ['piscina', 'pool', 'piscinei', 'piscine', 'depuradora'],
+  heating: ['calefaccion', 'heating', 'incalzire', 'incalzirii', 'circulador', 'circulating', 'circulation', 'recirculacion', 'radiadores', 'radiators', 'calorifere'],
+  sewage: ['fecales', 'residuales', 'sewage', 'sump', 'achique', 'drenaje', 'drainage', 'drenaj', 'fecale', 'dejectii', 'canalizare', 'uzate'],
+  irrigation: ['riego', 'irrigation', 'sprinkler', 'sprinklers', 'aspersores', 'irigatie', 'irigare', 'irigat'],
+};
+const SERVES_OF = new Map(Object.entries(PUMP_SERVES).flatMap(([q, ws]) => ws.map((w) => [w, q] as const)));
+/**
  * Equipment that comes in numbered units ("lift 2", "TPV 3", "dock 4", "silo 2", "lavadora 3"), not measured
  * ("boiler 24 kW") nor single on a site (the pool, the roof, the alarm). Meters are not here: the number
  * after a meter is its serial or its reading, not which one of several.
@@ -89,6 +102,16 @@ export function equipmentUnits(w: Words, matches: readonly { concept: string; at
       if (!word || word === '§') continue;
       const q = QUALIFIER_OF.get(word);
       if (q) out.push(`${concept}:${q}`);
+    }
+    if (concept === 'pump') {
+      // In the words matched ("well pump", "bomba de pozo"), the one before ("pool pump") or up to four after
+      // within the clause ("la bomba de agua del pozo").
+      const around = w.words.slice(Math.max(0, at - 1), end + 4);
+      const stop = around.indexOf('§', at > 0 ? 1 : 0);
+      for (const word of stop < 0 ? around : around.slice(0, stop)) {
+        const serves = SERVES_OF.get(word);
+        if (serves && !out.includes(`pump:${serves}`)) out.push(`pump:${serves}`);
+      }
     }
   }
   return out;
