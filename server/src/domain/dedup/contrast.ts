@@ -4,7 +4,7 @@
  * related to the door entry". What such a clause names (its equipment, unit, room or place) is the other
  * problem, not this one; and the request says it is another problem. Pure.
  */
-import { DIFFERENT, NOT_THE, NOT_THE_FIRST } from './vocabulary.js';
+import { DIFFERENT, NOT_THE, NOT_THE_FIRST, type Vocabulary } from './vocabulary.js';
 import { matchTable, says, type Words } from './match.js';
 
 /** How far into a clause a negated identity may open ("this is not the …", "el problema no es el …"). */
@@ -32,4 +32,30 @@ export function setsApart(w: Words, raw: string, namesPlace: boolean): boolean {
   }
   // "…, not Adelaide Court": an English "not" before a named place.
   return namesPlace && /^\s*not\s+[A-Z]/.test(raw);
+}
+
+/**
+ * "Other than" inside a clause: "camera frigorifică din bucătărie (alta decât chillerul sălii mari)", "the boiler
+ * in the cottage, other than the one in the house", "otra cámara distinta de la del obrador". The equipment it
+ * names is the other problem's, not this one's.
+ */
+const OTHER_THAN: Vocabulary = {
+  other: [
+    'other than', 'rather than', 'not the one',
+    'distinto de', 'distinto del', 'distinta de', 'distinta del', 'diferente de', 'diferente del', 'no el de', 'no la de', 'no el del', 'no la del',
+    'alta decat', 'altul decat', 'alt decat', 'alte decat', 'alti decat', 'diferit de', 'diferita de', 'nu cel de', 'nu cea de', 'nu cel din', 'nu cea din',
+  ],
+};
+/** Articles and possessives between "other than" and what it names ("other than the chiller", "distinta de la caldera"). */
+const ARTICLES = new Set(['the', 'our', 'my', 'one', 'el', 'la', 'lo', 'los', 'las', 'del', 'de', 'al', 'cel', 'cea', 'din']);
+
+/** The word positions at which equipment named after "other than" starts: right after the phrase, or after its articles. */
+export function otherThanStarts(w: Words): Set<number> {
+  const out = new Set<number>();
+  for (const m of matchTable(w, OTHER_THAN)) {
+    let at = m.at + m.length;
+    out.add(at);
+    while (ARTICLES.has(w.words[at] ?? '') && at < m.at + m.length + 3) out.add(++at);
+  }
+  return out;
 }

@@ -27,7 +27,7 @@ import { matchTable, normalizeText, says, wordsOf, type Words } from './match.js
 import { lexiconOf, spellChecked } from './spelling.js';
 import { clausesOf, placesInClause } from './text.js';
 import { trigramsOf } from './similarity.js';
-import { setsApart } from './contrast.js';
+import { otherThanStarts, setsApart } from './contrast.js';
 import { landmarkStarts } from './landmark.js';
 import { causePositions } from './cause.js';
 
@@ -132,13 +132,16 @@ function readGist(text: string): RequestGist {
   const symptomsBy = inClauses(SYMPTOMS, causes);
   // "The chest freezer by the till": the till says where, the freezer what (landmark.ts).
   const landmarks = landmarkStarts(all);
-  const notNamed = new Set([...landmarks, ...causes]);
+  // "Alta decât chillerul sălii mari", "other than the one in the house": the other problem's equipment (contrast.ts).
+  const notNamed = new Set([...landmarks, ...otherThanStarts(all), ...causes]);
   const equipmentMatches = matchTable(all, EQUIPMENT);
   const equipmentBy = byClause(equipmentMatches, notNamed);
   const roomsBy = inClauses(ROOMS);
   const negated = inClauses(NEGATIONS, causes).map((s) => s.size > 0);
   // "Either" and "as well" only as a clause's last words ("not cooling either"; not "either morning or afternoon").
-  const atEnd = matchTable(all, ANOTHER_PROBLEM_AT_END).filter((m) => (all.words[m.at + m.length] ?? '§') === '§');
+  // A trailing "though" is no more words ("blowing warm as well though").
+  const endsAt = (i: number) => (all.words[i] ?? '§') === '§' || (['though', 'tho'].includes(all.words[i]!) && (all.words[i + 1] ?? '§') === '§');
+  const atEnd = matchTable(all, ANOTHER_PROBLEM_AT_END).filter((m) => endsAt(m.at + m.length));
   const weakAnother = byClause([...matchTable(all, ANOTHER_PROBLEM_WEAK), ...atEnd]).map((s) => s.size > 0);
   const channel = inClauses(CHANNEL_WORDS).map((s) => s.size > 0);
   const judged = clauses.map((text, c) => {
