@@ -53,6 +53,9 @@ const PUMP_SERVES: Record<string, readonly string[]> = {
   irrigation: ['riego', 'irrigation', 'sprinkler', 'sprinklers', 'aspersores', 'irigatie', 'irigare', 'irigat'],
 };
 const SERVES_OF = new Map(Object.entries(PUMP_SERVES).flatMap(([q, ws]) => ws.map((w) => [w, q] as const)));
+/** After the pump, what it serves follows a preposition ("del pozo", "din puț", "de la piscină", "for the pool"): not "working well", "we put in". */
+const SERVES_PREPOSITIONS = new Set(['de', 'del', 'din', 'la', 'al', 'of', 'for', 'from', 'pentru', 'para']);
+const SERVES_ARTICLES = new Set(['the', 'el', 'la', 'our', 'nuestro', 'nuestra']);
 /**
  * Equipment that comes in numbered units ("lift 2", "TPV 3", "dock 4", "silo 2", "lavadora 3"), not measured
  * ("boiler 24 kW") nor single on a site (the pool, the roof, the alarm). Meters are not here: the number
@@ -104,13 +107,16 @@ export function equipmentUnits(w: Words, matches: readonly { concept: string; at
       if (q) out.push(`${concept}:${q}`);
     }
     if (concept === 'pump') {
-      // In the words matched ("well pump", "bomba de pozo"), the one before ("pool pump") or up to four after
-      // within the clause ("la bomba de agua del pozo").
-      const around = w.words.slice(Math.max(0, at - 1), end + 4);
-      const stop = around.indexOf('§', at > 0 ? 1 : 0);
-      for (const word of stop < 0 ? around : around.slice(0, stop)) {
-        const serves = SERVES_OF.get(word);
-        if (serves && !out.includes(`pump:${serves}`)) out.push(`pump:${serves}`);
+      // In the words matched ("well pump", "bomba de pozo"), the one before ("pool pump"), or up to four after
+      // within the clause after a preposition ("la bomba de agua del pozo", "the pump for the pool").
+      const serving = (k: number) => {
+        const before = w.words[k - 1] ?? '';
+        return SERVES_PREPOSITIONS.has(before) || (SERVES_ARTICLES.has(before) && SERVES_PREPOSITIONS.has(w.words[k - 2] ?? ''));
+      };
+      for (let k = Math.max(0, at - 1); k < Math.min(w.words.length, end + 4); k++) {
+        if (w.words[k] === '§' && k >= at) break;
+        const serves = SERVES_OF.get(w.words[k]!);
+        if (serves && (k < end || serving(k)) && !out.includes(`pump:${serves}`)) out.push(`pump:${serves}`);
       }
     }
   }
