@@ -27,6 +27,8 @@ export interface EmailEnvelope {
   raw: string;
   /** Which mailbox (channel and folder) it was fetched from: scopes the idempotency key. */
   mailbox: string;
+  /** The IMAP folder it was fetched from (a message kept in quarantine is fetched again from there). */
+  folder?: string;
   uidValidity: number;
   uid: number;
   /** IMAP INTERNALDATE (ISO 8601): the arrival time, used when the message has no usable Date header. */

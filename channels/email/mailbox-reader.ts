@@ -129,14 +129,22 @@ function toDate(v: Date | string | undefined): Date | undefined {
 
 /**
  * One message's whole source by UID, for a message kept in quarantine header-only and replayed after the limit
- * was raised. The folder must be open (openFolder) with the UIDVALIDITY the UID belongs to. null: it is no longer
- * there; 'too-large': it is still over `limitBytes` (only its size is fetched, never its source).
+ * was raised. The folder must be open (openFolder). `header`: the header kept; the message at `uid` must still
+ * have it, byte for byte ('other' otherwise: the UID is another message's now). null: no message at `uid`;
+ * 'too-large': it is still over `limitBytes` (only its size and header are fetched, never its source).
  */
-export async function fetchWhole(client: ImapFlow, uid: number, limitBytes: number): Promise<{ raw: Buffer; size: number; internalDate?: Date } | 'too-large' | null> {
-  const listed = await client.fetchOne(String(uid), { uid: true, size: true }, { uid: true });
+export async function fetchWhole(client: ImapFlow, uid: number, limitBytes: number, header: Buffer): Promise<{ raw: Buffer; size: number; internalDate?: Date } | 'too-large' | 'other' | null> {
+  const listed = await client.fetchOne(String(uid), { uid: true, size: true, headers: true }, { uid: true });
   if (!listed) return null;
+  if (!listed.headers || !listed.headers.equals(header)) return 'other';
   if ((listed.size ?? 0) > limitBytes) return 'too-large';
   const m = await client.fetchOne(String(uid), { uid: true, source: true, size: true, internalDate: true }, { uid: true });
   if (!m || !m.source) return null;
   return { raw: m.source, size: m.size ?? m.source.length, internalDate: toDate(m.internalDate) };
+}
+
+/** The UIDs of the open folder's messages with this Message-ID (a kept message found again after a UIDVALIDITY change). */
+export async function uidsByMessageId(client: ImapFlow, messageId: string): Promise<number[]> {
+  const found = await client.search({ header: { 'message-id': messageId } }, { uid: true });
+  return found ? [...found].sort((a, b) => a - b) : [];
 }

@@ -185,6 +185,7 @@ export class MailboxRunner {
     const envelope: EmailEnvelope = {
       raw: mail.raw.toString('base64'),
       mailbox: this.channel.id,
+      folder: this.config.imap.folder,
       uidValidity: Number(mail.uidValidity),
       uid: mail.uid,
       receivedAt: mail.internalDate?.toISOString(),

@@ -1,6 +1,6 @@
-import { ConflictException, Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ConflictException, HttpException, Inject, Injectable, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
 import { ImapFlow } from 'imapflow';
-import { fetchWhole, openFolder, type EmailEnvelope } from '../../../channels/email/index.js';
+import { fetchWhole, openFolder, uidsByMessageId, type EmailEnvelope } from '../../../channels/email/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { Secrets } from '../common/secrets.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -11,8 +11,7 @@ import { describeMailError, imapOptions } from './mail-servers.js';
 /**
  * A message over the size limit is fetched header-only and kept in quarantine (mailbox-reader: no message over
  * the limit is held in memory). Once an admin has raised EMAIL_MAX_BYTES, its replay fetches it whole again from
- * the mailbox, by the UID it was kept with (the mailbox is read-only to us: it is still there unless a person
- * moved or deleted it).
+ * the mailbox folder it came from (read-only to us: it is still there unless a person moved or deleted it).
  */
 @Injectable()
 export class QuarantinedMail implements OnModuleInit {
@@ -26,28 +25,44 @@ export class QuarantinedMail implements OnModuleInit {
     this.ingest.registerRefetcher('email', { whole: (channel, payload) => this.whole(channel, payload as unknown as EmailEnvelope) });
   }
 
-  /** The envelope with the whole message; null when it was kept whole or is still over the limit (the replay says so). */
+  /**
+   * The envelope with the whole message; null when it was kept whole or is still over the limit (the replay says
+   * so). From the folder it came from, at its UID, or, after a UIDVALIDITY change, found again by its Message-ID;
+   * only if that message still has the header kept.
+   */
   async whole(channel: Channel, e: EmailEnvelope): Promise<Record<string, unknown> | null> {
     const limit = this.config.emailMaxBytes;
     if (!e.truncated || (e.size ?? 0) > limit) return null;
     const c = channel.config as unknown as EmailChannelConfig;
+    const folder = e.folder ?? c.imap.folder;
+    const header = Buffer.from(e.raw, 'base64');
     const client = new ImapFlow(imapOptions(c, this.secrets));
     try {
       await client.connect();
-      const box = await openFolder(client, c.imap.folder, null);
+      const box = await openFolder(client, folder, null);
+      let uid = e.uid;
       if (Number(box.uidValidity) !== e.uidValidity) {
-        throw new ConflictException(`The folder ${c.imap.folder} was renumbered (UIDVALIDITY ${e.uidValidity} → ${box.uidValidity}) since this message was kept: the sync reads the folder again, and a message still there is read again.`);
+        const messageId = messageIdOf(header);
+        const found = messageId ? await uidsByMessageId(client, messageId) : [];
+        if (found.length === 0) throw new ConflictException(`The folder ${folder} was renumbered since this message was kept, and no message in it has its Message-ID: there is nothing to fetch again.`);
+        uid = found[0]!;
       }
-      const m = await fetchWhole(client, e.uid, limit);
+      const m = await fetchWhole(client, uid, limit, header);
       if (m === 'too-large') return null;
-      if (!m) throw new ConflictException(`The message (UID ${e.uid}) is no longer in ${c.imap.folder}: there is nothing to fetch again.`);
+      if (m === null) throw new ConflictException(`The message (UID ${uid}) is no longer in ${folder}: there is nothing to fetch again.`);
+      if (m === 'other') throw new ConflictException(`UID ${uid} of ${folder} is another message now: the one kept is not fetched again.`);
       const { truncated: _kept, ...rest } = e;
-      return { ...rest, raw: m.raw.toString('base64'), size: m.size } as unknown as Record<string, unknown>;
+      return { ...rest, uidValidity: Number(box.uidValidity), uid, raw: m.raw.toString('base64'), size: m.size } as unknown as Record<string, unknown>;
     } catch (err) {
-      if (err instanceof ConflictException) throw err;
-      throw new ConflictException(`The message could not be fetched again from the mailbox: ${describeMailError(err)}`);
+      if (err instanceof HttpException) throw err;
+      throw new ServiceUnavailableException(`The mailbox could not be reached to fetch the message again (${describeMailError(err)}); try again.`);
     } finally {
       await client.logout().catch(() => client.close());
     }
   }
+}
+
+/** The Message-ID header of a message's header block (unfolded), if it has one. */
+function messageIdOf(header: Buffer): string | null {
+  return /^message-id:[ \t]*(\S+)/im.exec(header.toString('latin1').replace(/\r?\n[ \t]+/g, ' '))?.[1] ?? null;
 }

@@ -240,6 +240,13 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
   });
 
   it('reads the folder again after a UIDVALIDITY change and duplicates nothing', async () => {
+    // A message kept in quarantine for its size before the change (replayed after it, below).
+    await dovecot.append(MAILBOX.user, mail('big2', { Subject: 'Planos de la nave' }, 'y'.repeat(MAX_BYTES + 500)));
+    const [big] = await waitUntil(
+      () => query<{ id: string }>(db, `select id from inbound_events where channel_id = $1 and status = 'invalid' and idempotency_key like 'mid:%' and convert_from(decode(payload->>'raw', 'base64'), 'UTF8') like '%Planos de la nave%'`, [channel.id]),
+      (rows) => rows.length === 1,
+      'the second large message kept in quarantine',
+    );
     const [{ n: stored }] = await query(db, `select count(*) as n from inbound_events where channel_id = $1`, [channel.id]);
     const incidents = await incidentCount();
     const [old] = await query(db, `select uid_validity, fetched_messages from mailbox_sync where channel_id = $1`, [channel.id]);
@@ -254,5 +261,18 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     expect(Number(now.last_uid)).toBeGreaterThan(0);
     expect(await incidentCount()).toBe(incidents);
     expect(await eventCount()).toBe(Number(stored));
+
+    // The kept message's UID belongs to the old numbering: its replay finds it again by its Message-ID.
+    const config = server.app.get<AppConfig>(APP_CONFIG);
+    config.emailMaxBytes = MAX_BYTES * 2;
+    try {
+      const replayed = await admin.ok<{ reference: string }>(admin.post(`/api/inbound-events/${big!.id}/replay`));
+      const [row] = await query(db, `select subject from incidents where reference = $1`, [replayed.reference]);
+      expect(row.subject).toBe('Planos de la nave');
+      const [event] = await query(db, `select (payload->>'uidValidity')::bigint as v from inbound_events where id = $1`, [big!.id]);
+      expect(String(event.v)).toBe(String(now.uid_validity));
+    } finally {
+      config.emailMaxBytes = MAX_BYTES;
+    }
   });
 });
