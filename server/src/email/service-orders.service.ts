@@ -13,7 +13,7 @@ import type { Release } from '../duplicates/duplicates.service.js';
 import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued } from '../outbox/outbound-messages.service.js';
-import { keyOf, recordUnsendable, UNSENDABLE, settledKeys, sourceIdOf, type OutboxKey } from '../outbox/outbox-key.js';
+import { keyOf, recordUnsendable, UNSENDABLE, settledKeys, sourceIdOf, type OutboxKey, type UnsendableReason } from '../outbox/outbox-key.js';
 import { EmailReplies } from './email-replies.service.js';
 import type { EmailChannelConfig } from './email-settings.js';
 import { composeIncidentMail } from './outbound-mail.js';
@@ -83,8 +83,11 @@ export class ServiceOrders implements OnApplicationBootstrap {
   }
 
   async sweep(): Promise<void> {
+    // Offers whose order never went out; not while no mailbox is active (send says so once on the timeline, and
+    // the orders go out once one is).
     const rows = await sqlOf(this.em)<{ id: string; assignee_id: string; assignment_id: string }>(
       `select id, assignee_id, assignment_id from incidents i where assignment_status = 'pending' and assignment_id is not null
+       and exists (select 1 from channels c where c.kind = 'email' and c.active)
        and not exists (select 1 from outbox o where o.kind = 'service-order' and o.source_id = i.assignment_id) limit 100`,
     );
     for (const r of rows) await this.send({ incidentId: r.id, technicianId: r.assignee_id, assignmentId: r.assignment_id });
@@ -129,10 +132,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
     );
     if (!row) return;
     const [mailbox] = await sql<{ id: string }>(`select id from channels where kind = 'email' and active order by (id = ?) desc, created_at limit 1`, [row.channel_id]);
-    if (!mailbox) {
-      this.log.warn(`no active e-mail channel: the service order for ${row.reference} cannot be sent`);
-      return;
-    }
+    if (!mailbox) return this.unsendable(row.id, { kind: 'service-order', sourceId: a.assignmentId }, row.tech_email, `the service order for ${row.reference}`);
     const channel = await this.channels.byId(mailbox.id);
     const config = channel.config as unknown as EmailChannelConfig;
     const last = await sql<{ created_at: Date; author: string; body: string }>(
@@ -183,10 +183,10 @@ export class ServiceOrders implements OnApplicationBootstrap {
    * go, on the merged incident's timeline (once per incident).
    */
   async sendRelease(r: Release): Promise<void> {
-    const [row] = await sqlOf(this.em)<{ subject: string; email: string; locale: string }>(`select i.subject, u.email, u.locale from incidents i, users u where i.id = ? and u.id = ?`, [r.incidentId, r.technicianId]);
-    if (!row) return;
-    const words = released(localeOr(row.locale), { reference: r.reference, subject: row.subject, into: r.intoReference });
     const key = { kind: 'service-release', sourceId: r.mergeId };
+    const [row] = await sqlOf(this.em)<{ subject: string; email: string; locale: string }>(`select i.subject, u.email, u.locale from incidents i, users u where i.id = ? and u.id = ?`, [r.incidentId, r.technicianId]);
+    if (!row) return this.unsendable(r.incidentId, key, null, `the release notice for ${r.reference}`, 'no-recipient');
+    const words = released(localeOr(row.locale), { reference: r.reference, subject: row.subject, into: r.intoReference });
     const sent = await this.replies.notice({ incidentId: r.incidentId, reference: r.reference, subject: row.subject, to: row.email, ...words, ...key });
     if (!sent) await this.unsendable(r.incidentId, key, row.email, `the release notice for ${r.reference}`);
   }
@@ -213,9 +213,12 @@ export class ServiceOrders implements OnApplicationBootstrap {
     if (!sent) await this.unsendable(u.incidentId, key, u.supervisor.email, `the supervisor alert for ${u.reference}`);
   }
 
-  /** No mailbox to send a notice from: said once on the timeline, and the sweep does not try it again. */
-  private async unsendable(incidentId: string, key: OutboxKey, to: string, what: string): Promise<void> {
-    if (await recordUnsendable(sqlOf(this.em), { incidentId, key, recipient: to, reason: 'no-email-channel' })) this.log.warn(`no active e-mail channel: ${what} cannot be sent`);
+  /**
+   * No mailbox to send a notice from (or nobody to send it to): said once on the timeline, and the sweep does not
+   * try it again; a service order goes out once a mailbox is active (the sweep).
+   */
+  private async unsendable(incidentId: string, key: OutboxKey, to: string | null, what: string, reason: UnsendableReason = 'no-email-channel'): Promise<void> {
+    if (await recordUnsendable(sqlOf(this.em), { incidentId, key, recipient: to, reason })) this.log.warn(`${what} cannot be sent: ${reason}`);
   }
 
   /** The incident in the agent app, when the public address is known. */

@@ -39,10 +39,10 @@ export const UNSENDABLE = 'notice.unsendable';
 
 /**
  * Why a message cannot be sent, for as long as the desk stays as it is: no active channel to send it on, no way
- * to reach the customer, the incident gone. An error (the database, a mail server) is not one of these: the
+ * to reach the customer, the incident or the recipient (a technician) gone. An error (the database, a mail server) is not one of these: the
  * sweeps and the outbox try again after one.
  */
-export type UnsendableReason = 'no-email-channel' | 'no-sms-channel' | 'no-route' | 'gone';
+export type UnsendableReason = 'no-email-channel' | 'no-sms-channel' | 'no-route' | 'gone' | 'no-recipient';
 
 export interface Unsendable {
   incidentId: string;
@@ -60,10 +60,10 @@ export async function recordUnsendable(sql: Sql, u: Unsendable): Promise<boolean
   );
   const rows = await sql(
     `insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at)
-     select gen_random_uuid(), 'incident', ?::uuid, null, '${UNSENDABLE}', ?::jsonb, now()
-     where not exists (select 1 from audit_log a where a.action = '${UNSENDABLE}' and a.changes->'sourceId'->>'to' = ? and a.changes->'kind'->>'to' = ?)
+     values (gen_random_uuid(), 'incident', ?, null, '${UNSENDABLE}', ?, now())
+     on conflict ((changes->'sourceId'->>'to'), (changes->'kind'->>'to')) where action = '${UNSENDABLE}' do nothing
      returning id`,
-    [u.incidentId, JSON.stringify(changes), u.key.sourceId, u.key.kind],
+    [u.incidentId, JSON.stringify(changes)],
   );
   return rows.length > 0;
 }

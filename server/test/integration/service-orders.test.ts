@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetailDto, IncidentSummaryDto, MessageDto, UserDto } from '../../src/contracts/api.js';
 import { nextEvent, type ApiClient, type InboxSocket } from '../support/api-client.js';
 import type { Dovecot } from '../support/dovecot.js';
+import { ServiceOrders } from '../../src/email/service-orders.service.js';
 import { startMailDesk, type MailDesk } from '../support/mail-desk.js';
 import { mail, MAILBOX } from '../support/mailbox.js';
 import type { RecordedMail, SmtpRecorder } from '../support/smtp-recorder.js';
@@ -138,5 +139,26 @@ describe('service orders: technicians confirm or decline by reply or link', () =
     // A tampered link is refused.
     const forged = await fetch(server.url + confirm.replace(/\.[\w-]{5}/, '.AAAAA'), { method: 'POST' });
     expect(forged.status).toBe(404);
+  });
+  it('says once that an order waits for a mailbox, and sends it once one is active again', async () => {
+    const n = `so${++seq}`;
+    const created = nextEvent(socket, 'incident.created', (p) => p.incident.subject === `Avería ${n}`, 15_000);
+    await dovecot.append(MAILBOX.user, mail(n, { From: `Marta Gil <marta${seq}@example.es>` }, 'El termo no calienta.'));
+    const { incident } = await created;
+    await admin.ok(admin.patch(`/api/channels/${desk.channel.id}`, { active: false }));
+    const orders = server.app.get(ServiceOrders);
+    const waiting = async () => (await detail(incident.id)).timeline.filter((e) => e.type === 'audit' && e.action === 'notice.unsendable');
+    try {
+      await admin.ok(admin.patch(`/api/incidents/${incident.id}`, { assigneeId: other.id }));
+      const [entry] = await waitUntil(waiting, (rows) => rows.length === 1, 'the order waiting for a mailbox, on the timeline');
+      expect(entry).toMatchObject({ changes: { kind: { to: 'service-order' }, recipient: { to: other.email }, reason: { to: 'no-email-channel' } } });
+      await orders.sweep(); // nothing to send it with: not tried, not said again
+      expect(await waiting()).toHaveLength(1);
+      expect(ordersTo(other.email).filter((m) => m.parsed.subject?.includes(incident.reference))).toHaveLength(0);
+    } finally {
+      await admin.ok(admin.patch(`/api/channels/${desk.channel.id}`, { active: true }));
+    }
+    await orders.sweep();
+    await waitUntil(async () => ordersTo(other.email).filter((m) => m.parsed.subject?.includes(incident.reference)), (m) => m.length === 1, 'the order once the mailbox is active');
   });
 });

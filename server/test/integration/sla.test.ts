@@ -4,9 +4,10 @@
  * workers' sweep records each warning and breach once and acts on it (alert, priority, e-mail by real
  * SMTP); calendars are checked. Time passing is the sweep's `now`, not a sleep.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentDetailDto, IncidentSummaryDto } from '../../src/contracts/api.js';
 import type { CalendarDto, SlaPolicyDto } from '../../src/contracts/sla.js';
+import { EmailReplies } from '../../src/email/email-replies.service.js';
 import { ServiceOrders } from '../../src/email/service-orders.service.js';
 import { SlaService } from '../../src/sla/sla.service.js';
 import { ApiClient, nextEvent, submission } from '../support/api-client.js';
@@ -161,7 +162,13 @@ describe('SLA', () => {
       const [entry] = await waitUntil(unsendable, (rows) => rows.length === 1, 'the unsendable notice on the timeline');
       expect(entry).toMatchObject({ changes: { kind: { to: 'sla-first-response-breached' }, recipient: { to: 'jefe@climatiza.example' }, reason: { to: 'no-email-channel' } } });
       await query(desk.db, `update sla_events set created_at = now() - interval '5 minutes' where incident_id = $1`, [i.id]);
-      await desk.server.app.get(ServiceOrders).sweep();
+      const tried = vi.spyOn(desk.server.app.get(EmailReplies), 'notice');
+      try {
+        await desk.server.app.get(ServiceOrders).sweep();
+        expect(tried.mock.calls.filter(([n]) => n.incidentId === i.id)).toEqual([]); // settled: not tried again
+      } finally {
+        tried.mockRestore();
+      }
       expect(await unsendable()).toHaveLength(1);
       const [{ n }] = await query<{ n: string }>(desk.db, `select count(*) as n from outbox o join messages m on m.id = o.message_id where m.incident_id = $1`, [i.id]);
       expect(Number(n)).toBe(0);

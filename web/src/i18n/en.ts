@@ -168,11 +168,13 @@ const en = {
     assignmentDeclined: '{actor} declined the service order',
     noticeSkipped: '{actor}: notice to {to} not sent ({reason})',
     autoReplySkipped: '{actor}: automatic reply not sent ({reason})',
+    orderSkipped: '{actor}: service order to {to} not sent yet ({reason}); it goes out once an e-mail channel is active',
     skipReason: {
       noEmailChannel: 'no active e-mail channel',
       noSmsChannel: 'no active SMS channel',
       noRoute: 'no way to reach the customer',
       gone: 'the incident no longer exists',
+      noRecipient: 'the recipient is no longer on the desk',
     },
     action: {
       created: '{actor} opened the incident',

@@ -170,11 +170,13 @@ const es: MessageSchema = {
     assignmentDeclined: '{actor} rechazó la orden de servicio',
     noticeSkipped: '{actor}: aviso a {to} no enviado ({reason})',
     autoReplySkipped: '{actor}: respuesta automática no enviada ({reason})',
+    orderSkipped: '{actor}: orden de servicio a {to} aún no enviada ({reason}); se envía en cuanto haya un canal de correo activo',
     skipReason: {
       noEmailChannel: 'no hay ningún canal de correo activo',
       noSmsChannel: 'no hay ningún canal SMS activo',
       noRoute: 'no hay forma de contactar al cliente',
       gone: 'la incidencia ya no existe',
+      noRecipient: 'el destinatario ya no está en el servicio',
     },
     action: {
       created: '{actor} abrió la incidencia',

@@ -170,11 +170,13 @@ const ro: MessageSchema = {
     assignmentDeclined: '{actor} a refuzat comanda de service',
     noticeSkipped: '{actor}: notificarea către {to} nu a fost trimisă ({reason})',
     autoReplySkipped: '{actor}: răspunsul automat nu a fost trimis ({reason})',
+    orderSkipped: '{actor}: ordinul de lucru către {to} nu a fost trimis încă ({reason}); pleacă de îndată ce un canal de e-mail e activ',
     skipReason: {
       noEmailChannel: 'niciun canal de e-mail activ',
       noSmsChannel: 'niciun canal SMS activ',
       noRoute: 'clientul nu poate fi contactat',
       gone: 'incidentul nu mai există',
+      noRecipient: 'destinatarul nu mai face parte din echipă',
     },
     action: {
       created: '{actor} a deschis incidentul',

@@ -93,7 +93,7 @@ function describeMerge(entry: AuditEntryDto, actor: string, t: Translate): strin
 }
 
 /** Why a notice or automatic reply was not sent (outbox-key.ts on the server: UnsendableReason). */
-const SKIP_REASONS: Record<string, string> = { 'no-email-channel': 'noEmailChannel', 'no-sms-channel': 'noSmsChannel', 'no-route': 'noRoute', gone: 'gone' };
+const SKIP_REASONS: Record<string, string> = { 'no-email-channel': 'noEmailChannel', 'no-sms-channel': 'noSmsChannel', 'no-route': 'noRoute', gone: 'gone', 'no-recipient': 'noRecipient' };
 
 /** A notice (a rule's, an SLA's, a supervisor alert) or a rule's automatic reply that could not be sent: to whom, and why. */
 function describeUnsendable(entry: AuditEntryDto, t: Translate): string[] {
@@ -102,6 +102,7 @@ function describeUnsendable(entry: AuditEntryDto, t: Translate): string[] {
   const reasonKey = SKIP_REASONS[String(v('reason'))];
   const reason = reasonKey ? t(`audit.skipReason.${reasonKey}`) : String(v('reason') ?? '—');
   if (v('kind') === 'rule-auto-reply') return [t('audit.autoReplySkipped', { actor, reason })];
+  if (v('kind') === 'service-order') return [t('audit.orderSkipped', { actor, to: isEmpty(v('recipient')) ? '—' : String(v('recipient')), reason })];
   return [t('audit.noticeSkipped', { actor, to: isEmpty(v('recipient')) ? '—' : String(v('recipient')), reason })];
 }
 
