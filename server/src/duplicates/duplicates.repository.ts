@@ -246,13 +246,15 @@ export class DuplicatesRepository {
   async unmerge(sql: Sql, m: MergeRow, sourceId: string, actorId: string, at: Date): Promise<{ returned: number; targetStatus: { from: IncidentStatus; to: IncidentStatus } | null }> {
     const returned = await sql(`update messages set incident_id = ? where id = any(?::uuid[]) and incident_id = ? returning id`, [sourceId, m.movedMessages, m.targetId]);
     // A joined request that reopened its target (pending, waiting for the customer) takes the reopening with it,
-    // unless the target's status has changed since or its own customer has written since (which would have reopened it).
+    // unless the target's status has changed since or its customer or a contact has written since (a human reply
+    // from them reopens: incidents.service.ts, appendFromInbound), which would have reopened it anyway.
     const reopenedFrom = m.before.reopenedFrom ?? null;
     const [restore] = reopenedFrom
       ? await sql<{ status: IncidentStatus }>(
           `update incidents i set status = ? where i.id = ? and i.status = ?
              and not exists (select 1 from audit_log a where a.entity_type = 'incident' and a.entity_id = i.id and a.created_at > ? and a.changes->'status' is not null)
-             and not exists (select 1 from messages x where x.incident_id = i.id and x.kind = 'inbound' and x.created_at > ?)
+             and not exists (select 1 from messages x where x.incident_id = i.id and x.kind = 'inbound' and x.sender_kind in ('customer', 'contact')
+                               and not ('automatic' = any(x.flags)) and x.created_at > ?)
            returning i.status`,
           [reopenedFrom, m.targetId, m.before.target.status, m.createdAt, m.createdAt],
         )

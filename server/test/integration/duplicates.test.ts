@@ -355,7 +355,7 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
       await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: who, email, subject: 'Persiana', message: again }));
       await joined;
       expect(await statusOf(incident.id)).toBe('open'); // the joined request reopened it
-      const [merge] = await query<{ id: string }>(desk.db, `select id from incident_merges where target_id = $1 and source_id is null`, [incident.id]);
+      const [merge] = await query<{ id: string }>(desk.db, `select id from incident_merges where target_id = $1 and source_id is null order by created_at limit 1`, [incident.id]);
       return { incident, mergeId: merge!.id };
     }
 
@@ -371,6 +371,15 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     await desk.admin.ok(desk.admin.patch(`/api/incidents/${moved.incident.id}`, { status: 'open' }));
     await desk.admin.ok(desk.admin.post(`/api/incident-merges/${moved.mergeId}/undo`, {}));
     expect(await statusOf(moved.incident.id)).toBe('open');
+
+    // Its customer wrote again since (which would have reopened it anyway): the unmerge leaves it open.
+    const wrote = await pendingThenJoined('Pepa Esc', 'La persiana del baño no baja.', 'La persiana del baño sigue sin bajar.');
+    const email = `pepa.esc.${run}@hotelsol.example`;
+    const again = nextEvent(desk.socket, 'message.created', (p) => p.incidentId === wrote.incident.id && p.message.body.includes('novedad'));
+    await desk.admin.post(`/api/channels/webform/${form}`, submission({ name: 'Pepa Esc', email, subject: 'Persiana', message: '¿Alguna novedad con la persiana del baño?' }));
+    await again;
+    await desk.admin.ok(desk.admin.post(`/api/incident-merges/${wrote.mergeId}/undo`, {}));
+    expect(await statusOf(wrote.incident.id)).toBe('open');
   });
 
   it('gives back on undo the customer an incident took from a contact merge', async () => {
