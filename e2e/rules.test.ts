@@ -1,15 +1,17 @@
 /**
  * Workflow rules in Chromium: an admin builds "Gas smell → urgent" in the rules screen (the server's field
  * errors show at the inputs first), tries it on the incidents already there, saves it; a web form about a
- * gas smell then arrives urgent and in Boilers, its timeline says the rule did it, and the dry run of all
- * rules shows it. Screenshots go to .artifacts/e2e/rules-*.png.
+ * gas smell then arrives urgent and in Boilers, its timeline says the rule did it (and that the SMS notice it
+ * asks for could not be sent: no SMS channel), and the dry run of all rules shows it. Screenshots go to .artifacts/e2e/rules-*.png.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DepartmentDto, IncidentDetailDto, IncidentSummaryDto } from '../server/src/contracts/api.js';
+import type { RuleDto } from '../server/src/contracts/workflow.js';
 import { ApiClient, submission } from '../server/test/support/api-client.js';
 import { ADMIN, startTestServer, type TestServer } from '../server/test/support/test-server.js';
+import { waitUntil } from '../server/test/support/wait.js';
 import { agentPage, launchBrowser, screenshot } from './support/browser.js';
 
 const RULE = 'Gas smell → urgent';
@@ -101,11 +103,18 @@ describe('workflow rules from the admin screen, in Chromium', () => {
     expect(stored).toEqual([expect.objectContaining({ name: RULE, conditions: [{ field: 'text', keywords: ['gas', 'olor a gas'], where: 'any' }] })]);
   });
 
-  it('a web form about a gas smell arrives urgent, in Boilers, and its timeline names the rule', async () => {
+  it('a web form about a gas smell arrives urgent, in Boilers, and its timeline names the rule and the notice it could not send', async () => {
+    // The rule also texts the on-call phone; this desk has no SMS channel: the timeline says so, once.
+    const [rule] = await admin.ok<RuleDto[]>(admin.get('/api/rules'));
+    await admin.ok(admin.patch(`/api/rules/${rule!.id}`, { version: rule!.version, actions: [...rule!.actions, { do: 'notify', via: 'sms', to: '+34600111222' }] }));
     await anon.post(`/api/channels/webform/${key}`, submission({ subject: 'Urgente', message: 'Huele a gas en el portal, por favor vengan pronto.' }));
     gas = await latest();
     expect(gas.id).not.toBe(before.id);
-    const incident = await admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${gas.id}`));
+    const incident = await waitUntil(
+      () => admin.ok<IncidentDetailDto>(admin.get(`/api/incidents/${gas.id}`)),
+      (d) => d.timeline.some((e) => e.type === 'audit' && e.action === 'notice.unsendable'),
+      'the notice that could not be sent, on the timeline',
+    );
     expect(incident.priority).toBe('urgent');
     expect(incident.department?.id).toBe(boilers.id);
 
@@ -116,6 +125,9 @@ describe('workflow rules from the admin screen, in Chromium', () => {
     const fired = page.locator('[data-testid=timeline-audit][data-action="rule.fired"]');
     await fired.first().waitFor();
     await expect(fired.first().textContent()).resolves.toContain(`Rule “${RULE}”`);
+    const unsent = page.locator('[data-testid=timeline-audit][data-action="notice.unsendable"]');
+    await expect(unsent.textContent()).resolves.toContain(`Rule “${RULE}”: notice to +34600111222 not sent (no active SMS channel)`);
+    await unsent.scrollIntoViewIfNeeded();
     await screenshot(page, 'rules-04-incident');
   });
 
