@@ -95,8 +95,10 @@ export class WorkflowService implements OnModuleInit {
       const mine = chain.effects.filter((e) => e.ruleId === firing.ruleId).map((e) => e.action);
       // The effects by name (the timeline) and whole (the sweep carries out one a crash left undone: effects.service.ts).
       if (mine.length) Object.assign(changes, { effects: { from: null, to: mine.map((a) => a.do) }, actions: { from: null, to: mine } });
+      // At the statement's time (clock_timestamp), not the transaction's start (now()): the timeline shows the
+      // firing after the request and the opening it follows.
       const [audit] = await sql<{ id: string }>(
-        `insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, null, 'rule.fired', ?, now()) returning id`,
+        `insert into audit_log (id, entity_type, entity_id, actor_id, action, changes, created_at) values (gen_random_uuid(), 'incident', ?, null, 'rule.fired', ?, clock_timestamp()) returning id`,
         [incidentId, JSON.stringify(changes)],
       );
       mine.forEach((action, n) => effects.push({ incidentId, ruleName: firing.ruleName, action, key: `${audit!.id}:${n}` }));
