@@ -39,8 +39,8 @@ export const UNSENDABLE = 'notice.unsendable';
 
 /**
  * Why a message cannot be sent, for as long as the desk stays as it is: no active channel to send it on, no way
- * to reach the customer, the incident or the recipient (a technician) gone. An error (the database, a mail server) is not one of these: the
- * sweeps and the outbox try again after one.
+ * to reach the customer, the incident or the recipient (a technician) gone. An error (the database, a mail
+ * server) is not one of these: the sweeps and the outbox try again after one.
  */
 export type UnsendableReason = 'no-email-channel' | 'no-sms-channel' | 'no-route' | 'gone' | 'no-recipient';
 

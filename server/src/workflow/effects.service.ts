@@ -21,7 +21,6 @@ const SWEEP_MS = 5 * 60_000;
 const GRACE_MS = 60_000;
 const LOOK_BACK_MS = 60 * 60_000;
 
-
 /** "{reference}", "{subject}", "{priority}", "{department}", "{customer}", "{rule}" in a template. */
 export function renderRuleTemplate(template: string, vars: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
@@ -64,8 +63,9 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * The effects of firings recorded between an hour and a minute before `now` that never reached the outbox and
-   * were not found unsendable: the process died after the rules' transaction committed and before it carried them out. Each is carried
-   * out now (at most once still: the outbox keeps one message per effect). Returns how many.
+   * were not found unsendable: the process died after the rules' transaction committed and before it carried
+   * them out. Each is carried out now (at most once still: the outbox keeps one message per effect). Returns how
+   * many.
    */
   async sweep(now = new Date()): Promise<number> {
     const rows = await sqlOf(this.em)<{ id: string; incidentId: string; rule: string; actions: RuleEffect['action'][] }>(
