@@ -45,7 +45,7 @@ describe('a notice the desk could not send', () => {
     ['ro', { kind: 'rule-auto-reply', rule: 'Gas smell -> urgent', recipient: null, reason: 'no-route' }, 'Regula „Gas smell -> urgent”: răspunsul automat nu a fost trimis (clientul nu poate fi contactat)'],
     ['en', { kind: 'sla-resolution-breached', recipient: 'boss@example.com', reason: 'no-email-channel' }, 'System: notice to boss@example.com not sent (no active e-mail channel)'],
     ['en', { kind: 'rule-auto-reply', rule: 'Gas smell -> urgent', reason: 'a reason from a newer server' }, 'Rule “Gas smell -> urgent”: automatic reply not sent (a reason from a newer server)'],
-    ['en', { kind: 'service-order', recipient: 'radu@example.com', reason: 'no-email-channel' }, 'System: service order to radu@example.com not sent yet (no active e-mail channel); it goes out once an e-mail channel is active'],
+    ['en', { kind: 'service-order', recipient: 'radu@example.com', reason: 'no-email-channel' }, 'System: service order to radu@example.com not sent yet (no active e-mail channel); it goes out if an e-mail channel is active again while the offer stands'],
     ['es', { kind: 'service-release', recipient: null, reason: 'no-recipient' }, 'Sistema: aviso a — no enviado (el destinatario ya no está en el servicio)'],
   ])('says what was not sent and why (%s)', (locale, changes, line) => {
     const t = createI18n({ legacy: false, locale, messages: { en, es, ro } }).global.t as (k: string, p?: Record<string, unknown>) => string;

@@ -39,22 +39,33 @@ export class QuarantinedMail implements OnModuleInit {
     const client = new ImapFlow(imapOptions(c, this.secrets));
     try {
       await client.connect();
-      const box = await openFolder(client, folder, null);
-      let uid = e.uid;
+      const box = await openFolder(client, folder, null).catch((err: { responseStatus?: string; serverResponseCode?: string; response?: unknown }) => {
+        // The server refused to open it (NO): not there any more, or not ours to read. That stays so until someone changes it.
+        if (err.responseStatus === 'NO' || err.serverResponseCode === 'NONEXISTENT') {
+          throw new ConflictException(`The folder ${folder} no longer exists in the mailbox, or cannot be opened${typeof err.response === 'string' && err.response ? ` (${err.response})` : ''}: there is nothing to fetch again.`);
+        }
+        throw err;
+      });
+      let uids = [e.uid];
       if (Number(box.uidValidity) !== e.uidValidity) {
         const messageId = messageIdOf(header);
-        const found = messageId ? await uidsByMessageId(client, messageId) : [];
-        if (found.length === 0) throw new ConflictException(`The folder ${folder} was renumbered since this message was kept, and no message in it has its Message-ID: there is nothing to fetch again.`);
-        uid = found[0]!;
+        uids = messageId ? await uidsByMessageId(client, messageId) : [];
+        if (uids.length === 0) throw new ConflictException(`The folder ${folder} was renumbered since this message was kept, and no message in it has its Message-ID: there is nothing to fetch again.`);
       }
-      const m = await fetchWhole(client, uid, limit, header);
-      if (m === 'too-large') return null;
-      if (m === null) throw new ConflictException(`The message (UID ${uid}) is no longer in ${folder}: there is nothing to fetch again.`);
-      if (m === 'other') throw new ConflictException(`UID ${uid} of ${folder} is another message now: the one kept is not fetched again.`);
-      const { truncated: _kept, ...rest } = e;
-      return { ...rest, uidValidity: Number(box.uidValidity), uid, raw: m.raw.toString('base64'), size: m.size } as unknown as Record<string, unknown>;
+      // The first of them (a copy delivered twice has one Message-ID) that still has the header kept.
+      for (const uid of uids) {
+        const m = await fetchWhole(client, uid, limit, header);
+        if (m === 'other') continue;
+        if (m === 'too-large') return null;
+        if (m === null) throw new ConflictException(`The message (UID ${uid}) is no longer in ${folder}: there is nothing to fetch again.`);
+        const { truncated: _kept, ...rest } = e;
+        return { ...rest, uidValidity: Number(box.uidValidity), uid, raw: m.raw.toString('base64'), size: m.size } as unknown as Record<string, unknown>;
+      }
+      throw new ConflictException(`${uids.length === 1 ? `UID ${uids[0]}` : 'Each message with its Message-ID'} of ${folder} is another message now: the one kept is not fetched again.`);
     } catch (err) {
       if (err instanceof HttpException) throw err;
+      // Settings the server refuses stay so until an admin changes them.
+      if ((err as { authenticationFailed?: boolean }).authenticationFailed) throw new ConflictException(`The mailbox refused the channel's settings (${describeMailError(err)}): fix them, then replay.`);
       throw new ServiceUnavailableException(`The mailbox could not be reached to fetch the message again (${describeMailError(err)}); try again.`);
     } finally {
       await client.logout().catch(() => client.close());

@@ -372,6 +372,12 @@ describe('duplicates across channels, merge and unmerge, contact identities', ()
     await desk.admin.ok(desk.admin.post(`/api/incident-merges/${moved.mergeId}/undo`, {}));
     expect(await statusOf(moved.incident.id)).toBe('open');
 
+    // Only the customer's or a contact's own human message keeps it open: a technician's since does not.
+    const techSince = await pendingThenJoined('Tito Tec', 'La persiana de la cocina no sube.', 'La persiana de la cocina sigue sin subir.');
+    await query(desk.db, `insert into messages (id, incident_id, kind, channel_kind, body, created_at, sender_kind, flags) values (gen_random_uuid(), $1, 'inbound', 'email', 'Paso mañana a las 9.', now(), 'technician', '{}')`, [techSince.incident.id]);
+    await desk.admin.ok(desk.admin.post(`/api/incident-merges/${techSince.mergeId}/undo`, {}));
+    expect(await statusOf(techSince.incident.id)).toBe('pending');
+
     // Its customer wrote again since (which would have reopened it anyway): the unmerge leaves it open.
     const wrote = await pendingThenJoined('Pepa Esc', 'La persiana del baño no baja.', 'La persiana del baño sigue sin bajar.');
     const email = `pepa.esc.${run}@hotelsol.example`;

@@ -266,6 +266,12 @@ describe('e-mail in: a Dovecot mailbox synced into incidents', () => {
     const config = server.app.get<AppConfig>(APP_CONFIG);
     config.emailMaxBytes = MAX_BYTES * 2;
     try {
+      // Kept from a folder that is gone: said, nothing lost (it stays kept).
+      await query(db, `update inbound_events set payload = jsonb_set(payload, '{folder}', '"Archivo-borrado"') where id = $1`, [big!.id]);
+      const gone = await admin.post(`/api/inbound-events/${big!.id}/replay`);
+      expect(gone.status, JSON.stringify(gone.body)).toBe(409);
+      expect(gone.body.message).toContain('Archivo-borrado no longer exists');
+      await query(db, `update inbound_events set payload = jsonb_set(payload, '{folder}', '"INBOX"') where id = $1 and status = 'invalid'`, [big!.id]);
       const replayed = await admin.ok<{ reference: string }>(admin.post(`/api/inbound-events/${big!.id}/replay`));
       const [row] = await query(db, `select subject from incidents where reference = $1`, [replayed.reference]);
       expect(row.subject).toBe('Planos de la nave');

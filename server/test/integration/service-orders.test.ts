@@ -3,7 +3,7 @@
  * replying (through the real Dovecot) or with the one-click links; a stranger with their token changes
  * nothing and is flagged.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { IncidentDetailDto, IncidentSummaryDto, MessageDto, UserDto } from '../../src/contracts/api.js';
 import { nextEvent, type ApiClient, type InboxSocket } from '../support/api-client.js';
 import type { Dovecot } from '../support/dovecot.js';
@@ -152,7 +152,13 @@ describe('service orders: technicians confirm or decline by reply or link', () =
       await admin.ok(admin.patch(`/api/incidents/${incident.id}`, { assigneeId: other.id }));
       const [entry] = await waitUntil(waiting, (rows) => rows.length === 1, 'the order waiting for a mailbox, on the timeline');
       expect(entry).toMatchObject({ changes: { kind: { to: 'service-order' }, recipient: { to: other.email }, reason: { to: 'no-email-channel' } } });
-      await orders.sweep(); // nothing to send it with: not tried, not said again
+      const tried = vi.spyOn(orders, 'send');
+      try {
+        await orders.sweep(); // nothing to send it with: not tried, not said again
+        expect(tried).not.toHaveBeenCalled();
+      } finally {
+        tried.mockRestore();
+      }
       expect(await waiting()).toHaveLength(1);
       expect(ordersTo(other.email).filter((m) => m.parsed.subject?.includes(incident.reference))).toHaveLength(0);
     } finally {

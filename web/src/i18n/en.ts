@@ -168,7 +168,7 @@ const en = {
     assignmentDeclined: '{actor} declined the service order',
     noticeSkipped: '{actor}: notice to {to} not sent ({reason})',
     autoReplySkipped: '{actor}: automatic reply not sent ({reason})',
-    orderSkipped: '{actor}: service order to {to} not sent yet ({reason}); it goes out once an e-mail channel is active',
+    orderSkipped: '{actor}: service order to {to} not sent yet ({reason}); it goes out if an e-mail channel is active again while the offer stands',
     skipReason: {
       noEmailChannel: 'no active e-mail channel',
       noSmsChannel: 'no active SMS channel',

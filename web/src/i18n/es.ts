@@ -170,7 +170,7 @@ const es: MessageSchema = {
     assignmentDeclined: '{actor} rechazó la orden de servicio',
     noticeSkipped: '{actor}: aviso a {to} no enviado ({reason})',
     autoReplySkipped: '{actor}: respuesta automática no enviada ({reason})',
-    orderSkipped: '{actor}: orden de servicio a {to} aún no enviada ({reason}); se envía en cuanto haya un canal de correo activo',
+    orderSkipped: '{actor}: orden de servicio a {to} aún no enviada ({reason}); se envía si vuelve a haber un canal de correo activo mientras la oferta siga en pie',
     skipReason: {
       noEmailChannel: 'no hay ningún canal de correo activo',
       noSmsChannel: 'no hay ningún canal SMS activo',

@@ -170,7 +170,7 @@ const ro: MessageSchema = {
     assignmentDeclined: '{actor} a refuzat comanda de service',
     noticeSkipped: '{actor}: notificarea către {to} nu a fost trimisă ({reason})',
     autoReplySkipped: '{actor}: răspunsul automat nu a fost trimis ({reason})',
-    orderSkipped: '{actor}: ordinul de lucru către {to} nu a fost trimis încă ({reason}); pleacă de îndată ce un canal de e-mail e activ',
+    orderSkipped: '{actor}: ordinul de lucru către {to} nu a fost trimis încă ({reason}); pleacă dacă un canal de e-mail redevine activ cât timp oferta e valabilă',
     skipReason: {
       noEmailChannel: 'niciun canal de e-mail activ',
       noSmsChannel: 'niciun canal SMS activ',
