@@ -184,6 +184,8 @@ describe('generalisation classes', () => {
     { name: 'the meeting room heater, other than the office one (ro)', request: req('Aerotermul din sala de ședințe, altul decât centrala din birou, nu pornește.', { hours: 1 }), open: [incident('office', ['Centrala din birou nu pornește.'])], action: 'suggest' },
     // "As well though": another problem still, a trailing "though" notwithstanding.
     { name: 'the upstairs one as well though (en)', request: req("the upstairs one (little hall by the library) is blowing warm as well though, can he come back tomorrow?", { hours: 6 }), open: [incident('hall', ['The air conditioning in our main hall stopped cooling.', 'engineer came, main hall cooling now thanks'])], action: 'new' },
+    // "Cab." is the surgery's abbreviation of cabinet: another consulting room.
+    { name: 'the AC of cab 5 is not the AC of cabinet 2 (ro)', request: req('cab 5 aerul nu pornește deloc, nici ledul.', { hours: 1 }), open: [incident('two', ['Aerul condiționat din cabinetul 2 picură apă pe perete.'])], action: 'new' },
     { name: 'a milk chiller and a chest freezer (es)', request: req('El arcón congelador no congela.', { hours: 1 }), open: [incident('chiller', ['El tanque de leche no enfría.'])], action: 'suggest', because: /related equipment/ },
     // 2. Different trades sharing generic words.
     { name: 'hot water and a sink leak sharing "apă" (ro)', request: req('Curge apă de sub chiuvetă.', { hours: 1 }), open: [incident('hw', ['Nu avem apă caldă, centrala nu pornește.'])], action: 'new' },

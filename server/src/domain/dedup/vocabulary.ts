@@ -230,7 +230,7 @@ export const ROOMS: Vocabulary = {
  */
 export const PLACE_BEFORE_NAME: Record<PlaceLevel, readonly string[]> = {
   site: ['calle', 'c/', 'avenida', 'avda', 'av', 'plaza', 'paseo', 'strada', 'str', 'bulevardul', 'bd', 'calea', 'soseaua', 'pensiunea', 'hotel', 'hotelul', 'poligono', 'parc', 'parcul'],
-  unit: ['unit', 'unidad', 'nave', 'hala', 'sala', 'zona', 'zone', 'planta', 'etaj', 'et', 'habitacion', 'hab', 'room', 'camera', 'depozit', 'almacen', 'tienda', 'oficina', 'birou', 'flat', 'piso', 'local', 'taller', 'gabinete', 'cabinet', 'consultorio', 'ap', 'apartament'],
+  unit: ['unit', 'unidad', 'nave', 'hala', 'sala', 'zona', 'zone', 'planta', 'etaj', 'et', 'habitacion', 'hab', 'room', 'camera', 'depozit', 'almacen', 'tienda', 'oficina', 'birou', 'flat', 'piso', 'local', 'taller', 'gabinete', 'cabinet', 'cab', 'consultorio', 'ap', 'apartament'],
 };
 export const PLACE_AFTER_NAME: Record<PlaceLevel, readonly string[]> = {
   site: ['street', 'st', 'road', 'rd', 'lane', 'avenue', 'ave', 'house', 'building', 'hall', 'estate', 'park', 'court', 'tower', 'mansions', 'centre', 'center'],
