@@ -186,8 +186,19 @@ function messageIdKey(parsed: Pick<ParsedEmail, 'messageId' | 'from' | 'dateHead
  * is the whole bytes' hash) or a header that does not parse.
  */
 export async function keyFromHeader(header: Buffer, mailbox: string): Promise<string | null> {
+  const parsed = await parseHeader(header);
+  return parsed ? messageIdKey(parsed, mailbox) : null;
+}
+
+/** The Message-ID of a message's header alone (a message kept header-only, looked for again in its folder). */
+export async function messageIdFromHeader(header: Buffer): Promise<string | null> {
+  return (await parseHeader(header))?.messageId ?? null;
+}
+
+/** A header block parsed as a message without a body; null when it does not parse. */
+async function parseHeader(header: Buffer): Promise<ParsedEmail | null> {
   try {
-    return messageIdKey(await parseEmail(header), mailbox);
+    return await parseEmail(header);
   } catch {
     return null;
   }

@@ -194,9 +194,9 @@ export class MailboxRunner {
     };
     try {
       // Kept in quarantine if refused: a message too large to fetch under the key it will have once replayed.
-      const header = mail.truncated ? await keyFromHeader(mail.raw, this.channel.id) : null;
+      const keptKey = mail.truncated ? await keyFromHeader(mail.raw, this.channel.id) : null;
       await this.deps.ingest.receive(this.channel, envelope as unknown as Record<string, unknown>, {
-        invalidKey: header ?? `invalid:${createHash('sha256').update(mail.raw).digest('hex')}`,
+        invalidKey: keptKey ?? `invalid:${createHash('sha256').update(mail.raw).digest('hex')}`,
       });
     } catch (err) {
       if (err instanceof InvalidPayloadError) {

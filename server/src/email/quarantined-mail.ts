@@ -1,6 +1,6 @@
 import { ConflictException, HttpException, Inject, Injectable, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
 import { ImapFlow } from 'imapflow';
-import { fetchWhole, openFolder, uidsByMessageId, type EmailEnvelope } from '../../../channels/email/index.js';
+import { fetchWhole, messageIdFromHeader, openFolder, uidsByMessageId, type EmailEnvelope } from '../../../channels/email/index.js';
 import type { Channel } from '../channels/channel.entity.js';
 import { Secrets } from '../common/secrets.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
@@ -48,7 +48,7 @@ export class QuarantinedMail implements OnModuleInit {
       });
       let uids = [e.uid];
       if (Number(box.uidValidity) !== e.uidValidity) {
-        const messageId = messageIdOf(header);
+        const messageId = await messageIdFromHeader(header);
         uids = messageId ? await uidsByMessageId(client, messageId) : [];
         if (uids.length === 0) throw new ConflictException(`The folder ${folder} was renumbered since this message was kept, and no message in it has its Message-ID: there is nothing to fetch again.`);
       }
@@ -71,9 +71,4 @@ export class QuarantinedMail implements OnModuleInit {
       await client.logout().catch(() => client.close());
     }
   }
-}
-
-/** The Message-ID header of a message's header block (unfolded), if it has one. */
-function messageIdOf(header: Buffer): string | null {
-  return /^message-id:[ \t]*(\S+)/im.exec(header.toString('latin1').replace(/\r?\n[ \t]+/g, ' '))?.[1] ?? null;
 }

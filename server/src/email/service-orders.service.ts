@@ -13,7 +13,7 @@ import type { Release } from '../duplicates/duplicates.service.js';
 import { IncidentsService, type Assignment } from '../incidents/incidents.service.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued } from '../outbox/outbound-messages.service.js';
-import { keyOf, recordUnsendable, UNSENDABLE, settledKeys, sourceIdOf, type OutboxKey, type UnsendableReason } from '../outbox/outbox-key.js';
+import { keyOf, recordUnsendable, settledKeys, sourceIdOf, unsendableExists, type OutboxKey, type UnsendableReason } from '../outbox/outbox-key.js';
 import { EmailReplies } from './email-replies.service.js';
 import type { EmailChannelConfig } from './email-settings.js';
 import { composeIncidentMail } from './outbound-mail.js';
@@ -97,7 +97,7 @@ export class ServiceOrders implements OnApplicationBootstrap {
        from incident_merges m join incidents s on s.id = m.source_id join incidents t on t.id = m.target_id
        where m.released is not null and m.created_at > now() - interval '1 day'
          and not exists (select 1 from outbox o where o.kind = 'service-release' and o.source_id in (m.id, m.source_id))
-         and not exists (select 1 from audit_log a where a.action = '${UNSENDABLE}' and a.changes->'sourceId'->>'to' = m.id::text and a.changes->'kind'->>'to' = 'service-release') limit 100`,
+         and not ${unsendableExists(`'service-release'`, 'm.id::text')} limit 100`,
     );
     for (const r of releases) await this.sendRelease({ mergeId: r.id, incidentId: r.source_id, reference: r.reference, technicianId: r.technician_id, intoReference: r.into_reference });
     // SLA warnings and breaches of the last day whose notices never went out (the process stopped right after

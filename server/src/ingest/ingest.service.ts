@@ -154,8 +154,7 @@ export class IngestService implements BeforeApplicationShutdown {
       outcome = await inTransaction(this.em, async (sql) => {
         // Stored already under an earlier key (a form posted twice across its window's boundary): that message.
         key = (m.sameAs ? await this.events.earlierKey(sql, channel.id, m.sameAs) : null) ?? m.idempotencyKey;
-        const stored = key === m.idempotencyKey ? m : { ...m, idempotencyKey: key };
-        return this.persist(sql, channel, stored, id, { mode: 'insert', key, payload: envelope });
+        return this.persist(sql, channel, key === m.idempotencyKey ? m : { ...m, idempotencyKey: key }, id, { mode: 'insert', key, payload: envelope });
       });
       if (outcome) result = { eventId: id, duplicate: false, reference: await this.referenceOf(outcome) };
       else {

@@ -27,15 +27,21 @@ export async function settledKeys(sql: Sql, keys: readonly OutboxKey[]): Promise
     `with k(kind, source_id) as (select * from unnest(?::text[], ?::uuid[]))
      select o.kind, o.source_id as "sourceId" from outbox o join k on o.kind = k.kind and o.source_id = k.source_id
      union
-     select k.kind, k.source_id from audit_log a join k on a.changes->'sourceId'->>'to' = k.source_id::text and a.changes->'kind'->>'to' = k.kind
-     where a.action = '${UNSENDABLE}'`,
+     select k.kind, k.source_id from k where ${unsendableExists('k.kind', 'k.source_id::text')}`,
     [keys.map((k) => k.kind), keys.map((k) => k.sourceId)],
   );
   return new Set(rows.map(keyOf));
 }
 
 /** The audit action of a message that could not be sent (on its incident's timeline). */
-export const UNSENDABLE = 'notice.unsendable';
+const UNSENDABLE = 'notice.unsendable';
+
+/**
+ * SQL: the message of the outbox key given as two SQL expressions (its kind, its source id as text) was found
+ * unsendable (recordUnsendable); by the entries' unique index.
+ */
+export const unsendableExists = (kind: string, sourceId: string) =>
+  `exists (select 1 from audit_log a where a.action = '${UNSENDABLE}' and a.changes->'sourceId'->>'to' = ${sourceId} and a.changes->'kind'->>'to' = ${kind})`;
 
 /**
  * Why a message cannot be sent, for as long as the desk stays as it is: no active channel to send it on, no way

@@ -10,12 +10,14 @@ import { composeIncidentMail } from '../email/outbound-mail.js';
 import { IncidentsRepository } from '../incidents/incidents.repository.js';
 import { JobQueue } from '../jobs/job-queue.js';
 import { AlreadyQueued, OutboundMessages } from '../outbox/outbound-messages.service.js';
-import { keyOf, recordUnsendable, settledKeys, sourceIdOf, type UnsendableReason } from '../outbox/outbox-key.js';
+import { keyOf, recordUnsendable, settledKeys, sourceIdOf, type OutboxKey, type UnsendableReason } from '../outbox/outbox-key.js';
 import { WorkflowService, type RuleEffect } from './workflow.service.js';
 
 
 /** What outbox kind each effect sends as. */
 const KIND_OF: Record<string, string> = { notify: 'rule-notify', 'auto-reply': 'rule-auto-reply' };
+/** The outbox key of an effect's message (one per firing and action), or null for an effect that sends nothing. */
+const outboxKeyOf = (e: Pick<RuleEffect, 'action' | 'key'>): OutboxKey | null => (KIND_OF[e.action.do] ? { kind: KIND_OF[e.action.do]!, sourceId: sourceIdOf(e.key) } : null);
 /** How often the sweep looks for effects a crash left undone, how long one has to be carried out first, and for how long it is looked for. */
 const SWEEP_MS = 5 * 60_000;
 const GRACE_MS = 60_000;
@@ -76,8 +78,9 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
     );
     const effects = rows.flatMap((r) =>
       r.actions.flatMap((action, n) => {
-        const kind = KIND_OF[action.do];
-        return kind ? [{ effect: { incidentId: r.incidentId, ruleName: r.rule, action, key: `${r.id}:${n}` }, outbox: { kind, sourceId: sourceIdOf(`${r.id}:${n}`) } }] : [];
+        const effect = { incidentId: r.incidentId, ruleName: r.rule, action, key: `${r.id}:${n}` };
+        const outbox = outboxKeyOf(effect);
+        return outbox ? [{ effect, outbox }] : [];
       }),
     );
     const settled = await settledKeys(sqlOf(this.em), effects.map((e) => e.outbox));
@@ -111,8 +114,7 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
   /** Once per effect: the timeline says what was not sent and why, and the sweep leaves it be. */
   private async recordSkip(e: RuleEffect, reason: UnsendableReason): Promise<void> {
     const to = e.action.do === 'notify' ? e.action.to : null;
-    const key = { kind: KIND_OF[e.action.do]!, sourceId: sourceIdOf(e.key) };
-    if (await recordUnsendable(sqlOf(this.em), { incidentId: e.incidentId, key, recipient: to, reason, rule: e.ruleName })) {
+    if (await recordUnsendable(sqlOf(this.em), { incidentId: e.incidentId, key: outboxKeyOf(e)!, recipient: to, reason, rule: e.ruleName })) {
       this.log.warn(`rule "${e.ruleName}" ${e.action.do}${to ? ` to ${to}` : ''} on ${e.incidentId} not carried out: ${reason}`);
     }
   }
@@ -137,12 +139,12 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
     const fallback = `{reference} — {subject}\n{customer} · {priority} · {department}\n(rule "{rule}")${base ? `\n${base}/incidents/${e.incidentId}` : ''}`;
     const text = renderRuleTemplate(a.template || fallback, this.vars(f, e.ruleName));
     if (a.via === 'email') {
-      const sent = await this.replies.notice({ incidentId: e.incidentId, reference: f.reference, subject: f.subject, to: a.to, text, subjectPrefix: `[${e.ruleName}]`, kind: 'rule-notify', sourceId: sourceIdOf(e.key) });
+      const sent = await this.replies.notice({ incidentId: e.incidentId, reference: f.reference, subject: f.subject, to: a.to, text, subjectPrefix: `[${e.ruleName}]`, ...outboxKeyOf(e)! });
       return sent ? null : 'no-email-channel';
     }
     const [channel] = await sqlOf(this.em)<{ id: string }>(`select id from channels where kind = 'sms' and active order by (id = ?) desc, created_at limit 1`, [f.channel_id]);
     if (!channel) return 'no-sms-channel';
-    await this.outbound.queue({ incidentId: e.incidentId, channelId: channel.id, channelKind: 'sms', body: text, mail: { to: a.to, body: text, statusCallback: null }, recipient: a.to, externalId: null, meta: { to: a.to, rule: e.ruleName }, kind: 'rule-notify', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
+    await this.outbound.queue({ incidentId: e.incidentId, channelId: channel.id, channelKind: 'sms', body: text, mail: { to: a.to, body: text, statusCallback: null }, recipient: a.to, externalId: null, meta: { to: a.to, rule: e.ruleName }, automatic: true, author: null, flags: ['automatic'], ...outboxKeyOf(e)! });
     return null;
   }
 
@@ -156,10 +158,10 @@ export class WorkflowEffects implements OnModuleInit, OnApplicationBootstrap {
       const mailbox = (await this.channels.byId(route.channelId)).config as unknown as EmailChannelConfig;
       const thread = await this.incidents.threadIds(sqlOf(this.em), e.incidentId);
       const mail = composeIncidentMail({ mailbox, to: route.to, text, automatic: 'auto-replied', thread: { incidentId: e.incidentId, reference: f.reference, subject: f.subject, threadIds: thread.all, inReplyTo: thread.lastInbound } }, this.secrets.replyTokenKey);
-      await this.replies.send({ incidentId: e.incidentId, channelId: route.channelId, body: text, mail, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
+      await this.replies.send({ incidentId: e.incidentId, channelId: route.channelId, body: text, mail, automatic: true, author: null, flags: ['automatic'], ...outboxKeyOf(e)! });
       return null;
     }
-    await this.outbound.queue({ incidentId: e.incidentId, channelId: route.channelId, channelKind: route.channelKind, body: text, mail: { to: route.to, body: text, statusCallback: null }, recipient: route.to, externalId: null, meta: { to: route.to, from: route.from, rule: e.ruleName }, kind: 'rule-auto-reply', automatic: true, author: null, flags: ['automatic'], sourceId: sourceIdOf(e.key) });
+    await this.outbound.queue({ incidentId: e.incidentId, channelId: route.channelId, channelKind: route.channelKind, body: text, mail: { to: route.to, body: text, statusCallback: null }, recipient: route.to, externalId: null, meta: { to: route.to, from: route.from, rule: e.ruleName }, automatic: true, author: null, flags: ['automatic'], ...outboxKeyOf(e)! });
     return null;
   }
 }

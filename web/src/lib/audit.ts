@@ -101,9 +101,9 @@ function describeUnsendable(entry: AuditEntryDto, t: Translate): string[] {
   const actor = isEmpty(v('rule')) ? t('audit.system') : t('audit.byRule', { rule: refName(v('rule'), () => null) });
   const reasonKey = SKIP_REASONS[String(v('reason'))];
   const reason = reasonKey ? t(`audit.skipReason.${reasonKey}`) : String(v('reason') ?? '—');
+  const to = isEmpty(v('recipient')) ? '—' : String(v('recipient'));
   if (v('kind') === 'rule-auto-reply') return [t('audit.autoReplySkipped', { actor, reason })];
-  if (v('kind') === 'service-order') return [t('audit.orderSkipped', { actor, to: isEmpty(v('recipient')) ? '—' : String(v('recipient')), reason })];
-  return [t('audit.noticeSkipped', { actor, to: isEmpty(v('recipient')) ? '—' : String(v('recipient')), reason })];
+  return [t(v('kind') === 'service-order' ? 'audit.orderSkipped' : 'audit.noticeSkipped', { actor, to, reason })];
 }
 
 /** The fields of a rule firing that name the rule rather than a change. */
